@@ -1,0 +1,138 @@
+// Serbia's rules as the core sees them: plain values with their dates and sources.
+//
+// The core never reads files: an adapter (src/rules_loader/) fills a rule_set from rules/ and
+// hands it over. Every value that reaches a user carries a `source` so answers can cite it.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "boravak/civil_date.h"
+#include "boravak/regime.h"
+
+namespace boravak {
+
+// Where a value comes from, and how sure we are (facts.md §0: C2, S1, SEED, CONFLICT, ...).
+struct citation {
+  std::string source;
+  std::string confidence;
+};
+
+// A counting rule with a name, e.g. "per_entry_30" (rules/stay/regimes.toml).
+struct named_regime {
+  std::string id;
+  regime rule;
+  std::string description;
+  citation cited;
+};
+
+// One way of reading the law for a citizenship; two or more readings = a recorded conflict.
+struct regime_reading {
+  std::size_t regime_index = 0;  // into rule_set::regimes
+  citation cited;
+};
+
+enum class entry_status { visa_free, visa_required };
+
+// How a citizenship may enter Serbia during [from, to] (rules/stay/citizenship.toml).
+struct entry_period {
+  date from{};
+  std::optional<date> to;  // inclusive; empty = still in force
+  entry_status status = entry_status::visa_required;
+  bool id_card = false;
+  citation cited;
+  std::vector<regime_reading> readings;
+
+  bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
+};
+
+struct country {
+  std::string code;  // ISO 3166-1 alpha-2 (or XK)
+  std::string name;
+  std::vector<entry_period> periods;  // ascending, not overlapping
+};
+
+// Visa-free entry on a valid Schengen, UK or US visa or residence permit (facts.md §1.4).
+struct third_country_visa_ground {
+  std::vector<std::size_t> regime_indexes;
+  date from{};
+  std::vector<std::string> documents;
+  std::vector<std::string> excluded_documents;
+  citation cited;
+};
+
+// Entry with a national ID card (facts.md §1.5).
+struct id_card_ground {
+  date from{};
+  std::vector<std::string> countries;
+  citation cited;
+};
+
+// The beli karton: registering the address after entry (facts.md §2).
+struct registration_exemption {
+  std::string id;
+  std::string text;
+  citation cited;
+};
+struct registration_rules {
+  int deadline_hours = 0;
+  date from{};
+  citation cited;
+  std::vector<registration_exemption> exemptions;
+};
+
+// Visa runs (facts.md §5).
+struct border_crossing {
+  std::string id;
+  std::string name;
+  std::string neighbour;  // country code
+  std::string note;
+  citation cited;
+};
+struct home_city {
+  std::string id;
+  std::string name;
+  std::vector<std::string> crossing_ids;
+};
+enum class neighbour_entry_status { visa_free, visa_required, schengen_visa_required, unknown };
+struct neighbour_entry {
+  std::string neighbour;
+  std::vector<std::string> citizenships;  // codes, or "*" for everyone
+  date from{};
+  std::optional<date> to;
+  neighbour_entry_status status = neighbour_entry_status::unknown;
+  std::string terms;
+  citation cited;
+  bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
+};
+
+struct rule_set {
+  std::vector<named_regime> regimes;
+  std::vector<country> countries;  // sorted by code
+  entry_period default_entry;      // for dates no period of a country covers
+  third_country_visa_ground third_country_visa;
+  id_card_ground id_card;
+  registration_rules registration;
+  std::vector<border_crossing> crossings;
+  std::vector<home_city> cities;
+  std::vector<neighbour_entry> neighbour_entries;
+
+  // Builds the code index; call once after filling `countries`.
+  void index();
+
+  // The country with this code (upper or lower case), or nullptr.
+  const country* find_country(std::string_view code) const;
+  // The entry rule in force for a country on a date: its own period, else the default.
+  const entry_period& entry_rule(const country& c, date on) const;
+
+  const border_crossing* find_crossing(std::string_view id) const;
+  const home_city* find_city(std::string_view id) const;
+
+ private:
+  std::array<std::int16_t, 26 * 26> by_code_{};
+};
+
+}  // namespace boravak

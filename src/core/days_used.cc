@@ -1,0 +1,59 @@
+// Counting the days used (see days_used.h).
+#include "days_used.h"
+
+#include <algorithm>
+
+namespace boravak::detail {
+namespace {
+
+// Fixed: counted days up to `on` in the period that contains `on`, 0 if none does.
+day_number fixed_days_used(const regime& rule, const std::vector<run>& counted, day_number on) {
+  if (counted.empty() || counted.front().first > on) return 0;
+  std::size_t k = 0;
+  day_number start = counted.front().first;
+  while (true) {
+    // Inside one long counted run, periods of a fixed number of days follow each other
+    // back to back: jump over the whole ones at once instead of stepping through them.
+    if (rule.period_days > 0) {
+      while (k < counted.size() && counted[k].last < start) ++k;
+      if (k < counted.size() && counted[k].first <= start) {
+        const day_number reach = std::min(counted[k].last, on);
+        start += (reach - start) / rule.period_days * rule.period_days;
+      }
+    }
+    const day_number end = fixed_period_end(rule, start);
+    if (on <= end) return count_within(counted, start, on);
+    while (k < counted.size() && counted[k].last <= end) ++k;
+    if (k == counted.size()) return 0;
+    start = std::max(counted[k].first, end + 1);
+    if (start > on) return 0;
+  }
+}
+
+// Per entry: counted days from the entry of the stay covering `on` (the later one on a shared
+// day) up to `on`.
+day_number per_entry_days_used(const timeline& t, day_number on) {
+  for (auto it = t.stays.rbegin(); it != t.stays.rend(); ++it) {
+    if (it->first <= on && on <= it->last) {
+      return (on - it->first + 1) - count_within(t.exempt, it->first, on);
+    }
+    if (it->last < on) break;
+  }
+  return 0;
+}
+
+}  // namespace
+
+day_number days_used(const regime& rule, const timeline& t, day_number on) {
+  switch (rule.kind) {
+    case regime_kind::rolling:
+      return count_within(t.counted, on - rule.window + 1, on);
+    case regime_kind::fixed:
+      return fixed_days_used(rule, t.counted, on);
+    case regime_kind::per_entry:
+      return per_entry_days_used(t, on);
+  }
+  return 0;
+}
+
+}  // namespace boravak::detail

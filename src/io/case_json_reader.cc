@@ -1,0 +1,256 @@
+// Reading and checking one batch case (see case_json_reader.h).
+#include "case_json_reader.h"
+
+#include <string>
+
+#include "boravak/citizenship.h"
+#include "boravak/stay_validation.h"
+#include "result_json_writer.h"
+
+namespace boravak::io {
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using simdjson::dom::object;
+
+case_error missing(std::string path) {
+  std::string message = "The field \"" + path + "\" is required but missing; add it.";
+  return {error_code::missing_field, std::move(path), std::move(message)};
+}
+
+case_error invalid(std::string path, std::string what) {
+  std::string message = "The field \"" + path + "\" " + what + ".";
+  return {error_code::invalid_value, std::move(path), std::move(message)};
+}
+
+// A date field: a string holding a real YYYY-MM-DD date from 1900 to 2200.
+std::optional<case_error> read_date(element value, const std::string& path, date& out) {
+  std::string_view text;
+  if (value.get_string().get(text)) {
+    return invalid(path, "must be a date written as a string \"YYYY-MM-DD\"");
+  }
+  if (auto parsed = parse_iso_date(text)) {
+    out = *parsed;
+    return std::nullopt;
+  }
+  std::string shown(text.substr(0, 40));
+  return case_error{error_code::invalid_date, path,
+                    "The field \"" + path + "\" holds \"" + shown +
+                        "\", which is not a real date from 1900 to 2200 written as YYYY-MM-DD "
+                        "(for example 2026-03-01)."};
+}
+
+// A count: a JSON integer from 1 to kLargestCount (not 90.0, not "90", not true).
+std::optional<case_error> read_count(element value, const std::string& path, int& out) {
+  const element_type type = value.type();
+  if (type != element_type::INT64 && type != element_type::UINT64) {
+    return invalid(path, "must be a whole number from 1 to " + std::to_string(kLargestCount));
+  }
+  std::int64_t n = 0;
+  if (type == element_type::UINT64 || value.get_int64().get(n) || n < 1 || n > kLargestCount) {
+    return invalid(path, "must be a whole number from 1 to " + std::to_string(kLargestCount));
+  }
+  out = int(n);
+  return std::nullopt;
+}
+
+// Looks up a key; the last occurrence wins, as in most JSON readers.
+bool find(object o, std::string_view key, element& out) {
+  bool found = false;
+  for (auto field : o) {
+    if (field.key == key) {
+      out = field.value;
+      found = true;
+    }
+  }
+  return found;
+}
+
+std::optional<case_error> read_regime(element value, regime& out) {
+  object o;
+  if (value.get_object().get(o)) return invalid("regime", "must be an object such as {\"kind\": \"rolling\", \"limit\": 90, \"window\": 180}");
+  element field;
+  if (!find(o, "kind", field)) return missing("regime.kind");
+  std::string_view kind;
+  if (field.get_string().get(kind)) return invalid("regime.kind", "must be one of \"rolling\", \"fixed\" or \"per_entry\"");
+  if (!parse_regime_kind(kind, out.kind)) {
+    return case_error{error_code::unknown_regime, "regime.kind",
+                      "The regime kind \"" + std::string(kind.substr(0, 40)) +
+                          "\" is not known; use \"rolling\", \"fixed\" or \"per_entry\"."};
+  }
+  if (!find(o, "limit", field)) return missing("regime.limit");
+  if (auto e = read_count(field, "regime.limit", out.limit)) return e;
+  switch (out.kind) {
+    case regime_kind::rolling:
+      if (!find(o, "window", field)) return missing("regime.window");
+      return read_count(field, "regime.window", out.window);
+    case regime_kind::fixed: {
+      element months;
+      const bool has_days = find(o, "period_days", field);
+      const bool has_months = find(o, "period_months", months);
+      if (has_days && has_months) {
+        return invalid("regime.period_months", "cannot be given together with period_days; keep one of them");
+      }
+      if (has_months) return read_count(months, "regime.period_months", out.period_months);
+      if (!has_days) return missing("regime.period_days");
+      return read_count(field, "regime.period_days", out.period_days);
+    }
+    case regime_kind::per_entry:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<case_error> read_stays(element value, std::vector<stay>& out) {
+  simdjson::dom::array items;
+  if (value.get_array().get(items)) return invalid("stays", "must be a list of stays, such as [{\"entry\": \"2026-01-10\", \"exit\": \"2026-02-05\"}]");
+  std::size_t index = 0;
+  for (element item : items) {
+    const std::string at = "stays[" + std::to_string(index) + "]";
+    object o;
+    if (item.get_object().get(o)) return invalid(at, "must be an object with \"entry\" and, once you have left, \"exit\"");
+    stay s;
+    element field;
+    if (!find(o, "entry", field)) return missing(at + ".entry");
+    if (auto e = read_date(field, at + ".entry", s.entry)) return e;
+    if (find(o, "exit", field) && !field.is_null()) {
+      date exit;
+      if (auto e = read_date(field, at + ".exit", exit)) return e;
+      s.exit = exit;
+    }
+    if (auto e = check_stay(out.empty() ? nullptr : &out.back(), s, index)) return e;
+    out.push_back(s);
+    ++index;
+  }
+  return std::nullopt;
+}
+
+std::optional<case_error> read_exempt(element value, std::vector<date_range>& out) {
+  simdjson::dom::array items;
+  if (value.get_array().get(items)) return invalid("exempt", "must be a list of ranges such as [{\"from\": \"2026-02-01\", \"to\": \"2026-02-03\"}]");
+  std::size_t index = 0;
+  for (element item : items) {
+    const std::string at = "exempt[" + std::to_string(index) + "]";
+    object o;
+    if (item.get_object().get(o)) return invalid(at, "must be an object with \"from\" and \"to\"");
+    date_range r{};
+    element field;
+    if (!find(o, "from", field)) return missing(at + ".from");
+    if (auto e = read_date(field, at + ".from", r.first)) return e;
+    if (!find(o, "to", field)) return missing(at + ".to");
+    if (auto e = read_date(field, at + ".to", r.last)) return e;
+    if (r.last < r.first) return invalid(at + ".to", "is before \"from\"; an exempt range runs forwards");
+    out.push_back(r);
+    ++index;
+  }
+  return std::nullopt;
+}
+
+std::optional<case_error> read_plan(element value, plan_request& out) {
+  object o;
+  if (value.get_object().get(o)) return invalid("plan", "must be {\"entry\": DATE} or {\"from\": DATE, \"length\": DAYS}");
+  element entry;
+  element from;
+  const bool has_entry = find(o, "entry", entry);
+  const bool has_from = find(o, "from", from);
+  if (has_entry && has_from) return invalid("plan", "asks two questions; give either \"entry\" or \"from\" with \"length\"");
+  if (has_entry) {
+    out.what = plan_request::kind::longest_stay_from_entry;
+    return read_date(entry, "plan.entry", out.entry_or_from);
+  }
+  if (!has_from) return missing("plan.entry");
+  out.what = plan_request::kind::earliest_entry_for_length;
+  if (auto e = read_date(from, "plan.from", out.entry_or_from)) return e;
+  element length;
+  if (!find(o, "length", length)) return missing("plan.length");
+  return read_count(length, "plan.length", out.length);
+}
+
+}  // namespace
+
+std::optional<case_error> case_json_reader::read(std::string_view line, parsed_case& out) {
+  out.id_json = "null";
+  out.data.clear();
+  out.readings_from = nullptr;
+  element document;
+  object o;
+  if (parser_.parse(line.data(), line.size(), false).get(document) ||
+      document.get_object().get(o)) {
+    return case_error{error_code::invalid_json, "",
+                      "This line is not a JSON object; write each case as one {...} object on "
+                      "its own line."};
+  }
+  return read_fields(o, out);
+}
+
+std::optional<case_error> case_json_reader::read_fields(object o, parsed_case& out) {
+  // One pass to find the fields; checks then follow the contract's field order.
+  element id, regime_field, citizenship, stays, on, exempt, valid_until, plan;
+  bool has_id = false, has_regime = false, has_citizenship = false, has_stays = false,
+       has_on = false, has_exempt = false, has_valid_until = false, has_plan = false;
+  for (auto field : o) {
+    const std::string_view key = field.key;
+    if (key == "id") { id = field.value; has_id = true; }
+    else if (key == "regime") { regime_field = field.value; has_regime = true; }
+    else if (key == "citizenship") { citizenship = field.value; has_citizenship = true; }
+    else if (key == "stays") { stays = field.value; has_stays = true; }
+    else if (key == "on") { on = field.value; has_on = true; }
+    else if (key == "exempt") { exempt = field.value; has_exempt = true; }
+    else if (key == "valid_until") { valid_until = field.value; has_valid_until = true; }
+    else if (key == "plan") { plan = field.value; has_plan = true; }
+  }
+
+  if (!has_id) return missing("id");
+  std::string_view id_text;
+  if (id.get_string().get(id_text)) {
+    out.id_json = simdjson::minify(id);
+    return invalid("id", "must be a string");
+  }
+  out.id_json.clear();
+  append_json_string(out.id_json, id_text);
+
+  stay_case& c = out.data;
+  const country* who = nullptr;
+  if (has_regime) {
+    if (auto e = read_regime(regime_field, c.rule)) return e;
+  } else if (has_citizenship) {
+    std::string_view code;
+    if (citizenship.get_string().get(code)) return invalid("citizenship", "must be a two-letter country code such as \"RU\"");
+    who = rules_.find_country(code);
+    if (who == nullptr) {
+      return case_error{error_code::unknown_citizenship, "citizenship",
+                        "\"" + std::string(code.substr(0, 40)) +
+                            "\" is not a country code we know; use the two-letter ISO 3166-1 "
+                            "code, such as \"RU\", \"UA\", \"CN\" or \"US\"."};
+    }
+  } else {
+    return case_error{error_code::missing_field, "regime",
+                      "The case needs either \"regime\" (the counting rule) or \"citizenship\" "
+                      "(a two-letter country code); add one of them."};
+  }
+
+  if (!has_stays) return missing("stays");
+  if (auto e = read_stays(stays, c.stays)) return e;
+  if (!has_on) return missing("on");
+  if (auto e = read_date(on, "on", c.on)) return e;
+  if (has_exempt && !exempt.is_null()) {
+    if (auto e = read_exempt(exempt, c.exempt)) return e;
+  }
+  if (has_valid_until && !valid_until.is_null()) {
+    date until;
+    if (auto e = read_date(valid_until, "valid_until", until)) return e;
+    c.valid_until = until;
+  }
+  if (has_plan && !plan.is_null()) {
+    if (auto e = read_plan(plan, c.plan)) return e;
+  }
+
+  if (who != nullptr) {
+    if (auto e = check_visa_free(rules_, *who, c.on)) return e;
+    out.readings_from = &rules_.entry_rule(*who, c.on);
+  }
+  return check_plan(c);
+}
+
+}  // namespace boravak::io

@@ -1,0 +1,64 @@
+// rules/visarun/: home cities, border crossings and the neighbours' entry rules (facts.md §5).
+#include "load_parts.h"
+#include "toml_fields.h"
+
+namespace boravak::rules_loader {
+namespace {
+
+neighbour_entry_status read_status(const toml::table& t, const std::string& file) {
+  const std::string status = require_string(t, "status", file);
+  if (status == "visa_free") return neighbour_entry_status::visa_free;
+  if (status == "visa_required") return neighbour_entry_status::visa_required;
+  if (status == "schengen_visa_required") return neighbour_entry_status::schengen_visa_required;
+  if (status == "unknown") return neighbour_entry_status::unknown;
+  fail({file, t.get("status")}, "status must be visa_free, visa_required, schengen_visa_required or unknown");
+}
+
+void require_country(const rule_set& rules, const std::string& code, const place& where) {
+  if (code != "*" && rules.find_country(code) == nullptr) fail(where, "\"" + code + "\" is not in countries.toml");
+}
+
+}  // namespace
+
+void load_visarun_rules(const std::filesystem::path& dir, rule_set& rules) {
+  const std::string crossings_file = "visarun/crossings.toml";
+  const toml::table crossings = parse_rules_file(dir, crossings_file);
+  for (const toml::table* t : table_list(crossings, "crossing", crossings_file)) {
+    border_crossing c{require_string(*t, "id", crossings_file), require_string(*t, "name", crossings_file),
+                      require_string(*t, "neighbour", crossings_file),
+                      optional_string(*t, "note", crossings_file).value_or(""),
+                      require_citation(*t, crossings_file)};
+    require_country(rules, c.neighbour, {crossings_file, t});
+    rules.crossings.push_back(std::move(c));
+  }
+
+  const std::string cities_file = "visarun/cities.toml";
+  const toml::table cities = parse_rules_file(dir, cities_file);
+  for (const toml::table* t : table_list(cities, "city", cities_file)) {
+    home_city city{require_string(*t, "id", cities_file), require_string(*t, "name", cities_file),
+                   string_list(*t, "crossings", cities_file)};
+    for (const std::string& id : city.crossing_ids) {
+      if (rules.find_crossing(id) == nullptr) fail({cities_file, t}, "crossing \"" + id + "\" is not in crossings.toml");
+    }
+    rules.cities.push_back(std::move(city));
+  }
+
+  const std::string entry_file = "visarun/neighbour_entry.toml";
+  const toml::table entries = parse_rules_file(dir, entry_file);
+  for (const toml::table* t : table_list(entries, "entry", entry_file)) {
+    neighbour_entry e;
+    e.neighbour = require_string(*t, "neighbour", entry_file);
+    require_country(rules, e.neighbour, {entry_file, t});
+    e.citizenships = string_list(*t, "citizenships", entry_file);
+    for (const std::string& code : e.citizenships) require_country(rules, code, {entry_file, t});
+    e.from = require_date(*t, "from", entry_file);
+    e.to = optional_date(*t, "to", entry_file);
+    if (e.to && *e.to < e.from) fail({entry_file, t->get("to")}, "\"to\" is before \"from\"");
+    e.status = read_status(*t, entry_file);
+    e.terms = require_string(*t, "terms", entry_file);
+    e.cited = require_citation(*t, entry_file);
+    rules.neighbour_entries.push_back(std::move(e));
+  }
+}
+
+}  // namespace boravak::rules_loader
