@@ -1,34 +1,86 @@
 // The `boravak` command line: one binary, one subcommand per job.
 #include <cstdio>
+#include <iostream>
+#include <stdexcept>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "../rules_loader/rules_loader.h"
 #include "batch_command.h"
+#include "person_query.h"
+#include "stay_report.h"
+
+namespace {
+
+void add_person_options(CLI::App* command, boravak::cli::person_options& o) {
+  command->add_option("--citizenship,-c", o.citizenship, "two-letter country code, e.g. RU, UA, CN, TR, US");
+  command->add_option("--regime", o.regime, "a rule instead: rolling:90:180, fixed:90:6m, fixed:90:180d, per_entry:30");
+  command->add_option("--stays", o.stays_file, "CSV (entry,exit per line) or JSON file with your stays");
+  command->add_option("--stamps", o.stamps, "passport stamps in any order: \"+2026-03-01 -2026-03-30 +2026-04-02\"");
+  command->add_option("--on", o.on, "the date to check (default: today in Belgrade)");
+  command->add_option("--exempt", o.exempt, "days that do not count (permit, visa D, pending application): FROM..TO");
+  command->add_option("--valid-until", o.valid_until, "last day your entry document allows");
+  command->add_option("--document-expires", o.document_expires,
+                      "you entered visa-free on a Schengen, UK or US visa or residence permit that expires on this date");
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"boravak: how long you may stay in Serbia, and what to do next"};
   app.require_subcommand(1);
   std::string rules_dir;
-  app.add_option("--rules", rules_dir, "folder with the rules data (default: $BORAVAK_RULES or ./rules)");
+  app.add_option("--rules", rules_dir, "folder with the rules data (default: $BORAVAK_RULES, or rules/ beside build/)");
 
   std::string input = "-";
   std::string output = "-";
-  CLI::App* batch = app.add_subcommand("batch", "answer stay cases given as JSON Lines (see docs/stay-semantics.md)");
+  CLI::App* batch = app.add_subcommand("batch", "answer stay cases given as JSON Lines (../shared/contracts/stay-engine.md)");
   batch->add_option("--input", input, "file with one case per line, or - for stdin");
   batch->add_option("--output", output, "file for the result lines, or - for stdout");
+
+  boravak::cli::person_options person;
+  bool json = false;
+  bool explain = false;
+  CLI::App* stay = app.add_subcommand("stay", "days used and left, last legal day, overstay, next entries, address registration");
+  add_person_options(stay, person);
+  stay->add_flag("--json", json, "print JSON instead of text");
+  stay->add_flag("--explain", explain, "show which stays and days the answer counted, and why");
+
+  std::string city_id = "belgrade";
+  CLI::App* visarun = app.add_subcommand("visarun", "when to leave, when to come back, and which border crossings you may use");
+  add_person_options(visarun, person);
+  visarun->add_option("--city", city_id, "home city: belgrade, novi_sad, subotica, nis, loznica, sabac, kikinda, prijepolje");
 
   CLI11_PARSE(app, argc, argv);
 
   boravak::rule_set rules;
   try {
-    rules = boravak::rules_loader::load_rules(
-        rules_dir.empty() ? boravak::rules_loader::default_rules_directory() : std::filesystem::path(rules_dir));
+    rules = boravak::rules_loader::load_rules(rules_dir.empty() ? boravak::rules_loader::default_rules_directory()
+                                                                : std::filesystem::path(rules_dir));
   } catch (const boravak::rules_loader::rules_error& e) {
     std::fprintf(stderr, "boravak: the rules data is broken, so nothing can be answered.\n  %s\n", e.what());
     return 3;
   }
   if (*batch) return boravak::cli::run_batch(rules, input, output);
+
+  try {
+    const boravak::home_city* city = nullptr;
+    if (*visarun) {
+      city = rules.find_city(city_id);
+      if (city == nullptr) throw std::runtime_error("--city \"" + city_id + "\" is not a city we know; try belgrade, novi_sad, subotica or nis.");
+    }
+    const auto query = boravak::cli::build_person_query(person, rules);
+    const auto report = boravak::cli::build_stay_report(query, rules, city);
+    if (*visarun) {
+      std::cout << boravak::cli::visarun_text(report, rules, city);
+    } else {
+      std::cout << (json ? boravak::cli::stay_report_json(report, rules, explain)
+                         : boravak::cli::stay_report_text(report, rules, explain));
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "boravak: %s\n", e.what());
+    return 1;
+  }
   return 0;
 }

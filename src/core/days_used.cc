@@ -4,11 +4,10 @@
 #include <algorithm>
 
 namespace boravak::detail {
-namespace {
 
-// Fixed: counted days up to `on` in the period that contains `on`, 0 if none does.
-day_number fixed_days_used(const regime& rule, const std::vector<run>& counted, day_number on) {
-  if (counted.empty() || counted.front().first > on) return 0;
+std::optional<run> fixed_period_containing(const regime& rule, const std::vector<run>& counted,
+                                           day_number on) {
+  if (counted.empty() || counted.front().first > on) return std::nullopt;
   std::size_t k = 0;
   day_number start = counted.front().first;
   while (true) {
@@ -22,13 +21,15 @@ day_number fixed_days_used(const regime& rule, const std::vector<run>& counted, 
       }
     }
     const day_number end = fixed_period_end(rule, start);
-    if (on <= end) return count_within(counted, start, on);
+    if (on <= end) return run{start, end};
     while (k < counted.size() && counted[k].last <= end) ++k;
-    if (k == counted.size()) return 0;
+    if (k == counted.size()) return std::nullopt;
     start = std::max(counted[k].first, end + 1);
-    if (start > on) return 0;
+    if (start > on) return std::nullopt;
   }
 }
+
+namespace {
 
 // Per entry: counted days from the entry of the stay covering `on` (the later one on a shared
 // day) up to `on`.
@@ -48,8 +49,11 @@ day_number days_used(const regime& rule, const timeline& t, day_number on) {
   switch (rule.kind) {
     case regime_kind::rolling:
       return count_within(t.counted, on - rule.window + 1, on);
-    case regime_kind::fixed:
-      return fixed_days_used(rule, t.counted, on);
+    case regime_kind::fixed: {
+      // Counted days up to `on` in the period that contains `on`, 0 if none does.
+      const auto period = fixed_period_containing(rule, t.counted, on);
+      return period ? count_within(t.counted, period->first, on) : 0;
+    }
     case regime_kind::per_entry:
       return per_entry_days_used(t, on);
   }

@@ -327,11 +327,16 @@ class Timeline:
         self._prefix = other._prefix[:day - self.base]
         if self.regime["kind"] == "fixed":
             other.period_containing(day - 1)
-            # A period that starts before `day` is decided by the counted days before it.
+            # A period that starts before `day` is decided by the counted days before it, and
+            # `other` has now looked at every day before `day` for period starts: so the next
+            # start, if any, is on or after `day` (and after the last copied period).
             self._periods = [(a, b) for a, b in other._periods if a < day]
-            if self._periods:
-                end = self._periods[-1][1]
-                self._period_search = end + 1 if end < MAX_DAY else None
+            if self._periods and self._periods[-1][1] >= MAX_DAY:
+                self._period_search = None
+            elif self._periods:
+                self._period_search = max(self._periods[-1][1] + 1, day)
+            else:
+                self._period_search = day
 
     # --- fixed periods ---
 

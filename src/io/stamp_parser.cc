@@ -1,0 +1,97 @@
+// Sorting and pairing passport stamps (see stamp_parser.h).
+#include "stamp_parser.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace boravak::io {
+namespace {
+
+struct stamp {
+  bool entry;
+  date day;
+  std::size_t number;  // 1-based, as typed
+  std::string text;
+};
+
+bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';'; }
+
+// YYYY-MM-DD, or DD.MM.YYYY as Serbian stamps and forms write it.
+std::optional<date> parse_stamp_date(std::string_view text) {
+  if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
+    std::string iso;
+    iso.append(text.substr(6, 4)).append("-").append(text.substr(3, 2)).append("-").append(text.substr(0, 2));
+    return parse_iso_date(iso);
+  }
+  return parse_iso_date(text);
+}
+
+std::string describe(const stamp& s) {
+  return "stamp " + std::to_string(s.number) + " (" + s.text + ")";
+}
+
+}  // namespace
+
+std::variant<std::vector<stay>, stamp_error> parse_stamps(std::string_view text) {
+  std::vector<stamp> stamps;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_separator(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !is_separator(text[i])) ++i;
+    if (start == i) break;
+    const std::string token(text.substr(start, i - start));
+    const std::size_t number = stamps.size() + 1;
+    if (token[0] != '+' && token[0] != '-') {
+      return stamp_error{number, token, "Stamp " + std::to_string(number) + " (" + token +
+                                            ") must start with + for an entry or - for an exit, as in +2026-03-01."};
+    }
+    const auto day = parse_stamp_date(std::string_view(token).substr(1));
+    if (!day) {
+      return stamp_error{number, token, "Stamp " + std::to_string(number) + " (" + token +
+                                            ") is not a real date from 1900 to 2200; write it as +YYYY-MM-DD or +DD.MM.YYYY."};
+    }
+    stamps.push_back({token[0] == '+', *day, number, token});
+  }
+  if (stamps.empty()) return std::vector<stay>{};
+
+  // Sort by date. On one date, the order that makes a valid sequence is decided while pairing.
+  std::stable_sort(stamps.begin(), stamps.end(), [](const stamp& a, const stamp& b) { return a.day < b.day; });
+
+  std::vector<stay> stays;
+  const stamp* open_entry = nullptr;
+  for (std::size_t k = 0; k < stamps.size();) {
+    // All stamps of one date: an exit closes the open stay first (a same-day visa run), then
+    // entries open stays; an entry and an exit with nothing open is a one-day stay.
+    std::size_t end = k;
+    while (end < stamps.size() && stamps[end].day == stamps[k].day) ++end;
+    std::vector<const stamp*> entries, exits;
+    for (std::size_t j = k; j < end; ++j) (stamps[j].entry ? entries : exits).push_back(&stamps[j]);
+    std::size_t e = 0, x = 0;
+    while (e < entries.size() || x < exits.size()) {
+      if (open_entry != nullptr) {
+        if (x < exits.size()) {
+          stays.push_back({open_entry->day, exits[x++]->day});
+          open_entry = nullptr;
+          continue;
+        }
+        const stamp& second = *entries[e];
+        return stamp_error{second.number, second.text,
+                           "Two entries in a row: " + describe(*open_entry) + " and " + describe(second) +
+                               " have no exit between them; add the exit stamp or remove one of the entries."};
+      }
+      if (e < entries.size()) {
+        open_entry = entries[e++];
+        continue;
+      }
+      const stamp& lone = *exits[x];
+      return stamp_error{lone.number, lone.text,
+                         "The exit " + describe(lone) + " has no entry before it; add the entry stamp or remove this exit."};
+    }
+    k = end;
+  }
+  if (open_entry != nullptr) stays.push_back({open_entry->day, std::nullopt});
+  return stays;
+}
+
+}  // namespace boravak::io

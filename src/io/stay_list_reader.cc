@@ -1,0 +1,137 @@
+// Reading stays from CSV and JSON files (see stay_list_reader.h).
+#include "stay_list_reader.h"
+
+#include <algorithm>
+#include <numeric>
+#include <optional>
+
+#include <simdjson.h>
+
+#include "boravak/stay_validation.h"
+
+namespace boravak::io {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '"')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '"')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<date> parse_any_date(std::string_view text) {
+  if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
+    std::string iso;
+    iso.append(text.substr(6, 4)).append("-").append(text.substr(3, 2)).append("-").append(text.substr(0, 2));
+    return parse_iso_date(iso);
+  }
+  return parse_iso_date(text);
+}
+
+bool looks_like_header(std::string_view first_cell) {
+  return !first_cell.empty() && !(first_cell[0] >= '0' && first_cell[0] <= '9');
+}
+
+}  // namespace
+
+std::variant<std::vector<stay>, stay_list_error> sort_and_check(std::vector<stay> stays,
+                                                                  const std::vector<std::string>& origins) {
+  std::vector<std::size_t> order(stays.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return stays[a].entry < stays[b].entry; });
+  std::vector<stay> sorted;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const stay& s = stays[order[k]];
+    if (auto e = check_stay(sorted.empty() ? nullptr : &sorted.back(), s, k)) {
+      // The engine's message numbers stays in sorted order; name the person's own line too.
+      const std::size_t culprit = e->code == error_code::open_stay_not_last ? order[k - 1] : order[k];
+      return stay_list_error{origins[culprit], e->message};
+    }
+    sorted.push_back(s);
+  }
+  return sorted;
+}
+
+stay_list read_stay_csv(std::string_view text) {
+  std::vector<stay> stays;
+  std::vector<std::string> origins;
+  std::size_t line_number = 0;
+  bool header_allowed = true;  // only the first line that is not a comment may be a header
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    std::string_view line = text.substr(0, newline);
+    text = newline == std::string_view::npos ? std::string_view{} : text.substr(newline + 1);
+    ++line_number;
+    const std::string where = "line " + std::to_string(line_number);
+    line = trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    const char separator = line.find(';') != std::string_view::npos && line.find(',') == std::string_view::npos ? ';' : ',';
+    const std::size_t cut = line.find(separator);
+    const std::string_view entry_text = trim(line.substr(0, cut));
+    std::string_view exit_text = cut == std::string_view::npos ? std::string_view{} : line.substr(cut + 1);
+    exit_text = trim(exit_text.substr(0, exit_text.find(separator)));
+    if (header_allowed) {
+      header_allowed = false;
+      if (looks_like_header(entry_text)) continue;  // e.g. "entry,exit,notes"
+    }
+    const auto entry = parse_any_date(entry_text);
+    if (!entry) {
+      return stay_list_error{where, "The entry date \"" + std::string(entry_text) +
+                                        "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY."};
+    }
+    stay s{*entry, std::nullopt};
+    if (!exit_text.empty()) {
+      const auto exit = parse_any_date(exit_text);
+      if (!exit) {
+        return stay_list_error{where, "The exit date \"" + std::string(exit_text) +
+                                          "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY, or leave it empty if you are still in Serbia."};
+      }
+      s.exit = *exit;
+    }
+    stays.push_back(s);
+    origins.push_back(where);
+  }
+  return sort_and_check(std::move(stays), origins);
+}
+
+stay_list read_stay_json(std::string_view text) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(text);
+  simdjson::dom::element document;
+  if (parser.parse(padded).get(document)) {
+    return stay_list_error{"the file", "It is not valid JSON; write a list such as [{\"entry\": \"2026-01-10\", \"exit\": \"2026-02-05\"}]."};
+  }
+  simdjson::dom::array items;
+  simdjson::dom::object top;
+  if (!document.get_object().get(top)) {
+    if (top["stays"].get_array().get(items)) {
+      return stay_list_error{"the file", "The object has no \"stays\" list; write {\"stays\": [{\"entry\": ..., \"exit\": ...}]}."};
+    }
+  } else if (document.get_array().get(items)) {
+    return stay_list_error{"the file", "Expected a list of stays or an object with \"stays\"."};
+  }
+  std::vector<stay> stays;
+  std::vector<std::string> origins;
+  std::size_t index = 0;
+  for (simdjson::dom::element item : items) {
+    const std::string where = "stays[" + std::to_string(index++) + "]";
+    std::string_view entry_text, exit_text;
+    simdjson::dom::element exit_value;
+    if (item["entry"].get_string().get(entry_text)) {
+      return stay_list_error{where + ".entry", "Each stay needs \"entry\" as a date string such as \"2026-01-10\"."};
+    }
+    const auto entry = parse_any_date(entry_text);
+    if (!entry) return stay_list_error{where + ".entry", "\"" + std::string(entry_text) + "\" is not a real date; write YYYY-MM-DD."};
+    stay s{*entry, std::nullopt};
+    if (!item["exit"].get(exit_value) && !exit_value.is_null()) {
+      if (exit_value.get_string().get(exit_text)) return stay_list_error{where + ".exit", "\"exit\" must be a date string, or left out while you are still in Serbia."};
+      const auto exit = parse_any_date(exit_text);
+      if (!exit) return stay_list_error{where + ".exit", "\"" + std::string(exit_text) + "\" is not a real date; write YYYY-MM-DD."};
+      s.exit = *exit;
+    }
+    stays.push_back(s);
+    origins.push_back(where);
+  }
+  return sort_and_check(std::move(stays), origins);
+}
+
+}  // namespace boravak::io
