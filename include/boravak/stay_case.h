@@ -34,6 +34,7 @@ struct stay_case {
 
   // Empties the case but keeps the vectors' capacity, so a batch run reuses memory.
   void clear() {
+    rule = {};
     stays.clear();
     exempt.clear();
     valid_until.reset();

@@ -24,16 +24,29 @@ case_error invalid(std::string path, std::string what) {
   return {error_code::invalid_value, std::move(path), std::move(message)};
 }
 
+// The path of a field, built only when there is an error to report: this is the batch hot
+// path, and most lines are fine.
+struct field_path {
+  const char* list = nullptr;  // "stays", "exempt", or nullptr for a top-level field
+  std::size_t index = 0;
+  const char* field = "";
+  std::string str() const {
+    if (list == nullptr) return field;
+    return std::string(list) + "[" + std::to_string(index) + "]" + (*field ? "." : "") + field;
+  }
+};
+
 // A date field: a string holding a real YYYY-MM-DD date from 1900 to 2200.
-std::optional<case_error> read_date(element value, const std::string& path, date& out) {
+std::optional<case_error> read_date(element value, field_path where, date& out) {
   std::string_view text;
   if (value.get_string().get(text)) {
-    return invalid(path, "must be a date written as a string \"YYYY-MM-DD\"");
+    return invalid(where.str(), "must be a date written as a string \"YYYY-MM-DD\"");
   }
   if (auto parsed = parse_iso_date(text)) {
     out = *parsed;
     return std::nullopt;
   }
+  const std::string path = where.str();
   std::string shown(text.substr(0, 40));
   return case_error{error_code::invalid_date, path,
                     "The field \"" + path + "\" holds \"" + shown +
@@ -42,7 +55,7 @@ std::optional<case_error> read_date(element value, const std::string& path, date
 }
 
 // A count: a JSON integer from 1 to kLargestCount (not 90.0, not "90", not true).
-std::optional<case_error> read_count(element value, const std::string& path, int& out) {
+std::optional<case_error> read_count(element value, const char* path, int& out) {
   const element_type type = value.type();
   if (type != element_type::INT64 && type != element_type::UINT64) {
     return invalid(path, "must be a whole number from 1 to " + std::to_string(kLargestCount));
@@ -107,16 +120,15 @@ std::optional<case_error> read_stays(element value, std::vector<stay>& out) {
   if (value.get_array().get(items)) return invalid("stays", "must be a list of stays, such as [{\"entry\": \"2026-01-10\", \"exit\": \"2026-02-05\"}]");
   std::size_t index = 0;
   for (element item : items) {
-    const std::string at = "stays[" + std::to_string(index) + "]";
     object o;
-    if (item.get_object().get(o)) return invalid(at, "must be an object with \"entry\" and, once you have left, \"exit\"");
+    if (item.get_object().get(o)) return invalid(field_path{"stays", index}.str(), "must be an object with \"entry\" and, once you have left, \"exit\"");
     stay s;
     element field;
-    if (!find(o, "entry", field)) return missing(at + ".entry");
-    if (auto e = read_date(field, at + ".entry", s.entry)) return e;
+    if (!find(o, "entry", field)) return missing(field_path{"stays", index, "entry"}.str());
+    if (auto e = read_date(field, {"stays", index, "entry"}, s.entry)) return e;
     if (find(o, "exit", field) && !field.is_null()) {
       date exit;
-      if (auto e = read_date(field, at + ".exit", exit)) return e;
+      if (auto e = read_date(field, {"stays", index, "exit"}, exit)) return e;
       s.exit = exit;
     }
     if (auto e = check_stay(out.empty() ? nullptr : &out.back(), s, index)) return e;
@@ -131,16 +143,15 @@ std::optional<case_error> read_exempt(element value, std::vector<date_range>& ou
   if (value.get_array().get(items)) return invalid("exempt", "must be a list of ranges such as [{\"from\": \"2026-02-01\", \"to\": \"2026-02-03\"}]");
   std::size_t index = 0;
   for (element item : items) {
-    const std::string at = "exempt[" + std::to_string(index) + "]";
     object o;
-    if (item.get_object().get(o)) return invalid(at, "must be an object with \"from\" and \"to\"");
+    if (item.get_object().get(o)) return invalid(field_path{"exempt", index}.str(), "must be an object with \"from\" and \"to\"");
     date_range r{};
     element field;
-    if (!find(o, "from", field)) return missing(at + ".from");
-    if (auto e = read_date(field, at + ".from", r.first)) return e;
-    if (!find(o, "to", field)) return missing(at + ".to");
-    if (auto e = read_date(field, at + ".to", r.last)) return e;
-    if (r.last < r.first) return invalid(at + ".to", "is before \"from\"; an exempt range runs forwards");
+    if (!find(o, "from", field)) return missing(field_path{"exempt", index, "from"}.str());
+    if (auto e = read_date(field, {"exempt", index, "from"}, r.first)) return e;
+    if (!find(o, "to", field)) return missing(field_path{"exempt", index, "to"}.str());
+    if (auto e = read_date(field, {"exempt", index, "to"}, r.last)) return e;
+    if (r.last < r.first) return invalid(field_path{"exempt", index, "to"}.str(), "is before \"from\"; an exempt range runs forwards");
     out.push_back(r);
     ++index;
   }
@@ -157,11 +168,11 @@ std::optional<case_error> read_plan(element value, plan_request& out) {
   if (has_entry && has_from) return invalid("plan", "asks two questions; give either \"entry\" or \"from\" with \"length\"");
   if (has_entry) {
     out.what = plan_request::kind::longest_stay_from_entry;
-    return read_date(entry, "plan.entry", out.entry_or_from);
+    return read_date(entry, {nullptr, 0, "plan.entry"}, out.entry_or_from);
   }
   if (!has_from) return missing("plan.entry");
   out.what = plan_request::kind::earliest_entry_for_length;
-  if (auto e = read_date(from, "plan.from", out.entry_or_from)) return e;
+  if (auto e = read_date(from, {nullptr, 0, "plan.from"}, out.entry_or_from)) return e;
   element length;
   if (!find(o, "length", length)) return missing("plan.length");
   return read_count(length, "plan.length", out.length);
@@ -233,13 +244,13 @@ std::optional<case_error> case_json_reader::read_fields(object o, parsed_case& o
   if (!has_stays) return missing("stays");
   if (auto e = read_stays(stays, c.stays)) return e;
   if (!has_on) return missing("on");
-  if (auto e = read_date(on, "on", c.on)) return e;
+  if (auto e = read_date(on, {nullptr, 0, "on"}, c.on)) return e;
   if (has_exempt && !exempt.is_null()) {
     if (auto e = read_exempt(exempt, c.exempt)) return e;
   }
   if (has_valid_until && !valid_until.is_null()) {
     date until;
-    if (auto e = read_date(valid_until, "valid_until", until)) return e;
+    if (auto e = read_date(valid_until, {nullptr, 0, "valid_until"}, until)) return e;
     c.valid_until = until;
   }
   if (has_plan && !plan.is_null()) {

@@ -16,7 +16,7 @@ overlapping stays, exit before entry, an open stay that is not last, unknown kin
 problems whose code and path the contract and docs/stay-semantics.md fix are generated, unless
 --ambiguous is given: then it also emits cases whose answer rests on a choice the oracle made
 (null values, non-string dates, fixed with no period, plan with both forms, reversed exempt
-ranges, citizenship together with regime).
+ranges, citizenship together with regime, an id that is not a string).
 """
 
 import argparse
@@ -198,10 +198,8 @@ def malformed_line(rng, i):
             c["regime"] = {"kind": "fixed", "limit": 90, where: bad}
         return c
     if kind == 4:
-        what = rng.choice(["id", "stays", "stay", "exempt", "exempt_item", "plan", "regime"])
-        if what == "id":
-            c["id"] = rng.choice([5, ["a"], {"a": 1}, True])
-        elif what == "stays":
+        what = rng.choice(["stays", "stay", "exempt", "exempt_item", "plan", "regime"])
+        if what == "stays":
             c["stays"] = rng.choice(["2025-03-01", {"entry": "2025-03-01"}, 3])
         elif what == "stay":
             c["stays"][rng.randrange(2)] = rng.choice(["2025-03-01", 7, ["2025-03-01"]])
@@ -250,8 +248,10 @@ def malformed_line(rng, i):
 
 def ambiguous_case(rng, i):
     c = good_base(rng, i)
-    kind = rng.randrange(8)
-    if kind == 0:
+    kind = rng.randrange(9)
+    if kind == 8:
+        c["id"] = rng.choice([5, ["a"], {"a": 1}, True, None])  # is the bad id echoed?
+    elif kind == 0:
         c["stays"][1]["exit"] = None
     elif kind == 1:
         c[rng.choice(["valid_until", "exempt", "plan", "on"])] = None

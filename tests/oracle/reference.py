@@ -73,11 +73,13 @@ class CaseError(Exception):
 # Validation
 # ---------------------------------------------------------------------------------------------
 
-def _get(obj, key):
-    """The value of `key`, or None when it is absent.
+def optional(obj, key):
+    """The value of an optional field (a stay's `exit`, `exempt`, `valid_until`, `plan`), or
+    None when it is absent.
 
-    CHOICE: a key whose value is JSON null is treated exactly like an absent key (the contract
-    does not say; many clients send null for "no value")."""
+    CHOICE (shared with the C++ engine as of this writing): for these optional fields JSON
+    null means "not given". Everywhere else a null value is a present value of the wrong type
+    (`invalid_value`), and only a key that is not there at all is `missing_field`."""
     return obj.get(key)
 
 
@@ -105,10 +107,9 @@ def parse_int(value, path):
 
 
 def require(obj, key, path):
-    value = _get(obj, key)
-    if value is None:
+    if key not in obj:
         raise CaseError("missing_field", path, f"{path} is required.")
-    return value
+    return obj[key]
 
 
 def parse_regime(raw):
@@ -129,23 +130,21 @@ def parse_regime(raw):
     if kind == "per_entry":
         return {"kind": "per_entry", "limit": limit}
     # fixed
-    pd_raw, pm_raw = _get(raw, "period_days"), _get(raw, "period_months")
-    if pd_raw is not None:
-        parse_int(pd_raw, "regime.period_days")
-    if pm_raw is not None:
-        parse_int(pm_raw, "regime.period_months")
-    if pd_raw is not None and pm_raw is not None:
-        # CHOICE: both given -> invalid_value at the second one.
+    has_days, has_months = "period_days" in raw, "period_months" in raw
+    if has_days and has_months:
+        # CHOICE (shared with the C++ engine): both keys given (whatever their values) ->
+        # invalid_value at the second one, before either value is looked at.
         raise CaseError("invalid_value", "regime.period_months",
                         "A fixed regime takes period_days or period_months, not both.")
-    if pd_raw is None and pm_raw is None:
-        # CHOICE: neither given -> invalid_value at "regime" (the brief files "exactly one of"
-        # under invalid_value).
-        raise CaseError("invalid_value", "regime",
-                        "A fixed regime needs period_days or period_months.")
-    if pd_raw is not None:
-        return {"kind": "fixed", "limit": limit, "period_days": pd_raw}
-    return {"kind": "fixed", "limit": limit, "period_months": pm_raw}
+    if has_days:
+        days = parse_int(raw["period_days"], "regime.period_days")
+        return {"kind": "fixed", "limit": limit, "period_days": days}
+    if has_months:
+        months = parse_int(raw["period_months"], "regime.period_months")
+        return {"kind": "fixed", "limit": limit, "period_months": months}
+    # CHOICE (shared with the C++ engine): neither -> missing_field at regime.period_days.
+    raise CaseError("missing_field", "regime.period_days",
+                    "A fixed regime needs period_days or period_months.")
 
 
 def parse_stays(raw):
@@ -157,7 +156,7 @@ def parse_stays(raw):
         if not isinstance(item, dict):
             raise CaseError("invalid_value", p, f"{p} must be an object.")
         entry = parse_date(require(item, "entry", p + ".entry"), p + ".entry")
-        exit_raw = _get(item, "exit")
+        exit_raw = optional(item, "exit")
         exit_ = None if exit_raw is None else parse_date(exit_raw, p + ".exit")
         if exit_ is not None and exit_ < entry:
             raise CaseError("exit_before_entry", p + ".exit", f"{p} ends before it starts.")
@@ -193,20 +192,18 @@ def parse_exempt(raw):
 def parse_plan(raw):
     if not isinstance(raw, dict):
         raise CaseError("invalid_value", "plan", "plan must be an object.")
-    entry_raw, from_raw = _get(raw, "entry"), _get(raw, "from")
-    if entry_raw is not None:
-        entry = parse_date(entry_raw, "plan.entry")
-        if from_raw is not None:
-            # CHOICE: both forms given -> invalid_value at plan.from.
-            raise CaseError("invalid_value", "plan.from",
-                            "plan takes either entry or from/length, not both.")
-        return {"entry": entry}
-    if from_raw is not None:
-        start = parse_date(from_raw, "plan.from")
+    if "entry" in raw and "from" in raw:
+        # CHOICE (shared with the C++ engine): both forms -> invalid_value at "plan", before
+        # either value is looked at.
+        raise CaseError("invalid_value", "plan", "plan takes either entry or from/length.")
+    if "entry" in raw:
+        return {"entry": parse_date(raw["entry"], "plan.entry")}  # `length` is ignored
+    if "from" in raw:
+        start = parse_date(raw["from"], "plan.from")
         length = parse_int(require(raw, "length", "plan.length"), "plan.length")
         return {"from": start, "length": length}
-    # CHOICE: a plan with neither form -> invalid_value at "plan".
-    raise CaseError("invalid_value", "plan", "plan needs entry, or from and length.")
+    # CHOICE (shared with the C++ engine): neither form -> missing_field at plan.entry.
+    raise CaseError("missing_field", "plan.entry", "plan needs entry, or from and length.")
 
 
 class Skip(Exception):
@@ -223,21 +220,20 @@ def validate(case):
     if not isinstance(case_id, str):
         raise CaseError("invalid_value", "id", "id must be a string.")
 
-    regime_raw = _get(case, "regime")
-    if regime_raw is None:
-        if _get(case, "citizenship") is not None:
+    if "regime" not in case:
+        if "citizenship" in case:
             raise Skip()  # needs the rules data; not this oracle's job
         raise CaseError("missing_field", "regime", "regime or citizenship is required.")
-    regime = parse_regime(regime_raw)
+    regime = parse_regime(case["regime"])
     # citizenship is not looked at when regime is given (semantics page).
 
     stays = parse_stays(require(case, "stays", "stays"))
     on = parse_date(require(case, "on", "on"), "on")
-    exempt_raw = _get(case, "exempt")
+    exempt_raw = optional(case, "exempt")
     exempt = [] if exempt_raw is None else parse_exempt(exempt_raw)
-    vu_raw = _get(case, "valid_until")
+    vu_raw = optional(case, "valid_until")
     valid_until = None if vu_raw is None else parse_date(vu_raw, "valid_until")
-    plan_raw = _get(case, "plan")
+    plan_raw = optional(case, "plan")
     plan = None if plan_raw is None else parse_plan(plan_raw)
 
     if plan is not None:
@@ -547,15 +543,13 @@ def compute(p):
 
 def evaluate(case):
     """One decoded JSON line -> one result dict (or {"id": ..., "skip": true})."""
-    case_id = None
-    if isinstance(case, dict) and isinstance(case.get("id"), str):
-        case_id = case["id"]
+    # CHOICE: `id` is echoed as given, whatever its type; null only when it is missing.
+    case_id = case.get("id") if isinstance(case, dict) else None
     try:
         case_id, parsed = validate(case)
     except Skip:
         return {"id": case_id, "skip": True}
     except CaseError as err:
-        # CHOICE: when `id` itself is missing or not a string, the error line has id null.
         return {"id": case_id, "ok": False,
                 "error": {"code": err.code, "message": err.message, "path": err.path}}
     out = {"id": case_id, "ok": True}

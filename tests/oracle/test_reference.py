@@ -596,7 +596,15 @@ class Validation(OracleTestCase):
              "regime.period_months"),
             ({"kind": "fixed", "limit": 90, "period_days": 180, "period_months": 6},
              "invalid_value", "regime.period_months"),
-            ({"kind": "fixed", "limit": 90}, "invalid_value", "regime"),
+            ({"kind": "fixed", "limit": 90, "period_days": 0, "period_months": 6},
+             "invalid_value", "regime.period_months"),
+            ({"kind": "fixed", "limit": 90}, "missing_field", "regime.period_days"),
+            ({"kind": "fixed", "limit": 90, "period_days": None}, "invalid_value",
+             "regime.period_days"),
+            ({"kind": None, "limit": 90}, "invalid_value", "regime.kind"),
+            ({"kind": 5, "limit": 90}, "invalid_value", "regime.kind"),
+            ({"kind": "rolling", "limit": None, "window": 180}, "invalid_value",
+             "regime.limit"),
         ]
         for regime, code, path in cases:
             with self.subTest(regime=regime):
@@ -657,7 +665,7 @@ class Validation(OracleTestCase):
             with self.subTest(text):
                 self.error(self.with_(on=text), "invalid_date", "on")
 
-    def test_on_errors(self):
+    def test_a_missing_on_is_missing_field(self):
         self.error(self.with_(on=...), "missing_field", "on")
 
     def test_exempt_errors_have_exact_codes_and_paths(self):
@@ -681,18 +689,46 @@ class Validation(OracleTestCase):
     def test_plan_errors_have_exact_codes_and_paths(self):
         cases = [
             ("2026-03-01", "invalid_value", "plan"),
-            ({}, "invalid_value", "plan"),
+            ({}, "missing_field", "plan.entry"),
+            ({"length": 3}, "missing_field", "plan.entry"),
             ({"entry": "2026-03-32"}, "invalid_date", "plan.entry"),
             ({"from": "2026-03-32", "length": 3}, "invalid_date", "plan.from"),
             ({"from": "2026-03-01"}, "missing_field", "plan.length"),
             ({"from": "2026-03-01", "length": 0}, "invalid_value", "plan.length"),
             ({"from": "2026-03-01", "length": "3"}, "invalid_value", "plan.length"),
             ({"entry": "2026-03-01", "from": "2026-03-01", "length": 3}, "invalid_value",
-             "plan.from"),
+             "plan"),
+            ({"entry": "2026-13-01", "from": "2026-03-01", "length": 3}, "invalid_value",
+             "plan"),
+            ({"from": "2026-03-01", "length": None}, "invalid_value", "plan.length"),
         ]
         for plan, code, path in cases:
             with self.subTest(plan=plan):
                 self.error(self.with_(plan=plan), code, path)
+
+    def test_null_means_not_given_for_exit_exempt_valid_until_and_plan(self):
+        c = self.with_(exempt=None, valid_until=None, plan=None)
+        c["stays"] = [{"entry": "2026-01-01", "exit": None}]
+        r = self.ok(c)
+        self.assertTrue(r["present"])  # the stay is open, so it covers on
+        self.assertNotIn("plan", r)
+
+    def test_null_elsewhere_is_a_value_of_the_wrong_type(self):
+        self.error(self.with_(id=None), "invalid_value", "id")
+        self.error(self.with_(regime=None), "invalid_value", "regime")
+        self.error(self.with_(stays=None), "invalid_value", "stays")
+        self.error(self.with_(on=None), "invalid_value", "on")
+        self.error(self.with_(stays=[None]), "invalid_value", "stays[0]")
+        self.error(self.with_(stays=[{"entry": None}]), "invalid_value", "stays[0].entry")
+        self.error(self.with_(exempt=[{"from": None, "to": "2026-01-01"}]), "invalid_value",
+                   "exempt[0].from")
+
+    def test_a_date_that_is_not_a_string_is_invalid_value(self):
+        self.error(self.with_(on=20260110), "invalid_value", "on")
+
+    def test_plan_entry_ignores_a_length(self):
+        r = self.ok(self.with_(plan={"entry": "2026-03-01", "length": 0}))
+        self.assertIn("max_stay", r["plan"])
 
     def test_errors_are_reported_in_field_order(self):
         # bad regime, bad stays, bad on, bad exempt, bad valid_until, bad plan: regime wins
@@ -718,6 +754,110 @@ class Validation(OracleTestCase):
     def test_the_id_is_echoed_on_errors_after_id(self):
         r = self.error(self.with_(on="2026-02-30"), "invalid_date", "on")
         self.assertEqual(r["id"], "v")
+
+
+def naive_first_violation(stays, exempt, regime, valid_until, start, horizon):
+    """A second, even plainer walk with no shortcuts: Python sets of day numbers, counts by
+    summing over ranges, periods found by walking. Used only to check the oracle's stopping
+    rules on small random cases."""
+    import calendar
+
+    def add_months(day, months):
+        d = date.fromordinal(day)
+        y, m0 = divmod(d.year * 12 + d.month - 1 + months, 12)
+        return date(y, m0 + 1, min(d.day, calendar.monthrange(y, m0 + 1)[1])).toordinal()
+
+    days = set()
+    for entry, exit_ in stays:
+        days.update(range(entry, (horizon if exit_ is None else exit_) + 1))
+    exempt_days = set()
+    for a, b in exempt:
+        exempt_days.update(range(a, b + 1))
+    counted = days - exempt_days
+    limit = regime["limit"]
+    periods = []
+    if regime["kind"] == "fixed" and counted:
+        d = min(counted)
+        while d <= horizon:
+            if d in counted:
+                if "period_days" in regime:
+                    end = d + regime["period_days"] - 1
+                else:
+                    end = add_months(d, regime["period_months"]) - 1
+                periods.append((d, end))
+                d = end + 1
+            else:
+                d += 1
+
+    def count(t):
+        if regime["kind"] == "rolling":
+            return sum(1 for d in range(t - regime["window"] + 1, t + 1) if d in counted)
+        if regime["kind"] == "fixed":
+            for a, b in periods:
+                if a <= t <= b:
+                    return sum(1 for d in range(a, t + 1) if d in counted)
+            return 0
+        owner = [e for e, x in stays if e <= t and (x is None or t <= x)][-1]
+        return sum(1 for d in range(owner, t + 1) if d in counted)
+
+    for t in range(start, horizon + 1):
+        if t in days and ((valid_until is not None and t > valid_until) or count(t) > limit):
+            return t
+    return None
+
+
+class OracleSelfChecks(unittest.TestCase):
+    def test_stopping_rules_agree_with_a_plain_walk_on_small_random_cases(self):
+        import random
+        rng = random.Random(20260101)
+        base = date(2026, 1, 1).toordinal()
+        for n in range(250):
+            kind = rng.choice(["rolling", "fixed_days", "fixed_months", "per_entry"])
+            limit = rng.randint(1, 40)
+            if kind == "rolling":
+                regime = {"kind": "rolling", "limit": limit, "window": rng.randint(1, 45)}
+            elif kind == "fixed_days":
+                regime = {"kind": "fixed", "limit": limit, "period_days": rng.randint(1, 40)}
+            elif kind == "fixed_months":
+                regime = {"kind": "fixed", "limit": rng.randint(25, 95),
+                          "period_months": rng.randint(1, 3)}
+            else:
+                regime = {"kind": "per_entry", "limit": limit}
+            stays, d = [], base + rng.randint(0, 20)
+            for _ in range(rng.randint(0, 4)):
+                e = d + rng.randint(0, 15)
+                stays.append((e, e + rng.randint(0, 20)))
+                d = stays[-1][1] + rng.randint(0, 1)
+            start = d + rng.randint(1, 30)
+            stays.append((start, None))
+            exempt = []
+            for _ in range(rng.randint(0, 2)):
+                a = base + rng.randint(0, 150)
+                exempt.append((a, a + rng.randint(0, 30)))
+            vu = start + rng.randint(-3, 300) if rng.random() < 0.3 else None
+            horizon = start + 800
+            with self.subTest(n=n, regime=regime, stays=stays, exempt=exempt, vu=vu):
+                expected = naive_first_violation(stays, exempt, regime, vu, start, horizon)
+                got = R.first_violation_staying_on(stays, exempt, regime, vu, start)
+                if expected is None:
+                    self.assertTrue(got is None or got > horizon, got)
+                else:
+                    self.assertEqual(got, expected)
+
+    def test_reusing_the_records_cached_days_for_plans_changes_no_answer(self):
+        import random_cases
+        import random
+        rng = random.Random(5)
+        cases = [random_cases.valid_case(rng, i) for i in range(120)]
+        cases = [c for c in cases if "plan" in c]
+        with_reuse = [R.evaluate(c) for c in cases]
+        original = R.Timeline.reuse_days_before
+        R.Timeline.reuse_days_before = lambda self, other, day: None
+        try:
+            without = [R.evaluate(c) for c in cases]
+        finally:
+            R.Timeline.reuse_days_before = original
+        self.assertEqual(with_reuse, without)
 
 
 class CommandLine(unittest.TestCase):

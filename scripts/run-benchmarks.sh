@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The performance figures of issue 2: Google Benchmark on the engine, then whole-program runs
+# of `boravak batch` on generated cases (bench/gen_cases.py), with wall time, cases per second
+# on one core, and peak memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${1:-build}"
+count="${COUNT:-1000000}"
+data="${BENCH_DATA:-/tmp/boravak-bench}"
+mkdir -p "$data"
+
+echo "== Google Benchmark (engine_bench)"
+"$build/engine_bench" --benchmark_min_time=0.2 2>/dev/null
+
+measure() {  # measure NAME FILE: run batch pinned to one core; print cases/s and peak RSS
+  python3 - "$build/boravak" "$2" "$1" <<'PY'
+import os, resource, subprocess, sys, time
+binary, cases, name = sys.argv[1:4]
+lines = sum(1 for _ in open(cases, "rb"))
+start = time.perf_counter()
+with open(cases, "rb") as src, open(os.devnull, "wb") as sink:
+    subprocess.run(["taskset", "-c", "0", binary, "batch"], stdin=src, stdout=sink, check=True)
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(f"{name}: {lines} cases in {elapsed:.2f} s = {lines/elapsed:,.0f} cases/s on one core; peak memory {peak:.1f} MB")
+PY
+}
+
+echo "== Whole program: boravak batch"
+for spec in "mixed:$count:8:10" "short:$((count/10)):8:1" "long:$((count/10)):8:1000" "many-stays:$((count/10)):64:10"; do
+  IFS=: read -r name n stays length <<<"$spec"
+  file="$data/$name-$n.jsonl"
+  [ -s "$file" ] || python3 bench/gen_cases.py --count "$n" --stays "$stays" --stay-days "$length" --seed 7 > "$file"
+  measure "$name ($stays stays of ~$length days)" "$file"
+done
