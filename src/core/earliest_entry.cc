@@ -69,6 +69,16 @@ std::optional<day_number> earliest_fixed(const regime& rule, const timeline& his
     if (entry < from || entry > last_entry) continue;
     if (stay_fits(rule, history, entry, length, scratch)) return entry;
   }
+  // Month periods last 28 to 31 days per month, so "all fresh entries are alike" fails when a
+  // period can be as short as the limit: a stay longer than the limit then fits by filling
+  // such a period exactly, which depends on the entry's day of the month (fixed 28 in 1 month:
+  // 40 days fit from 2026-01-31, period 01-31..02-27, but from no day earlier in January).
+  // 28 * months - 3 is below the shortest period of that many months.
+  if (rule.period_months > 0 && length > rule.limit && rule.limit >= 28 * rule.period_months - 3) {
+    for (day_number entry = from; entry <= last_entry; ++entry) {
+      if (stay_fits(rule, history, entry, length, scratch)) return entry;
+    }
+  }
   return std::nullopt;
 }
 

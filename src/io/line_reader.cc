@@ -53,9 +53,11 @@ line_reader::status line_reader::next(std::string_view& line) {
       line = std::string_view(buffer_.data() + from, length);
       return status::line;
     }
-    if (!skipping && end_ - begin_ > longest_line_) {
-      // Drop what we have of the over-long line and keep looking for its end.
-      skipping = true;
+    if (!skipping && end_ - begin_ > longest_line_) skipping = true;
+    if (skipping) {
+      // Drop what we have of the over-long line and keep looking for its end. Dropping on every
+      // pass (not only the first) keeps the buffer from filling up, which would end the search
+      // before the line's "\n" and hand out the rest of the line as lines of its own.
       begin_ = end_;
     }
     scanned = end_ - begin_;

@@ -546,11 +546,11 @@ class Validation(OracleTestCase):
                 r = self.error(line, "invalid_json", "")
                 self.assertIsNone(r["id"])
 
-    def test_missing_id_is_missing_field_and_a_number_id_is_invalid_value(self):
+    def test_missing_id_is_missing_field_and_a_number_id_is_invalid_value_echoed_as_given(self):
         r = self.error(self.with_(id=...), "missing_field", "id")
         self.assertIsNone(r["id"])
         r = self.error(self.with_(id=5), "invalid_value", "id")
-        self.assertIsNone(r["id"])
+        self.assertEqual(r["id"], 5)
 
     def test_missing_regime_and_citizenship_is_missing_field_at_regime(self):
         self.error(self.with_(regime=...), "missing_field", "regime")

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# The CLI end to end: the commands a person (or an agency's script) types.
+# Usage: cli_test.sh BORAVAK_BINARY
+set -euo pipefail
+
+if [[ $# -ne 1 ]]; then
+  echo "usage: $0 BORAVAK_BINARY" >&2
+  exit 2
+fi
+boravak="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+passed=0
+failed=0
+
+pass() {
+  passed=$((passed + 1))
+  echo "ok   - $1"
+}
+fail() {
+  failed=$((failed + 1))
+  echo "FAIL - $1"
+  shift
+  for detail in "$@"; do echo "       $detail"; done
+}
+
+# run EXPECTED_STATUS COMMAND...: runs it with stdout in $tmp/out, stderr in $tmp/err.
+run() {
+  local expected="$1"
+  shift
+  local status=0
+  "$@" >"$tmp/out" 2>"$tmp/err" || status=$?
+  if [[ $status -ne $expected ]]; then
+    echo "exit status $status, expected $expected" >"$tmp/status"
+    return 1
+  fi
+  return 0
+}
+
+# check NAME EXPECTED_STATUS 'text that stdout must contain'... -- COMMAND...
+# Texts starting with "err:" must be in stderr instead.
+check() {
+  local name="$1" expected="$2"
+  shift 2
+  local texts=()
+  while [[ $1 != "--" ]]; do
+    texts+=("$1")
+    shift
+  done
+  shift
+  if ! run "$expected" "$@"; then
+    fail "$name" "$(cat "$tmp/status")" "stderr: $(head -c 400 "$tmp/err")"
+    return
+  fi
+  local text file
+  for text in "${texts[@]}"; do
+    file="$tmp/out"
+    if [[ $text == err:* ]]; then
+      file="$tmp/err"
+      text="${text#err:}"
+    fi
+    if ! grep -qF -- "$text" "$file"; then
+      fail "$name" "missing: $text" "got: $(head -c 600 "$file")"
+      return
+    fi
+  done
+  pass "$name"
+}
+
+# --- boravak stay ------------------------------------------------------------------------------
+
+check "A Russian who entered on 2026-03-01 has used 20 of 30 days on 2026-03-20 and may stay until 2026-03-30." 0 \
+  "Citizenship: Russian Federation (RU)" "Days used:      20 of 30" "Days left:      10" \
+  "Last legal day: 2026-03-30 (Monday)" "Overstay:       none" "may come back the same day" -- \
+  "$boravak" stay --citizenship RU --stamps "+2026-03-01" --on 2026-03-20
+
+check "Stamps typed out of order (EC KOM 1.4) give 77 days and 2012-08-13 under 90/180." 0 \
+  "You are not in Serbia on 2012-08-01." "Days used:      77 of 90" "Last legal day: 2012-08-13" -- \
+  "$boravak" stay --regime rolling:90:180 --on 2012-08-01 \
+  --stamps "-21.05.2012 +28.12.2011 +27.10.2011 +06.03.2012 -09.01.2012 -06.11.2011"
+
+cat >"$tmp/stays.csv" <<'CSV'
+# my trips to Serbia
+entry,exit,notes
+2011-12-28,2012-01-09,new year
+2011-10-27,2011-11-06,first visit
+2012-03-06,2012-03-15
+CSV
+check "A CSV file of stays (header, comment, unsorted) gives the contract's first example: 34 days, until 2012-05-21." 0 \
+  "Days used:      34 of 90" "Days left:      56" "Last legal day: 2012-05-21" -- \
+  "$boravak" stay --regime rolling:90:180 --stays "$tmp/stays.csv" --on 2012-03-15
+
+cat >"$tmp/stays.json" <<'JSON'
+{"stays": [{"entry": "2011-10-27", "exit": "2011-11-06"}, {"entry": "2011-12-28", "exit": "2012-01-09"},
+           {"entry": "2012-03-06", "exit": "2012-03-15"}]}
+JSON
+check "A JSON file of stays gives the same answer as the CSV file." 0 \
+  "Days used:      34 of 90" "Last legal day: 2012-05-21" -- \
+  "$boravak" stay --regime rolling:90:180 --stays "$tmp/stays.json" --on 2012-03-15
+
+cat >"$tmp/bad.csv" <<'CSV'
+entry,exit
+2026-01-01,2026-01-10
+2026-02-30,2026-03-01
+CSV
+check "A CSV file with an impossible date is refused, naming the file and line 3." 1 \
+  "err:bad.csv, line 3" "err:2026-02-30" -- \
+  "$boravak" stay --regime per_entry:30 --stays "$tmp/bad.csv" --on 2026-03-15
+
+check "An American gets the stricter of the two 90-day readings and is told that the other exists." 0 \
+  "Days used:      60 of 90" "Last legal day: 2026-09-27" "The sources disagree" "2026-09-28" -- \
+  "$boravak" stay -c US --stamps "+2026-01-01 -2026-03-01 +2026-06-30" --on 2026-06-30
+
+check "An exempt range (a pending application) is not counted." 0 \
+  "Days used:      10 of 30" -- \
+  "$boravak" stay --regime per_entry:30 --stamps "+2026-03-01" --on 2026-03-20 --exempt 2026-03-05..2026-03-14
+
+check "Entry on a Schengen visa is capped by the visa's expiry." 0 \
+  "Entered visa-free on a Schengen, UK or US visa or residence permit." "Last legal day: 2026-03-25" -- \
+  "$boravak" stay -c IN --stamps "+2026-03-01" --on 2026-03-20 --document-expires 2026-03-25
+
+if run 0 "$boravak" stay --citizenship RU --stamps "+2026-03-01" --on 2026-03-20 --json &&
+  python3 -m json.tool "$tmp/out" >/dev/null &&
+  python3 - "$tmp/out" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+result = report["applied"]["result"]
+assert report["citizenship"] == "RU", report
+assert result["days_used"] == 20 and result["last_legal_day"] == "2026-03-30", result
+assert report["next_entries"]["same_day_return"] is True, report
+assert report["registration"]["due"] == "2026-03-02", report
+PY
+then
+  pass "--json prints valid JSON whose result matches the text report."
+else
+  fail "--json prints valid JSON whose result matches the text report." "$(head -c 400 "$tmp/out")" "$(cat "$tmp/err")"
+fi
+
+if run 0 "$boravak" stay --regime rolling:90:180 --stamps "+2026-01-10 -2026-02-05 +2026-03-01" --on 2026-03-15 \
+  --json --explain && python3 -m json.tool "$tmp/out" >/dev/null &&
+  python3 - "$tmp/out" <<'PY'
+import json, sys
+explanation = json.load(open(sys.argv[1]))["explanation"]
+assert explanation["deciding_from"] == "2025-09-17" and explanation["deciding_to"] == "2026-03-15", explanation
+assert [s["counted"] for s in explanation["stays"]] == [27, 15], explanation
+PY
+then
+  pass "--json --explain adds the deciding window and each stay's share."
+else
+  fail "--json --explain adds the deciding window and each stay's share." "$(head -c 400 "$tmp/out")" "$(cat "$tmp/err")"
+fi
+
+check "--explain shows the 180-day window and each stay's counted days." 0 \
+  "Why" "the window is 2025-09-17..2026-03-15" "Stay 1: 2026-01-10..2026-02-05 -> 27 days counted" \
+  "Stay 2: 2026-03-01..2026-03-15 -> 15 days counted" "Total: 42 days." -- \
+  "$boravak" stay --regime rolling:90:180 --stamps "+2026-01-10 -2026-02-05 +2026-03-01" --on 2026-03-15 --explain
+
+check "An impossible stamp date is refused with exit status 1, naming the stamp." 1 \
+  "err:Stamp 2 (-2026-02-30)" -- \
+  "$boravak" stay -c RU --stamps "+2026-03-01 -2026-02-30" --on 2026-03-20
+
+check "Two entries in a row are refused, naming both stamps." 1 \
+  "err:stamp 1 (+2026-03-01)" "err:stamp 2 (+2026-03-05)" -- \
+  "$boravak" stay -c RU --stamps "+2026-03-01 +2026-03-05" --on 2026-03-20
+
+check "A stamp without + or - is refused." 1 "err:Stamp 1 (2026-03-01)" -- \
+  "$boravak" stay -c RU --stamps "2026-03-01" --on 2026-03-20
+
+check "An Indian on 2026-11-21 is told that a visa is needed." 1 "err:need a visa" -- \
+  "$boravak" stay -c IN --stamps "+2026-11-01" --on 2026-11-21
+
+check "An unknown country code is refused." 1 "err:\"ZZ\" is not a country code" -- \
+  "$boravak" stay -c ZZ --on 2026-11-21
+
+# --- boravak visarun ---------------------------------------------------------------------------
+
+check "A Russian in Belgrade may leave on 2026-03-30 and come back the same day via Bosnia, not Croatia." 0 \
+  "Latest day to leave: 2026-03-30 (Monday)" "Earliest day to come back: the same day, 2026-03-30" \
+  "[can enter]  Sremska Rača" "[can enter]  Badovinci" "[cannot]     Batrovci" -- \
+  "$boravak" visarun -c RU --stamps "+2026-03-01" --on 2026-03-20 --city belgrade
+
+check "Under 90 in 180 from 2026-01-01 the first day back is 2026-06-30." 0 \
+  "Latest day to leave: 2026-03-31" "Earliest day to come back: 2026-06-30 (Tuesday), for up to 90 days." -- \
+  "$boravak" visarun --regime rolling:90:180 --stamps "+2026-01-01" --on 2026-03-01
+
+check "An unknown home city is refused with the cities we know." 1 'err:--city "atlantis" is not a city we know' -- \
+  "$boravak" visarun -c RU --stamps "+2026-03-01" --on 2026-03-20 --city atlantis
+
+check "A Russian already over the limit on 2026-04-05 is told to leave that day." 0 \
+  "You are already over the limit: leave today, 2026-04-05" -- \
+  "$boravak" visarun -c RU --stamps "+2026-03-01" --on 2026-04-05 --city subotica
+
+# --- boravak batch -----------------------------------------------------------------------------
+
+cat >"$tmp/cases.jsonl" <<'JSONL'
+{"id":"eu-1","regime":{"kind":"rolling","limit":90,"window":180},"stays":[{"entry":"2011-10-27","exit":"2011-11-06"},{"entry":"2011-12-28","exit":"2012-01-09"},{"entry":"2012-03-06","exit":"2012-03-15"}],"on":"2012-03-15"}
+{"id":"eu-2","regime":{"kind":"rolling","limit":90,"window":180},"stays":[{"entry":"2011-10-27","exit":"2011-11-06"},{"entry":"2011-12-28","exit":"2012-01-09"},{"entry":"2012-03-06","exit":"2012-05-21"}],"on":"2012-08-01"}
+{"id":"eu-3","regime":{"kind":"rolling","limit":90,"window":180},"stays":[{"entry":"2011-08-14","exit":"2011-08-30"},{"entry":"2011-12-15","exit":"2012-06-22"}],"on":"2012-06-22"}
+{"id":"eu-4","regime":{"kind":"rolling","limit":90,"window":180},"stays":[{"entry":"2011-06-13","exit":"2011-08-13"},{"entry":"2011-10-13","exit":"2011-11-14"}],"on":"2012-06-10"}
+{"id":"per-entry","regime":{"kind":"per_entry","limit":30},"stays":[{"entry":"2026-01-01","exit":"2026-01-30"},{"entry":"2026-01-30"}],"on":"2026-02-10"}
+
+{"id":"ru","citizenship":"RU","stays":[{"entry":"2026-03-01"}],"on":"2026-03-20","plan":null}
+{"id":"plan","regime":{"kind":"per_entry","limit":30},"stays":[{"entry":"2026-01-01","exit":"2026-01-30"}],"on":"2026-02-10","plan":{"entry":"2026-03-01"}}
+{"id":"bad-date","regime":{"kind":"per_entry","limit":30},"stays":[],"on":"2026-02-30"}
+JSONL
+cat >"$tmp/expected.jsonl" <<'JSONL'
+{"id":"eu-1","ok":true,"regime":{"kind":"rolling","limit":90,"window":180},"present":true,"days_used":34,"days_left":56,"last_legal_day":"2012-05-21","overstay_days":0,"first_overstay_day":null}
+{"id":"eu-2","ok":true,"regime":{"kind":"rolling","limit":90,"window":180},"present":false,"days_used":77,"days_left":13,"last_legal_day":"2012-08-13","overstay_days":0,"first_overstay_day":null}
+{"id":"eu-3","ok":true,"regime":{"kind":"rolling","limit":90,"window":180},"present":true,"days_used":180,"days_left":0,"last_legal_day":null,"overstay_days":101,"first_overstay_day":"2012-03-14"}
+{"id":"eu-4","ok":true,"regime":{"kind":"rolling","limit":90,"window":180},"present":false,"days_used":0,"days_left":90,"last_legal_day":"2012-09-07","overstay_days":5,"first_overstay_day":"2011-11-10"}
+{"id":"per-entry","ok":true,"regime":{"kind":"per_entry","limit":30},"present":true,"days_used":12,"days_left":18,"last_legal_day":"2026-02-28","overstay_days":0,"first_overstay_day":null}
+{"id":null,"ok":false,"error":{"code":"invalid_json","message":"This line is not a JSON object; write each case as one {...} object on its own line.","path":""}}
+{"id":"ru","ok":true,"regime":{"kind":"per_entry","limit":30},"present":true,"days_used":20,"days_left":10,"last_legal_day":"2026-03-30","overstay_days":0,"first_overstay_day":null}
+{"id":"plan","ok":true,"regime":{"kind":"per_entry","limit":30},"present":false,"days_used":0,"days_left":30,"last_legal_day":"2026-03-11","overstay_days":0,"first_overstay_day":null,"plan":{"max_stay":30}}
+JSONL
+
+if run 0 "$boravak" batch <"$tmp/cases.jsonl"; then
+  # Every line but the invalid_date one is compared exactly; that one's message is a sentence
+  # for a person, so only its code and path are fixed.
+  if diff <(head -n 8 "$tmp/out") "$tmp/expected.jsonl" >"$tmp/diff" &&
+    [[ $(wc -l <"$tmp/out") -eq 9 ]] &&
+    tail -n 1 "$tmp/out" | grep -q '^{"id":"bad-date","ok":false,"error":{"code":"invalid_date","message":".*","path":"on"}}$'; then
+    pass "batch answers the contract's worked examples line for line, one result per input line."
+  else
+    fail "batch answers the contract's worked examples line for line, one result per input line." "$(cat "$tmp/diff")" \
+      "last line: $(tail -n 1 "$tmp/out")"
+  fi
+else
+  fail "batch answers the contract's worked examples line for line, one result per input line." "$(cat "$tmp/status")"
+fi
+
+if run 0 "$boravak" batch --input "$tmp/cases.jsonl" --output "$tmp/results.jsonl" &&
+  diff <(head -n 8 "$tmp/results.jsonl") "$tmp/expected.jsonl" >/dev/null && [[ ! -s $tmp/out ]]; then
+  pass "batch --input FILE --output FILE writes the same lines to the file."
+else
+  fail "batch --input FILE --output FILE writes the same lines to the file." "$(cat "$tmp/err")"
+fi
+
+# A 20 MiB line is longer than the 8 MiB batch lines may be: it gets one error line, and the
+# case after it is still answered.
+python3 -c 'import sys; sys.stdout.write("{\"id\":\"" + "x" * (20 << 20) + "\"}\n")' >"$tmp/long.jsonl"
+head -n 1 "$tmp/cases.jsonl" >>"$tmp/long.jsonl"
+if run 0 "$boravak" batch --input "$tmp/long.jsonl" && [[ $(wc -l <"$tmp/out") -eq 2 ]] &&
+  head -n 1 "$tmp/out" | grep -q '^{"id":null,"ok":false,"error":{"code":"invalid_json",' &&
+  tail -n 1 "$tmp/out" | grep -qF "$(head -n 1 "$tmp/expected.jsonl")"; then
+  pass "batch answers a line over 8 MiB with one error line and goes on with the next case."
+else
+  fail "batch answers a line over 8 MiB with one error line and goes on with the next case." \
+    "$(wc -l <"$tmp/out") result lines" "$(cut -c 1-200 "$tmp/out")"
+fi
+
+check "batch with an input file that does not exist is an I/O error." 2 "err:cannot read" -- \
+  "$boravak" batch --input "$tmp/no-such-file.jsonl"
+
+# --- a broken rules folder ---------------------------------------------------------------------
+
+cp -r "$repo/rules" "$tmp/broken-rules"
+line="$(grep -n '^kind = "per_entry"' "$tmp/broken-rules/stay/regimes.toml" | head -n 1 | cut -d: -f1)"
+sed -i "${line}s/.*/kind = \"weekly\"/" "$tmp/broken-rules/stay/regimes.toml"
+check "A regime of unknown kind stops the program with exit status 3, naming the file and line $line." 3 \
+  "err:rules/stay/regimes.toml:$line:" "err:the rules data is broken" -- \
+  "$boravak" --rules "$tmp/broken-rules" stay -c RU --stamps "+2026-03-01" --on 2026-03-20
+
+rm -rf "$tmp/broken-rules"
+cp -r "$repo/rules" "$tmp/broken-rules"
+printf 'this is = = not toml\n' >>"$tmp/broken-rules/visarun/cities.toml"
+line="$(wc -l <"$tmp/broken-rules/visarun/cities.toml")"
+check "A line that is not TOML stops batch too, with exit status 3, naming the file and line $line." 3 \
+  "err:rules/visarun/cities.toml:$line:" -- \
+  "$boravak" --rules "$tmp/broken-rules" batch --input "$tmp/cases.jsonl"
+
+check "A rules folder that does not exist stops the program with exit status 3." 3 "err:does not exist" -- \
+  "$boravak" --rules "$tmp/no-such-rules" stay -c RU --on 2026-03-20
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]

@@ -1,0 +1,322 @@
+// The rules data in rules/ (docs/rules-format.md): it loads, every value carries a source, the
+// dated periods cover time without overlaps, and a broken file stops the loader with the file
+// and the line.
+#include "rules_loader/rules_loader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace boravak {
+namespace {
+
+using namespace test_support;
+namespace fs = std::filesystem;
+
+class RulesDataTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { rules_ = new rule_set(rules_loader::load_rules(BORAVAK_RULES_DIR)); }
+  static void TearDownTestSuite() {
+    delete rules_;
+    rules_ = nullptr;
+  }
+  static const rule_set& rules() { return *rules_; }
+
+ private:
+  static rule_set* rules_;
+};
+rule_set* RulesDataTest::rules_ = nullptr;
+
+const std::set<std::string> kConfidence = {"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND"};
+
+TEST_F(RulesDataTest, EveryCountryHasANameAndAUniqueCode) {
+  ASSERT_GE(rules().countries.size(), 250u) << "249 ISO codes plus XK";
+  std::string previous;
+  for (const country& c : rules().countries) {
+    SCOPED_TRACE(c.code);
+    EXPECT_EQ(c.code.size(), 2u);
+    EXPECT_FALSE(c.name.empty());
+    EXPECT_LT(previous, c.code) << "codes are sorted and unique";
+    previous = c.code;
+    EXPECT_EQ(rules().find_country(c.code), &c);
+  }
+  EXPECT_NE(rules().find_country("XK"), nullptr) << "Kosovo is in the data";
+  EXPECT_EQ(rules().find_country("ZZ"), nullptr);
+  EXPECT_EQ(rules().find_country("R"), nullptr);
+  EXPECT_EQ(rules().find_country("R1"), nullptr);
+}
+
+TEST_F(RulesDataTest, EveryPeriodCarriesItsSourceAndReadings) {
+  EXPECT_EQ(rules().default_entry.status, entry_status::visa_required)
+      << "a country we know nothing about is not assumed visa-free";
+  EXPECT_FALSE(rules().default_entry.cited.source.empty());
+  int periods = 0;
+  for (const country& c : rules().countries) {
+    for (const entry_period& p : c.periods) {
+      SCOPED_TRACE(c.code + " from " + to_iso_string(p.from));
+      ++periods;
+      EXPECT_FALSE(p.cited.source.empty());
+      EXPECT_TRUE(kConfidence.count(p.cited.confidence)) << p.cited.confidence;
+      if (p.status == entry_status::visa_free) {
+        EXPECT_GE(p.readings.size(), 1u) << "a visa_free period needs at least one reading";
+      } else {
+        EXPECT_TRUE(p.readings.empty()) << "a visa_required period has no readings";
+      }
+      for (const regime_reading& r : p.readings) {
+        ASSERT_LT(r.regime_index, rules().regimes.size());
+        EXPECT_FALSE(r.cited.source.empty());
+        EXPECT_TRUE(kConfidence.count(r.cited.confidence)) << r.cited.confidence;
+      }
+      if (p.to) {
+        EXPECT_LE(p.from, *p.to);
+      }
+    }
+  }
+  EXPECT_GT(periods, 50);
+}
+
+TEST_F(RulesDataTest, RegimesAreValidCountingRules) {
+  for (const named_regime& r : rules().regimes) {
+    SCOPED_TRACE(r.id);
+    EXPECT_FALSE(r.description.empty());
+    EXPECT_FALSE(r.cited.source.empty());
+    EXPECT_GE(r.rule.limit, 1);
+    switch (r.rule.kind) {
+      case regime_kind::rolling: EXPECT_GE(r.rule.window, 1); break;
+      case regime_kind::fixed: EXPECT_NE(r.rule.period_days > 0, r.rule.period_months > 0); break;
+      case regime_kind::per_entry: break;
+    }
+  }
+  struct row {
+    std::string name;
+    std::string id;
+    regime rule;
+  };
+  const std::vector<row> rows = {
+      {"per_entry_30 is 30 days from each entry.", "per_entry_30", per_entry(30)},
+      {"rolling_90_180 is 90 days in any 180.", "rolling_90_180", rolling(90, 180)},
+      {"fixed_90_6_months is 90 days in 6 months from the first entry.", "fixed_90_6_months", fixed_months(90, 6)},
+      {"fixed_90_180_days is 90 days in 180 days from the first entry.", "fixed_90_180_days", fixed_days(90, 180)},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    const named_regime* found = nullptr;
+    for (const named_regime& n : rules().regimes) {
+      if (n.id == r.id) found = &n;
+    }
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ(found->rule, r.rule);
+  }
+}
+
+// Time coverage (as Catala's tests_couverture_temporelle): on every day from 2009 to 2030, at
+// most one period of a country is in force, and entry_rule returns it (or the default).
+TEST_F(RulesDataTest, EveryDayHasExactlyOneEntryRule) {
+  const date first = D("2009-01-01");
+  const date last = D("2030-12-31");
+  for (const country& c : rules().countries) {
+    for (date d = first; d <= last; d += days{1}) {
+      const entry_period* in_force = &rules().default_entry;
+      int count = 0;
+      for (const entry_period& p : c.periods) {
+        if (p.in_force_on(d)) {
+          in_force = &p;
+          ++count;
+        }
+      }
+      ASSERT_LE(count, 1) << c.code << " has overlapping periods on " << to_iso_string(d);
+      ASSERT_EQ(&rules().entry_rule(c, d), in_force) << c.code << " on " << to_iso_string(d);
+    }
+    for (std::size_t i = 1; i < c.periods.size(); ++i) {
+      ASSERT_TRUE(c.periods[i - 1].to.has_value()) << c.code << ": an open period is followed by another";
+      EXPECT_LT(*c.periods[i - 1].to, c.periods[i].from) << c.code << ": periods ascend";
+    }
+  }
+}
+
+// Around every date where a country's rule changes: the day before, the day itself and the day
+// after each `from` and each `to`.
+TEST_F(RulesDataTest, RulesChangeExactlyOnTheirDates) {
+  int checked = 0;
+  for (const country& c : rules().countries) {
+    for (std::size_t i = 0; i < c.periods.size(); ++i) {
+      const entry_period& p = c.periods[i];
+      SCOPED_TRACE(c.code + " period from " + to_iso_string(p.from));
+      // The day before `from`: the previous period when it ends the day before, else the default.
+      const entry_period* before = &rules().default_entry;
+      if (i > 0 && c.periods[i - 1].to && *c.periods[i - 1].to == p.from - days{1}) before = &c.periods[i - 1];
+      EXPECT_EQ(&rules().entry_rule(c, p.from - days{1}), before);
+      EXPECT_EQ(&rules().entry_rule(c, p.from), &p);
+      if (!p.to || *p.to > p.from) {
+        EXPECT_EQ(&rules().entry_rule(c, p.from + days{1}), &p);
+      }
+      if (p.to) {
+        if (*p.to > p.from) {
+          EXPECT_EQ(&rules().entry_rule(c, *p.to - days{1}), &p);
+        }
+        EXPECT_EQ(&rules().entry_rule(c, *p.to), &p);
+        const entry_period* after = &rules().default_entry;
+        if (i + 1 < c.periods.size() && c.periods[i + 1].from == *p.to + days{1}) after = &c.periods[i + 1];
+        EXPECT_EQ(&rules().entry_rule(c, *p.to + days{1}), after);
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 50);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A broken rules folder: a copy of rules/ with one file corrupted.
+// ---------------------------------------------------------------------------------------------
+
+class BrokenRulesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device seed;
+    dir_ = fs::temp_directory_path() / ("boravak-rules-test-" + std::to_string(seed()));
+    fs::create_directories(dir_);
+    fs::copy(BORAVAK_RULES_DIR, dir_, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::vector<std::string> read_lines(const std::string& file) const {
+    std::ifstream in(dir_ / file);
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+  }
+  void write_lines(const std::string& file, const std::vector<std::string>& lines) const {
+    std::ofstream out(dir_ / file, std::ios::trunc);
+    for (const std::string& line : lines) out << line << "\n";
+  }
+  // The 0-based index of the first line at or after `from` that starts (after spaces) with `text`.
+  static std::size_t find_line(const std::vector<std::string>& lines, const std::string& text, std::size_t from = 0) {
+    for (std::size_t i = from; i < lines.size(); ++i) {
+      const std::size_t start = lines[i].find_first_not_of(' ');
+      if (start != std::string::npos && lines[i].compare(start, text.size(), text) == 0) return i;
+    }
+    throw std::runtime_error("no line starts with " + text);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(BrokenRulesTest, TheErrorNamesTheFileAndTheLine) {
+  struct row {
+    std::string name;
+    std::string file;
+    // Corrupts the lines and returns the 1-based line the error must name (0: no line).
+    std::function<int(std::vector<std::string>&)> corrupt;
+    std::string mentions;
+  };
+  const std::vector<row> rows = {
+      {"A line that is not TOML in regimes.toml is refused at that line.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t at = find_line(lines, "[per_entry_30]") + 1;
+         lines.insert(lines.begin() + long(at), "limit = = 30");
+         return int(at) + 1;
+       },
+       ""},
+      {"A period without a source is refused at the period's header line.", "stay/citizenship.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[[rule.period]]", find_line(lines, "countries = [\"RU\"]"));
+         lines.erase(lines.begin() + long(find_line(lines, "source =", header)));
+         return int(header) + 1;
+       },
+       "source"},
+      {"A reading that names an unknown regime is refused at the reading's header line.", "stay/citizenship.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t reading = find_line(lines, "[[rule.period.reading]]", find_line(lines, "countries = [\"RU\"]"));
+         const std::size_t regime = find_line(lines, "regime =", reading);
+         lines[regime] = "    regime = \"per_entry_31\"";
+         return int(reading) + 1;
+       },
+       "per_entry_31"},
+      {"A regime of an unknown kind is refused at its kind line.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t kind = find_line(lines, "kind =", find_line(lines, "[per_entry_30]"));
+         lines[kind] = "kind = \"weekly\"";
+         return int(kind) + 1;
+       },
+       "kind"},
+      {"Periods out of order are refused at the later period's header line.", "stay/citizenship.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t first = find_line(lines, "[[rule.period]]", find_line(lines, "countries = [\"IN\"]"));
+         const std::size_t second = find_line(lines, "[[rule.period]]", first + 1);
+         lines[find_line(lines, "from =", second)] = "  from = 2022-12-01";
+         return int(second) + 1;
+       },
+       "ascend"},
+      {"A visa_free period without readings is refused at its header line.", "stay/citizenship.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[[rule.period]]", find_line(lines, "countries = [\"CN\"]"));
+         const std::size_t reading = find_line(lines, "[[rule.period.reading]]", header);
+         // The reading is four lines: header, regime, source, confidence.
+         lines.erase(lines.begin() + long(reading), lines.begin() + long(reading) + 4);
+         return int(header) + 1;
+       },
+       "reading"},
+      {"An unknown confidence mark is refused at its line.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t confidence = find_line(lines, "confidence =", find_line(lines, "[rolling_90_180]"));
+         lines[confidence] = "confidence = \"PROBABLY\"";
+         return int(confidence) + 1;
+       },
+       "PROBABLY"},
+      {"A crossing whose neighbour is not a country is refused at the crossing.", "visarun/crossings.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[[crossing]]");
+         lines[find_line(lines, "neighbour =", header)] = "neighbour = \"QQ\"";
+         return int(header) + 1;
+       },
+       "QQ"},
+      {"A missing file is named.", "visarun/cities.toml",
+       [](std::vector<std::string>& lines) {
+         lines.clear();
+         return -1;  // the file is deleted below
+       },
+       "missing"},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    TearDown();
+    SetUp();
+    std::vector<std::string> lines = read_lines(r.file);
+    const int line = r.corrupt(lines);
+    if (line == -1) {
+      fs::remove(dir_ / r.file);
+    } else {
+      write_lines(r.file, lines);
+    }
+    try {
+      rules_loader::load_rules(dir_);
+      ADD_FAILURE() << "the broken rules were loaded";
+    } catch (const rules_loader::rules_error& e) {
+      const std::string message = e.what();
+      const std::string where = "rules/" + r.file + (line > 0 ? ":" + std::to_string(line) + ":" : ":");
+      EXPECT_EQ(message.rfind(where, 0), 0u) << "expected \"" << where << "\" at the start of: " << message;
+      EXPECT_NE(message.find(r.mentions), std::string::npos) << message;
+    }
+  }
+}
+
+TEST(RulesLoaderTest, AMissingFolderIsARulesError) {
+  try {
+    rules_loader::load_rules("/nonexistent/boravak/rules");
+    ADD_FAILURE() << "a missing folder was accepted";
+  } catch (const rules_loader::rules_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/boravak/rules"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace boravak
