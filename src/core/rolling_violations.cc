@@ -41,7 +41,7 @@ class toggle_stream {
 }  // namespace
 
 void for_each_rolling_violation(const regime& rule, const timeline& t, day_number upto,
-                                run_visitor visit) {
+                                run_visitor visit, day_number skip_before) {
   const day_number window = rule.window;
   const day_number limit = rule.limit;
   // A window of `window` days never holds more than `window` counted days.
@@ -53,6 +53,11 @@ void for_each_rolling_violation(const regime& rule, const timeline& t, day_numbe
 
   day_number day = t.stay_days.front().first;
   day_number count_before = 0;  // c(day - 1); nothing is counted before the first day of stay
+  if (skip_before > day) {
+    // Start the sweep at skip_before: its count is read off the runs directly.
+    day = skip_before;
+    count_before = count_within(t.counted, day - window, day - 1);
+  }
   constexpr day_number kNone = std::numeric_limits<day_number>::max();
   while (day <= upto) {
     entering.advance_to(day);

@@ -33,27 +33,25 @@ void load_recorded(const stay_case& c, timeline& t) {
 }
 
 // The person is in Serbia on `on` and stays on: keep the stays that start on or before it,
-// make the one covering `on` open-ended, or add an open stay from `on`.
-void load_staying_on(const timeline& recorded, day_number on, timeline& t) {
-  t.stays.clear();
-  for (const run& s : recorded.stays) {
-    if (s.first > on) break;
-    t.stays.push_back(s);
+// make the one covering `on` open-ended, or add an open stay from `on`. Also returns whether
+// a recorded stay covers `on`.
+bool load_staying_on(const stay_case& c, day_number on, timeline& t) {
+  t.clear();
+  for (const stay& s : c.stays) {
+    const day_number entry = to_day(s.entry);
+    if (entry > on) break;
+    t.stays.push_back({entry, s.exit ? to_day(*s.exit) : kForever});
   }
-  if (!t.stays.empty() && t.stays.back().last >= on) {
+  const bool present = !t.stays.empty() && t.stays.back().last >= on;
+  if (present) {
     t.stays.back().last = kForever;
   } else {
     t.stays.push_back({on, kForever});
   }
-  t.exempt.assign(recorded.exempt.begin(), recorded.exempt.end());
-  t.valid_until = recorded.valid_until;
+  merge_exempt(c.exempt, t.exempt);
+  t.valid_until = c.valid_until ? to_day(*c.valid_until) : kForever;
   t.derive();
-}
-
-bool covers(const timeline& t, day_number day) {
-  const auto it = std::lower_bound(t.stay_days.begin(), t.stay_days.end(), day,
-                                   [](const run& r, day_number d) { return r.last < d; });
-  return it != t.stay_days.end() && it->first <= day;
+  return present;
 }
 
 }  // namespace
@@ -62,22 +60,24 @@ void stay_calculator::evaluate(const stay_case& c, stay_result& out) {
   workspace& w = *scratch_;
   const regime& rule = c.rule;
   const day_number on = to_day(c.on);
-  load_recorded(c, w.recorded);
 
   out = stay_result{};
   out.applied = rule;
-  out.present = covers(w.recorded, on);
-  out.days_used = days_used(rule, w.recorded, on);
+  // Every answer about `on` comes from the "staying on" timeline: up to `on` it holds exactly
+  // the recorded days of stay, except `on` itself when the person is not in Serbia that day.
+  out.present = load_staying_on(c, on, w.hypothetical);
+  const timeline& staying = w.hypothetical;
+  const bool on_added = !out.present && count_within(staying.exempt, on, on) == 0;
+  out.days_used = days_used(rule, staying, on) - (on_added ? 1 : 0);
   out.days_left = std::max(0, rule.limit - out.days_used);
 
-  const violation_tally tally = tally_violations(rule, w.recorded, on);
-  out.overstay_days = tally.days;
-  if (tally.days > 0) out.first_overstay_day = to_date(tally.first);
+  // One sweep answers both the overstay so far and the last legal day.
+  const violation_scan scan = scan_violations(rule, staying, out.present ? on : on - 1, on);
+  out.overstay_days = scan.tally.days;
+  if (scan.tally.days > 0) out.first_overstay_day = to_date(scan.tally.first);
+  if (scan.first_from > on) out.last_legal_day = to_date(scan.first_from - 1);
 
-  load_staying_on(w.recorded, on, w.hypothetical);
-  const day_number first_violation = first_violation_from(rule, w.hypothetical, on);
-  if (first_violation > on) out.last_legal_day = to_date(first_violation - 1);
-
+  if (c.plan.what != plan_request::kind::none) load_recorded(c, w.recorded);
   switch (c.plan.what) {
     case plan_request::kind::none:
       break;

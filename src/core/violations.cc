@@ -2,6 +2,7 @@
 #include "violations.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace boravak::detail {
 
@@ -11,47 +12,51 @@ day_number scan_horizon() {
 }
 
 void for_each_limit_violation(const regime& rule, const timeline& t, day_number upto,
-                              run_visitor visit) {
+                              run_visitor visit, day_number skip_before) {
   switch (rule.kind) {
-    case regime_kind::rolling: return for_each_rolling_violation(rule, t, upto, visit);
+    case regime_kind::rolling: return for_each_rolling_violation(rule, t, upto, visit, skip_before);
     case regime_kind::fixed: return for_each_fixed_violation(rule, t, upto, visit);
     case regime_kind::per_entry: return for_each_per_entry_violation(rule, t, upto, visit);
   }
 }
 
-day_number first_violation_from(const regime& rule, const timeline& t, day_number from) {
+violation_scan scan_violations(const regime& rule, const timeline& t, day_number tally_upto,
+                               day_number from) {
   const day_number horizon = scan_horizon();
-  day_number found = horizon;
-  auto take_first = [&](day_number first, day_number last) {
+  violation_scan scan;
+  scan.first_from = horizon;
+  // Over the limit: tallied up to valid_until (every day of stay after it is counted below).
+  const day_number limit_tally_end = std::min(tally_upto, t.valid_until);
+  auto visit = [&](day_number first, day_number last) {
+    if (first <= limit_tally_end) {
+      if (scan.tally.days == 0) scan.tally.first = first;
+      scan.tally.days += std::min(last, limit_tally_end) - first + 1;
+    }
     if (last < from) return true;
-    found = std::max(first, from);
+    scan.first_from = std::max(first, from);
     return false;
   };
-  for_each_limit_violation(rule, t, horizon, take_first);
+  // No count can exceed the limit while all counted days so far stay within it: then nothing
+  // before `from` needs a look, which spares the sweep over the history in most cases.
+  const bool over_so_far = count_within(t.counted, std::numeric_limits<day_number>::min(),
+                                        limit_tally_end) > rule.limit;
+  for_each_limit_violation(rule, t, horizon, visit, over_so_far ? std::numeric_limits<day_number>::min() : from);
   // Contract, valid_until: every day of stay after it is a violation.
   if (t.valid_until < kForever) {
-    found = std::min(found, first_day_from(t.stay_days, std::max(from, t.valid_until + 1)));
+    scan.first_from = std::min(scan.first_from, first_day_from(t.stay_days, std::max(from, t.valid_until + 1)));
+    if (t.valid_until < tally_upto) {
+      const day_number after = count_within(t.stay_days, t.valid_until + 1, tally_upto);
+      if (after > 0 && scan.tally.days == 0) scan.tally.first = first_day_from(t.stay_days, t.valid_until + 1);
+      scan.tally.days += after;
+    }
   }
-  return std::min(found, horizon);
+  scan.first_from = std::min(scan.first_from, horizon);
+  return scan;
 }
 
-violation_tally tally_violations(const regime& rule, const timeline& t, day_number upto) {
-  violation_tally tally;
-  // Over the limit, up to valid_until; every day of stay after valid_until is counted below.
-  const day_number limit_part_end = std::min(upto, t.valid_until);
-  auto add = [&](day_number first, day_number last) {
-    if (first > limit_part_end) return false;
-    if (tally.days == 0) tally.first = first;
-    tally.days += std::min(last, limit_part_end) - first + 1;
-    return true;
-  };
-  for_each_limit_violation(rule, t, limit_part_end, add);
-  if (t.valid_until < upto) {
-    const day_number after = count_within(t.stay_days, t.valid_until + 1, upto);
-    if (after > 0 && tally.days == 0) tally.first = first_day_from(t.stay_days, t.valid_until + 1);
-    tally.days += after;
-  }
-  return tally;
+day_number first_violation_from(const regime& rule, const timeline& t, day_number from) {
+  return scan_violations(rule, t, from - 1, from).first_from;
 }
+
 
 }  // namespace boravak::detail

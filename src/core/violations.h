@@ -30,14 +30,16 @@ class run_visitor {
 };
 
 // Each reports the runs of days of stay, up to `upto`, whose count exceeds rule.limit.
+// Runs that end before `skip_before` may be left out, which lets the rolling scanner start at
+// that day instead of at the first stay.
 void for_each_rolling_violation(const regime& rule, const timeline& t, day_number upto,
-                                run_visitor visit);
+                                run_visitor visit, day_number skip_before);
 void for_each_fixed_violation(const regime& rule, const timeline& t, day_number upto,
                               run_visitor visit);
 void for_each_per_entry_violation(const regime& rule, const timeline& t, day_number upto,
                                   run_visitor visit);
 void for_each_limit_violation(const regime& rule, const timeline& t, day_number upto,
-                              run_visitor visit);
+                              run_visitor visit, day_number skip_before);
 
 // The first violation (over the limit, or after valid_until) on or after `from`;
 // scan_horizon() when there is none before it.
@@ -47,7 +49,13 @@ struct violation_tally {
   day_number days = 0;
   day_number first = 0;  // meaningful only when days > 0
 };
-// All violations up to and including `upto`.
-violation_tally tally_violations(const regime& rule, const timeline& t, day_number upto);
+// Both at once, in one sweep: the tally up to `tally_upto` and the first violation on or
+// after `from`. REQUIRES: tally_upto < from or tally_upto == from.
+struct violation_scan {
+  violation_tally tally;
+  day_number first_from = 0;  // scan_horizon() when none
+};
+violation_scan scan_violations(const regime& rule, const timeline& t, day_number tally_upto,
+                               day_number from);
 
 }  // namespace boravak::detail

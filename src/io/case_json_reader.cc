@@ -4,6 +4,7 @@
 #include <string>
 
 #include "boravak/citizenship.h"
+#include "case_json_fast_path.h"
 #include "boravak/stay_validation.h"
 #include "result_json_writer.h"
 
@@ -123,10 +124,15 @@ std::optional<case_error> read_stays(element value, std::vector<stay>& out) {
     object o;
     if (item.get_object().get(o)) return invalid(field_path{"stays", index}.str(), "must be an object with \"entry\" and, once you have left, \"exit\"");
     stay s;
-    element field;
-    if (!find(o, "entry", field)) return missing(field_path{"stays", index, "entry"}.str());
-    if (auto e = read_date(field, {"stays", index, "entry"}, s.entry)) return e;
-    if (find(o, "exit", field) && !field.is_null()) {
+    element entry, field;
+    bool has_entry = false, has_exit = false;
+    for (auto kv : o) {  // one pass; the last occurrence of a key wins
+      if (kv.key == "entry") { entry = kv.value; has_entry = true; }
+      else if (kv.key == "exit") { field = kv.value; has_exit = true; }
+    }
+    if (!has_entry) return missing(field_path{"stays", index, "entry"}.str());
+    if (auto e = read_date(entry, {"stays", index, "entry"}, s.entry)) return e;
+    if (has_exit && !field.is_null()) {
       date exit;
       if (auto e = read_date(field, {"stays", index, "exit"}, exit)) return e;
       s.exit = exit;
@@ -180,7 +186,12 @@ std::optional<case_error> read_plan(element value, plan_request& out) {
 
 }  // namespace
 
+case_json_reader::case_json_reader(const rule_set& rules)
+    : rules_(rules), fast_path_(std::make_unique<case_json_fast_path>(rules)) {}
+case_json_reader::~case_json_reader() = default;
+
 std::optional<case_error> case_json_reader::read(std::string_view line, parsed_case& out) {
+  if (fast_path_->read(line, out)) return std::nullopt;
   out.id_json = "null";
   out.data.clear();
   out.readings_from = nullptr;

@@ -3,6 +3,7 @@
 // meaning checks come from the core (stay_validation.h, citizenship.h).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,8 @@
 
 namespace boravak::io {
 
+class case_json_fast_path;
+
 struct parsed_case {
   std::string id_json = "null";   // the `id` as JSON text, echoed in the result
   stay_case data;
@@ -23,7 +26,8 @@ struct parsed_case {
 
 class case_json_reader {
  public:
-  explicit case_json_reader(const rule_set& rules) : rules_(rules) {}
+  explicit case_json_reader(const rule_set& rules);
+  ~case_json_reader();
 
   // REQUIRES: the bytes line[0 .. line.size() + SIMDJSON_PADDING) are readable.
   // Returns the first problem, or nullopt with `out` filled and checked.
@@ -33,6 +37,7 @@ class case_json_reader {
   std::optional<case_error> read_fields(simdjson::dom::object object, parsed_case& out);
 
   const rule_set& rules_;
+  std::unique_ptr<case_json_fast_path> fast_path_;  // tried first; see case_json_fast_path.h
   simdjson::dom::parser parser_;
 };
 

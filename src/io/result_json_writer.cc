@@ -6,6 +6,12 @@
 namespace boravak::io {
 namespace {
 
+// Appends a string literal without measuring it at run time (no strlen on the hot path).
+template <std::size_t N>
+void put(std::string& out, const char (&text)[N]) {
+  out.append(text, N - 1);
+}
+
 void append_int(std::string& out, long long value) {
   char digits[24];
   const auto end = std::to_chars(digits, digits + sizeof digits, value).ptr;
@@ -14,7 +20,7 @@ void append_int(std::string& out, long long value) {
 
 void append_date_or_null(std::string& out, const std::optional<date>& d) {
   if (!d) {
-    out += "null";
+    put(out, "null");
     return;
   }
   char text[12];
@@ -32,14 +38,14 @@ void append_json_string(std::string& out, std::string_view text) {
   for (char ch : text) {
     const unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"': put(out, "\\\""); break;
+      case '\\': put(out, "\\\\"); break;
+      case '\n': put(out, "\\n"); break;
+      case '\r': put(out, "\\r"); break;
+      case '\t': put(out, "\\t"); break;
       default:
         if (c < 0x20) {
-          out += "\\u00";
+          put(out, "\\u00");
           out += kHex[c >> 4];
           out += kHex[c & 15];
         } else {
@@ -51,57 +57,57 @@ void append_json_string(std::string& out, std::string_view text) {
 }
 
 void append_regime(std::string& out, const regime& r) {
-  out += "{\"kind\":\"";
+  put(out, "{\"kind\":\"");
   out += to_string(r.kind);
-  out += "\",\"limit\":";
+  put(out, "\",\"limit\":");
   append_int(out, r.limit);
   if (r.kind == regime_kind::rolling) {
-    out += ",\"window\":";
+    put(out, ",\"window\":");
     append_int(out, r.window);
   } else if (r.kind == regime_kind::fixed) {
-    out += r.period_months > 0 ? ",\"period_months\":" : ",\"period_days\":";
+    if (r.period_months > 0) put(out, ",\"period_months\":"); else put(out, ",\"period_days\":");
     append_int(out, r.period_months > 0 ? r.period_months : r.period_days);
   }
   out += '}';
 }
 
 void append_result_line(std::string& out, std::string_view id_json, const stay_result& r) {
-  out += "{\"id\":";
+  put(out, "{\"id\":");
   out += id_json;
-  out += ",\"ok\":true,\"regime\":";
+  put(out, ",\"ok\":true,\"regime\":");
   append_regime(out, r.applied);
-  out += r.present ? ",\"present\":true,\"days_used\":" : ",\"present\":false,\"days_used\":";
+  if (r.present) put(out, ",\"present\":true,\"days_used\":"); else put(out, ",\"present\":false,\"days_used\":");
   append_int(out, r.days_used);
-  out += ",\"days_left\":";
+  put(out, ",\"days_left\":");
   append_int(out, r.days_left);
-  out += ",\"last_legal_day\":";
+  put(out, ",\"last_legal_day\":");
   append_date_or_null(out, r.last_legal_day);
-  out += ",\"overstay_days\":";
+  put(out, ",\"overstay_days\":");
   append_int(out, r.overstay_days);
-  out += ",\"first_overstay_day\":";
+  put(out, ",\"first_overstay_day\":");
   append_date_or_null(out, r.first_overstay_day);
   if (r.max_stay) {
-    out += ",\"plan\":{\"max_stay\":";
+    put(out, ",\"plan\":{\"max_stay\":");
     append_int(out, *r.max_stay);
     out += '}';
   } else if (r.has_earliest_entry) {
-    out += ",\"plan\":{\"earliest_entry\":";
+    put(out, ",\"plan\":{\"earliest_entry\":");
     append_date_or_null(out, r.earliest_entry);
     out += '}';
   }
-  out += "}\n";
+  put(out, "}\n");
 }
 
 void append_error_line(std::string& out, std::string_view id_json, const case_error& e) {
-  out += "{\"id\":";
+  put(out, "{\"id\":");
   out += id_json;
-  out += ",\"ok\":false,\"error\":{\"code\":\"";
+  put(out, ",\"ok\":false,\"error\":{\"code\":\"");
   out += to_string(e.code);
-  out += "\",\"message\":";
+  put(out, "\",\"message\":");
   append_json_string(out, e.message);
-  out += ",\"path\":";
+  put(out, ",\"path\":");
   append_json_string(out, e.path);
-  out += "}}\n";
+  put(out, "}}\n");
 }
 
 }  // namespace boravak::io
