@@ -13,6 +13,12 @@ const char* weekday_name(date d) {
 
 std::string day(date d) { return to_iso_string(d) + " (" + weekday_name(d) + ")"; }
 
+// A rule's description without its closing full stop, to continue the sentence after it.
+std::string_view clause(std::string_view text) {
+  if (!text.empty() && text.back() == '.') text.remove_suffix(1);
+  return text;
+}
+
 std::string plural(long n, const char* word) {
   return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
 }
@@ -122,7 +128,7 @@ std::string stay_report_text(const stay_report& r, const rule_set& rules, bool e
     out << "\nThe sources disagree on how your days are counted. We answered with the stricter reading; the other gives:\n";
     for (std::size_t i = 1; i < r.answers.size(); ++i) {
       const answered_reading& other = r.answers[i];
-      out << "  - " << other.reading->description << ": " << other.result.days_used << " days used, last legal day "
+      out << "  - " << clause(other.reading->description) << ": " << other.result.days_used << " days used, last legal day "
           << (other.result.last_legal_day ? to_iso_string(*other.result.last_legal_day) : std::string("none"));
       if (other.result.overstay_days > 0) out << ", " << plural(other.result.overstay_days, "overstay day");
       out << ".\n";
@@ -150,7 +156,9 @@ std::string visarun_text(const stay_report& r, const rule_set& rules, const home
   } else {
     out << "Earliest day to come back: " << day(p.earliest_return) << ", for up to " << plural(p.days_after_return, "day") << ".\n";
   }
-  if (p.full_stay_return) out << "Back for a full " << plural(r.answers.front().reading->rule.limit, "day") << " stay from: " << day(*p.full_stay_return) << "\n";
+  if (p.full_stay_return) {
+    out << "Back for a full stay of " << plural(r.answers.front().reading->rule.limit, "day") << " from: " << day(*p.full_stay_return) << "\n";
+  }
 
   if (city != nullptr) {
     out << "\nBorder crossings from " << city->name << " (on " << to_iso_string(p.latest_exit) << "):\n";
