@@ -14,6 +14,13 @@
 namespace boravak::detail {
 namespace {
 
+// Contract, plan.earliest_entry: "null when none exists within three years".
+constexpr int kPlanHorizonMonths = 36;
+
+// A lower bound on the length of any period of `months` calendar months (28 days for one
+// month, from 1 February; each further month adds at least 30 days, less a few for clamping).
+int shortest_month_period(int months) { return 28 * months - 3; }
+
 bool stay_fits(const regime& rule, const timeline& history, day_number entry,
                day_number length, timeline& scratch) {
   extend_with_open_stay(history, entry, scratch);
@@ -73,8 +80,9 @@ std::optional<day_number> earliest_fixed(const regime& rule, const timeline& his
   // period can be as short as the limit: a stay longer than the limit then fits by filling
   // such a period exactly, which depends on the entry's day of the month (fixed 28 in 1 month:
   // 40 days fit from 2026-01-31, period 01-31..02-27, but from no day earlier in January).
-  // 28 * months - 3 is below the shortest period of that many months.
-  if (rule.period_months > 0 && length > rule.limit && rule.limit >= 28 * rule.period_months - 3) {
+  // A limit below every possible period length cannot be filled that way, so no search.
+  if (rule.period_months > 0 && length > rule.limit &&
+      rule.limit >= shortest_month_period(rule.period_months)) {
     for (day_number entry = from; entry <= last_entry; ++entry) {
       if (stay_fits(rule, history, entry, length, scratch)) return entry;
     }
@@ -95,8 +103,7 @@ void extend_with_open_stay(const timeline& history, day_number entry, timeline& 
 std::optional<day_number> earliest_entry(const regime& rule, const timeline& history,
                                          day_number from, day_number length,
                                          timeline& scratch) {
-  // Contract: "null when none exists within three years".
-  day_number last_entry = to_day(add_months_clamped(to_date(from), 36));
+  day_number last_entry = to_day(add_months_clamped(to_date(from), kPlanHorizonMonths));
   // valid_until: every planned day must be on or before it.
   if (history.valid_until < kForever) {
     last_entry = std::min(last_entry, history.valid_until - length + 1);

@@ -87,14 +87,6 @@ constexpr std::size_t kResultLineBound = 512;
 
 }  // namespace
 
-void append_regime(std::string& out, const regime& r) {
-  const std::size_t start = out.size();
-  out.resize(start + 128);
-  cursor c(out.data() + start);
-  c.regime_object(r);
-  out.resize(std::size_t(c.position() - out.data()));
-}
-
 void append_result_line(std::string& out, std::string_view id_json, const stay_result& r) {
   const std::size_t start = out.size();
   out.resize(start + id_json.size() + kResultLineBound);

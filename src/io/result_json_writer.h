@@ -17,7 +17,4 @@ void append_json_string(std::string& out, std::string_view text);
 void append_result_line(std::string& out, std::string_view id_json, const stay_result& r);
 void append_error_line(std::string& out, std::string_view id_json, const case_error& e);
 
-// The regime as the contract prints it, e.g. {"kind":"rolling","limit":90,"window":180}.
-void append_regime(std::string& out, const regime& r);
-
 }  // namespace boravak::io
