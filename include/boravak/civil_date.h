@@ -39,6 +39,10 @@ inline constexpr int kLastInputYear = 2200;
 // Returns nullopt for anything else ("2026-02-30", "2026-2-3", " 2026-02-03").
 std::optional<date> parse_iso_date(std::string_view text);
 
+// A date as people type it: "YYYY-MM-DD", or "DD.MM.YYYY" as Serbian stamps and forms write
+// it. Same range and checks as parse_iso_date. The batch contract accepts ISO dates only.
+std::optional<date> parse_written_date(std::string_view text);
+
 // Writes "YYYY-MM-DD" into out[0..9]. REQUIRES: year 0..9999. Returns out + 10.
 char* format_iso_date(date d, char* out);
 std::string to_iso_string(date d);

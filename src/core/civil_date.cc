@@ -68,6 +68,14 @@ std::optional<date> parse_iso_date(std::string_view text) {
   return date{days{first + d - 1}};
 }
 
+std::optional<date> parse_written_date(std::string_view text) {
+  if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
+    const char iso[10] = {text[6], text[7], text[8], text[9], '-', text[3], text[4], '-', text[0], text[1]};
+    return parse_iso_date(std::string_view(iso, 10));
+  }
+  return parse_iso_date(text);
+}
+
 char* format_iso_date(date d, char* out) {
   const year_month_day ymd{d};
   int y = int(ymd.year());

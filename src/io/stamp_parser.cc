@@ -16,16 +16,6 @@ struct stamp {
 
 bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';'; }
 
-// YYYY-MM-DD, or DD.MM.YYYY as Serbian stamps and forms write it.
-std::optional<date> parse_stamp_date(std::string_view text) {
-  if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
-    std::string iso;
-    iso.append(text.substr(6, 4)).append("-").append(text.substr(3, 2)).append("-").append(text.substr(0, 2));
-    return parse_iso_date(iso);
-  }
-  return parse_iso_date(text);
-}
-
 std::string describe(const stamp& s) {
   return "stamp " + std::to_string(s.number) + " (" + s.text + ")";
 }
@@ -46,7 +36,7 @@ std::variant<std::vector<stay>, stamp_error> parse_stamps(std::string_view text)
       return stamp_error{number, token, "Stamp " + std::to_string(number) + " (" + token +
                                             ") must start with + for an entry or - for an exit, as in +2026-03-01."};
     }
-    const auto day = parse_stamp_date(std::string_view(token).substr(1));
+    const auto day = parse_written_date(std::string_view(token).substr(1));
     if (!day) {
       return stamp_error{number, token, "Stamp " + std::to_string(number) + " (" + token +
                                             ") is not a real date from 1900 to 2200; write it as +YYYY-MM-DD or +DD.MM.YYYY."};

@@ -18,15 +18,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::optional<date> parse_any_date(std::string_view text) {
-  if (text.size() == 10 && text[2] == '.' && text[5] == '.') {
-    std::string iso;
-    iso.append(text.substr(6, 4)).append("-").append(text.substr(3, 2)).append("-").append(text.substr(0, 2));
-    return parse_iso_date(iso);
-  }
-  return parse_iso_date(text);
-}
-
 bool looks_like_header(std::string_view first_cell) {
   return !first_cell.empty() && !(first_cell[0] >= '0' && first_cell[0] <= '9');
 }
@@ -73,14 +64,14 @@ stay_list read_stay_csv(std::string_view text) {
       header_allowed = false;
       if (looks_like_header(entry_text)) continue;  // e.g. "entry,exit,notes"
     }
-    const auto entry = parse_any_date(entry_text);
+    const auto entry = parse_written_date(entry_text);
     if (!entry) {
       return stay_list_error{where, "The entry date \"" + std::string(entry_text) +
                                         "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY."};
     }
     stay s{*entry, std::nullopt};
     if (!exit_text.empty()) {
-      const auto exit = parse_any_date(exit_text);
+      const auto exit = parse_written_date(exit_text);
       if (!exit) {
         return stay_list_error{where, "The exit date \"" + std::string(exit_text) +
                                           "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY, or leave it empty if you are still in Serbia."};
@@ -119,12 +110,12 @@ stay_list read_stay_json(std::string_view text) {
     if (item["entry"].get_string().get(entry_text)) {
       return stay_list_error{where + ".entry", "Each stay needs \"entry\" as a date string such as \"2026-01-10\"."};
     }
-    const auto entry = parse_any_date(entry_text);
+    const auto entry = parse_written_date(entry_text);
     if (!entry) return stay_list_error{where + ".entry", "\"" + std::string(entry_text) + "\" is not a real date; write YYYY-MM-DD."};
     stay s{*entry, std::nullopt};
     if (!item["exit"].get(exit_value) && !exit_value.is_null()) {
       if (exit_value.get_string().get(exit_text)) return stay_list_error{where + ".exit", "\"exit\" must be a date string, or left out while you are still in Serbia."};
-      const auto exit = parse_any_date(exit_text);
+      const auto exit = parse_written_date(exit_text);
       if (!exit) return stay_list_error{where + ".exit", "\"" + std::string(exit_text) + "\" is not a real date; write YYYY-MM-DD."};
       s.exit = *exit;
     }

@@ -204,3 +204,30 @@ TEST(CivilDateTest, DateRangeCountsBothEnds) {
 
 }  // namespace
 }  // namespace boravak
+
+namespace boravak {
+namespace {
+
+TEST(ParseWrittenDateTest, AcceptsIsoAndSerbianDayMonthYear) {
+  struct row {
+    const char* name;
+    const char* text;
+    std::optional<date> expected;
+  };
+  const std::vector<row> rows = {
+      {"An ISO date is read as it is.", "2026-11-21", parse_iso_date("2026-11-21")},
+      {"A stamp written 21.11.2026 is the same day.", "21.11.2026", parse_iso_date("2026-11-21")},
+      {"29.02.2024 is a real leap day.", "29.02.2024", parse_iso_date("2024-02-29")},
+      {"30.02.2026 is refused like 2026-02-30.", "30.02.2026", std::nullopt},
+      {"A year outside 1900..2200 is refused in either form.", "01.01.1899", std::nullopt},
+      {"Slashes are not a form we accept.", "21/11/2026", std::nullopt},
+      {"A short day-month-year is refused.", "1.11.2026", std::nullopt},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    EXPECT_EQ(parse_written_date(r.text), r.expected);
+  }
+}
+
+}  // namespace
+}  // namespace boravak

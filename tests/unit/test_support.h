@@ -38,33 +38,10 @@ inline stay open_from(std::string_view entry) { return stay{D(entry), std::nullo
 
 inline date_range R(int first, int last) { return date_range{day(first), day(last)}; }
 
-inline regime rolling(int limit, int window) {
-  regime r;
-  r.kind = regime_kind::rolling;
-  r.limit = limit;
-  r.window = window;
-  return r;
-}
-inline regime fixed_days(int limit, int period_days) {
-  regime r;
-  r.kind = regime_kind::fixed;
-  r.limit = limit;
-  r.period_days = period_days;
-  return r;
-}
-inline regime fixed_months(int limit, int period_months) {
-  regime r;
-  r.kind = regime_kind::fixed;
-  r.limit = limit;
-  r.period_months = period_months;
-  return r;
-}
-inline regime per_entry(int limit) {
-  regime r;
-  r.kind = regime_kind::per_entry;
-  r.limit = limit;
-  return r;
-}
+inline regime rolling(int limit, int window) { return {regime_kind::rolling, limit, window, 0, 0}; }
+inline regime fixed_days(int limit, int period_days) { return {regime_kind::fixed, limit, 0, period_days, 0}; }
+inline regime fixed_months(int limit, int period_months) { return {regime_kind::fixed, limit, 0, 0, period_months}; }
+inline regime per_entry(int limit) { return {regime_kind::per_entry, limit, 0, 0, 0}; }
 
 inline std::string show(const std::optional<date>& d) { return d ? to_iso_string(*d) : "null"; }
 

@@ -23,6 +23,15 @@ class VisarunTest : public ::testing::Test {
   }
   static void TearDownTestSuite() { rules_.reset(); }
   static std::unique_ptr<rule_set> rules_;
+
+  // A per-entry (30 days) visitor in Serbia since 2026-03-01, checked on 2026-03-20.
+  static stay_case in_serbia_since_march_1st() {
+    stay_case c;
+    c.rule = per_entry(30);
+    c.stays = {open_from("2026-03-01")};
+    c.on = D("2026-03-20");
+    return c;
+  }
 };
 std::unique_ptr<rule_set> VisarunTest::rules_;
 
@@ -77,10 +86,7 @@ TEST_F(VisarunTest, WhenToLeaveAndWhenToComeBack) {
 }
 
 TEST_F(VisarunTest, CrossingsFromBelgradeForARussian) {
-  stay_case c;
-  c.rule = per_entry(30);
-  c.stays = {open_from("2026-03-01")};
-  c.on = D("2026-03-20");
+  const stay_case c = in_serbia_since_march_1st();
   const home_city* belgrade = rules_->find_city("belgrade");
   ASSERT_NE(belgrade, nullptr);
   const visarun_plan plan = plan_visarun(c, *rules_, belgrade, "RU");
@@ -112,10 +118,7 @@ TEST_F(VisarunTest, CrossingsFromBelgradeForARussian) {
 }
 
 TEST_F(VisarunTest, CrossingsWithoutDataAreNotEnterable) {
-  stay_case c;
-  c.rule = per_entry(30);
-  c.stays = {open_from("2026-03-01")};
-  c.on = D("2026-03-20");
+  const stay_case c = in_serbia_since_march_1st();
   const home_city* belgrade = rules_->find_city("belgrade");
   ASSERT_NE(belgrade, nullptr);
   struct row {
