@@ -8,6 +8,7 @@
 
 #include "../rules_loader/rules_loader.h"
 #include "batch_command.h"
+#include "permit_command.h"
 #include "person_query.h"
 #include "stay_report.h"
 
@@ -52,7 +53,20 @@ int main(int argc, char** argv) {
   add_person_options(visarun, person);
   visarun->add_option("--city", city_id, "home city: belgrade, novi_sad, subotica, nis, loznica, sabac, kikinda, prijepolje");
 
+  boravak::cli::permit_options permit_options;
+  const auto permit_commands = boravak::cli::add_permit_commands(app, permit_options);
+
   CLI11_PARSE(app, argc, argv);
+
+  try {
+    if (const int code = boravak::cli::run_permit_commands(permit_commands, permit_options, rules_dir); code >= 0) return code;
+  } catch (const boravak::rules_loader::rules_error& e) {
+    std::fprintf(stderr, "boravak: the rules data is broken, so nothing can be answered.\n  %s\n", e.what());
+    return 3;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "boravak: %s\n", e.what());
+    return 1;
+  }
 
   boravak::rule_set rules;
   try {

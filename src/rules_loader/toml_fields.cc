@@ -113,15 +113,50 @@ std::vector<const toml::table*> table_list(const toml::table& t, std::string_vie
   return out;
 }
 
-citation require_citation(const toml::table& t, const std::string& file) {
-  citation c{require_string(t, "source", file), require_string(t, "confidence", file)};
-  static constexpr std::array<std::string_view, 6> kMarks{"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND"};
+std::optional<int> optional_count(const toml::table& t, std::string_view key, const std::string& file) {
+  const toml::node* node = at(t, key);
+  if (node == nullptr) return std::nullopt;
+  if (!node->is_integer()) fail({file, node}, "\"" + std::string(key) + "\" must be a whole number");
+  const std::int64_t n = node->as_integer()->get();
+  if (n < 0 || n > kLargestCount) fail({file, node}, "\"" + std::string(key) + "\" must be from 0 to " + std::to_string(kLargestCount));
+  return int(n);
+}
+
+int require_count(const toml::table& t, std::string_view key, const std::string& file) {
+  auto value = optional_count(t, key, file);
+  if (!value) fail({file, &t}, "\"" + std::string(key) + "\" (a whole number) is required");
+  return *value;
+}
+
+std::vector<int> count_list(const toml::table& t, std::string_view key, const std::string& file) {
+  std::vector<int> out;
+  const toml::node* node = at(t, key);
+  if (node == nullptr) return out;
+  if (!node->is_array()) fail({file, node}, "\"" + std::string(key) + "\" must be a list of whole numbers");
+  for (const toml::node& item : *node->as_array()) {
+    if (!item.is_integer() || item.as_integer()->get() < 0 || item.as_integer()->get() > kLargestCount)
+      fail({file, &item}, "\"" + std::string(key) + "\" must hold only whole numbers from 0 to " + std::to_string(kLargestCount));
+    out.push_back(int(item.as_integer()->get()));
+  }
+  return out;
+}
+
+citation require_citation_named(const toml::table& t, std::string_view source_key, std::string_view confidence_key,
+                                const std::string& file) {
+  citation c{require_string(t, source_key, file), require_string(t, confidence_key, file)};
+  // facts.md §0 marks, plus NOT CONFIRMED, which facts.md §4.3 uses for the payment code.
+  static constexpr std::array<std::string_view, 7> kMarks{"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND", "NOT CONFIRMED"};
   bool known = false;
   for (auto mark : kMarks) known = known || c.confidence == mark;
   if (!known) {
-    fail({file, t.get("confidence")}, "confidence \"" + c.confidence + "\" is not one of C2, S1, SEED, CONFLICT, DERIVED, NOT FOUND");
+    fail({file, t.get(confidence_key)},
+         "confidence \"" + c.confidence + "\" is not one of C2, S1, SEED, CONFLICT, DERIVED, NOT FOUND, NOT CONFIRMED");
   }
   return c;
+}
+
+citation require_citation(const toml::table& t, const std::string& file) {
+  return require_citation_named(t, "source", "confidence", file);
 }
 
 }  // namespace boravak::rules_loader

@@ -34,7 +34,36 @@ std::vector<std::string> string_list(const toml::table& t, std::string_view key,
 // Every array-of-tables entry under `key` (none when absent).
 std::vector<const toml::table*> table_list(const toml::table& t, std::string_view key, const std::string& file);
 
+// A whole number from 0 to kLargestCount (days before a deadline may be 0).
+int require_count(const toml::table& t, std::string_view key, const std::string& file);
+std::optional<int> optional_count(const toml::table& t, std::string_view key, const std::string& file);
+// A list of whole numbers from 0 to kLargestCount.
+std::vector<int> count_list(const toml::table& t, std::string_view key, const std::string& file);
+
+// `source` and `confidence` under other names, e.g. "waived_source" / "waived_confidence".
+citation require_citation_named(const toml::table& t, std::string_view source_key, std::string_view confidence_key,
+                                const std::string& file);
+
 // `source` and `confidence`, both required (docs/rules-format.md: citations are required).
 citation require_citation(const toml::table& t, const std::string& file);
+
+// `from` (required) and `to` (optional, not before `from`) of a dated rule.
+template <typename Dated>
+void read_dates(const toml::table& t, const std::string& file, Dated& d) {
+  d.from = require_date(t, "from", file);
+  d.to = optional_date(t, "to", file);
+  if (d.to && *d.to < d.from) fail({file, t.get("to")}, "\"to\" is before \"from\"");
+}
+
+// Periods of one rule are in ascending order and never overlap (docs/rules-format.md).
+template <typename Dated>
+void check_ascending(const std::vector<Dated>& periods, const std::string& file, const std::string& what) {
+  for (std::size_t i = 1; i < periods.size(); ++i) {
+    const auto& before = periods[i - 1];
+    if (!before.to || *before.to >= periods[i].from)
+      throw rules_error("rules/" + file + ": the " + what +
+                        " periods overlap or are out of order (each must end before the next starts)");
+  }
+}
 
 }  // namespace boravak::rules_loader

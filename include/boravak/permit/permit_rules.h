@@ -1,0 +1,222 @@
+// Serbia's residence-permit rules as the core sees them (rules/permit/*.toml).
+//
+// Filled by the rules loader, read by the permit planner. Every value that reaches a user
+// carries its citation; words live in the catalogs under keys built from the ids here.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "boravak/civil_date.h"
+#include "boravak/rule_set.h"
+
+namespace boravak::permit {
+
+enum class permit_kind { temporary_residence, single_permit };
+enum class channel { in_person_only, online_only, online_or_in_person };
+
+// A rule that holds during [from, to] (to inclusive, empty = still in force).
+struct dated {
+  date from{};
+  std::optional<date> to;
+  bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
+};
+
+struct ground {
+  std::string id;
+  permit_kind kind = permit_kind::temporary_residence;
+  bool family = false;
+  int max_term_months = 0;
+  bool term_follows_studies = false;
+  std::vector<std::size_t> documents_first;    // into permit_rules::documents
+  std::vector<std::size_t> documents_renewal;
+  citation cited;
+};
+
+// Which channel adults may use during a period; some grounds lost the in-person channel.
+struct channel_period : dated {
+  channel adults = channel::online_or_in_person;
+  std::vector<std::string> online_only_grounds;
+  citation cited;
+};
+
+// Children below this age file in person through their parents.
+struct child_channel_reading {
+  int in_person_below_age = 18;
+  citation cited;
+};
+struct child_channel_period : dated {
+  child_channel_reading answer;                    // the stricter reading
+  std::vector<child_channel_reading> other_readings;
+};
+
+enum class waiver { joins_citizen, joins_employed_foreigner };
+
+struct document {
+  std::string id;
+  bool adults_only = false;
+  bool in_person_only = false;
+  std::optional<int> translation_max_age_months;
+  std::vector<waiver> waived_when;
+  citation cited;
+  std::optional<citation> waived_cited;
+};
+
+enum class fee_stage { filing, biometrics };
+
+struct fee_item {
+  std::string id;  // application, approval, approval_trp, approval_single, ...
+  long long amount = 0;  // RSD
+  fee_stage stage = fee_stage::filing;
+  std::optional<int> term_months_max;
+};
+
+struct fee_set : dated {
+  std::string id;
+  std::optional<date> checked;
+  citation cited;
+  std::vector<std::string> approval_exempt_countries;
+  std::vector<fee_item> items;
+};
+
+struct renewal_window_rule : dated {
+  std::optional<int> opens_months_before_expiry;  // empty = no earliest day recorded
+  int closes_days_before_expiry = 0;
+  citation cited;
+};
+
+struct days_rule {
+  int days = 0;
+  citation cited;
+};
+
+struct loss_of_ground_rule {
+  int days = 0;
+  std::vector<std::string> grounds;  // the grounds the stricter reading gives the grace to
+  citation cited;
+  int other_reading_days = 0;        // the other reading: the same grace for every ground
+  citation other_cited;
+};
+
+struct permanent_residence_rule {
+  int years = 0;
+  int absence_total_months_max = 0;
+  int absence_single_months_max = 0;
+  int filing_opens_days_before_expiry = 0;
+  citation cited;
+  citation absences_cited;
+  citation filing_cited;
+};
+
+struct deadline_rules {
+  std::vector<renewal_window_rule> renewal_windows;  // ascending
+  citation term_start;
+  citation filing_stops_the_count;
+  days_rule missing_documents;
+  citation missing_documents_online;
+  days_rule single_permit_decision;
+  loss_of_ground_rule loss_of_ground;
+  int termination_departure_days_max = 0;
+  int termination_appeal_days = 0;
+  citation termination_cited;
+  days_rule card_replacement;
+  permanent_residence_rule permanent_residence;
+  std::vector<int> alarm_days_before;
+  citation reregister_after_reentry;
+};
+
+enum class appointment_kind { none, email };
+enum class payment_place { before_visit, mup_exchange_office };
+
+struct office {
+  std::string city;  // empty for the default
+  appointment_kind appointment = appointment_kind::none;
+  payment_place pay_at = payment_place::before_visit;
+  std::string address;
+  citation cited;
+};
+
+struct appointment_email_rule {
+  std::vector<std::string> fields;
+  int reply_business_days_max = 0;
+  citation cited;
+};
+
+struct municipality {
+  std::string id;
+  std::string name;
+  std::string code;
+  citation cited;
+};
+
+// Limits of the NBS IPS QR payload (facts.md §4.1).
+struct ips_limits {
+  std::string identification;
+  std::string version;
+  std::string character_set;
+  int name_max = 0;
+  int purpose_max = 0;
+  int amount_integer_digits_max = 0;
+  int reference_max = 0;
+  int payer_max = 0;
+  std::vector<int> payment_code_bases;
+  citation cited;
+};
+
+struct payment_rules {
+  std::string recipient_name;
+  std::string recipient_account;  // printed form, e.g. 840-742221843-57
+  std::string reference_model;
+  citation recipient_cited;
+  std::string payment_code_cash;
+  std::string payment_code_non_cash;
+  citation payment_code_cited;
+  std::map<std::string, std::string> purpose_by_fee;  // fee item id -> slip purpose (Serbian)
+  std::vector<municipality> municipalities;
+  ips_limits ips;
+};
+
+// An order or presence rule for a family (rules/permit/family.toml).
+enum class applies_to { family, child, adult };
+struct family_rule {
+  std::string id;
+  applies_to who = applies_to::family;
+  std::optional<int> below_age;
+  citation cited;
+};
+
+struct permit_rules {
+  int term_max_months = 0;
+  citation term_cited;
+  int passport_months_beyond_term = 0;
+  citation passport_cited;
+  std::vector<channel_period> channels;          // ascending
+  std::vector<child_channel_period> child_channels;
+  std::vector<ground> grounds;
+  std::vector<document> documents;
+  int child_below_age = 18;
+  citation child_cited;
+  std::vector<fee_set> fee_sets;                 // ascending by `from`
+  deadline_rules deadlines;
+  office default_office;
+  std::vector<office> offices;
+  appointment_email_rule appointment_email;
+  payment_rules payment;
+  std::vector<family_rule> family_rules;
+  // From rules/registration/address.toml: the white card within N hours of entry, and
+  // permit holders report a move within N days.
+  int registration_hours = 0;
+  citation registration_cited;
+  int address_change_days = 0;
+  citation address_change_cited;
+
+  const family_rule* find_family_rule(std::string_view id) const;
+
+  const ground* find_ground(std::string_view id) const;
+  const office& office_for(std::string_view city) const;
+  const municipality* find_municipality(std::string_view id_or_code) const;
+};
+
+}  // namespace boravak::permit

@@ -1,0 +1,193 @@
+// `boravak permit plan|grounds|fees|slip|email` and `boravak guide search|show|list`.
+#include "permit_command.h"
+
+#include <fstream>
+#include <iostream>
+
+#include "../rules_loader/permit_loader.h"
+#include "boravak/permit/fee_schedule.h"
+#include "content/guide_library.h"
+#include "io/calendar_export.h"
+#include "papers.h"
+#include "permit_situation_build.h"
+#include "plan_report.h"
+
+namespace boravak::cli {
+namespace {
+
+void add_situation_options(CLI::App* c, permit_options& o) {
+  c->add_option("--lang", o.lang, "language: en, ru, uk, sr (Latin) or sr-Cyrl");
+  c->add_option("--on", o.on, "the planning date (default: today in Belgrade)");
+  c->add_option("--situation", o.situation_file, "a JSON or TOML file with the situation (docs/permit-plan.md)");
+  c->add_option("--citizenship,-c", o.citizenship, "two-letter country code, e.g. RU");
+  c->add_option("--ground", o.ground, "ground of the main applicant (`boravak permit grounds`)");
+  c->add_option("--kind", o.kind, "first or renewal");
+  c->add_option("--city", o.city, "city where you live: belgrade, novi_sad, nis, ...");
+  c->add_option("--age", o.age, "the main applicant's age");
+  c->add_option("--family", o.family, "family members filing too: spouse:34 partner:30 child:8 (add :UA for another citizenship)");
+  c->add_option("--permit-expires", o.permit_expires, "last day of the current permit (renewals)");
+  c->add_option("--last-entry", o.last_entry, "date of your last entry into Serbia (first applications)");
+  c->add_option("--stamps", o.stamps, "passport stamps, to count your short stay exactly: \"+2026-09-01 -2026-09-20 +2026-11-01\"");
+  c->add_option("--passport-expires", o.passport_expires, "passport expiry, to check it covers the permit");
+  c->add_option("--term-months", o.term_months, "the term you will ask for, in months");
+  c->add_option("--residence-since", o.residence_since, "first day of your first temporary residence (for permanent residence)");
+  c->add_option("--joins", o.joins, "on a family ground: foreign_resident or serbian_citizen");
+  c->add_flag("--sponsor-employed", o.sponsor_employed, "the family member you join works in Serbia");
+  c->add_flag("--in-person", o.in_person, "file in person where both ways are open");
+}
+
+struct loaded {
+  rule_set stay;
+  permit::permit_rules permit;
+  std::filesystem::path rules_dir;
+};
+
+loaded load_all(const std::string& rules_dir) {
+  loaded l;
+  l.rules_dir = rules_dir.empty() ? rules_loader::default_rules_directory() : std::filesystem::path(rules_dir);
+  l.stay = rules_loader::load_rules(l.rules_dir);
+  l.permit = rules_loader::load_permit_rules(l.rules_dir);
+  return l;
+}
+
+permit::permit_plan make_plan(const loaded& rules, permit_options& o, const i18n::catalog& words,
+                              permit::permit_situation& s) {
+  if (o.interactive) run_interview(o, words);
+  const date on = planning_day(o);
+  s = build_situation(o, rules.stay, on, words);
+  permit::permit_plan plan;
+  permit::plan_error error;
+  if (!permit::make_permit_plan(rules.permit, s, on, plan, error)) throw std::runtime_error(words.render(error.what));
+  return plan;
+}
+
+int list_grounds(const loaded& rules, const i18n::catalog& w) {
+  for (const permit::ground& g : rules.permit.grounds)
+    std::cout << g.id << "\t" << w.get("permit.ground." + g.id + ".name") << "\n";
+  return 0;
+}
+
+int show_fees(const loaded& rules, const permit_options& o, const i18n::catalog& w) {
+  const date on = planning_day(o);
+  const permit::fee_set* current = permit::fee_set_on(rules.permit, on);
+  for (const permit::fee_set& set : rules.permit.fee_sets) {
+    std::cout << (&set == current ? "* " : "  ") << set.id << " (" << w.date_text(set.from)
+              << (set.to ? " – " + w.date_text(*set.to) : std::string()) << ")";
+    if (set.checked) std::cout << ", " << w.date_text(*set.checked);
+    std::cout << "\n    " << cited_line({"permit/fees.toml:" + set.id, set.cited}, w) << "\n";
+    for (const permit::fee_item& item : set.items)
+      std::cout << "    - " << w.get("permit.fee." + item.id) << ": " << w.amount_text(item.amount) << "\n";
+  }
+  if (current == nullptr) std::cout << w.render({"permit.notice.no_fees_on_record", {text_arg::of_day(on)}}) << "\n";
+  return 0;
+}
+
+int guide_commands(const permit_commands& c, const permit_options& o, const loaded& rules) {
+  const auto dir = i18n::default_locale_directory();
+  const i18n::catalog words(dir, o.lang);
+  const i18n::catalog english(dir, "en");
+  const auto guides = content::load_guides(content::default_guides_file(rules.rules_dir));
+  const auto show = [&](const content::guide& g) {
+    std::cout << words.get(g.title_key) << "\n\n";
+    for (const std::string& key : g.paragraph_keys) std::cout << words.get(key) << "\n\n";
+    std::cout << words.get("guide.sources") << ":\n";
+    for (const citation& s : g.sources) std::cout << " - " << s.source << " (" << words.get("plan.confidence." + s.confidence) << ")\n";
+    std::cout << words.get("guide.related_rules") << ": ";
+    for (std::size_t i = 0; i < g.rules.size(); ++i) std::cout << (i ? ", " : "") << "rules/" << g.rules[i];
+    std::cout << "\n";
+  };
+  if (*c.guide_list) {
+    for (const content::guide& g : guides) std::cout << g.id << "\t" << words.get(g.title_key) << "\n";
+    return 0;
+  }
+  if (*c.guide_show) {
+    for (const content::guide& g : guides)
+      if (g.id == o.guide_id) return show(g), 0;
+    std::cerr << "boravak: " << words.format("guide.search.none", {o.guide_id}) << "\n";
+    return 1;
+  }
+  std::string query;
+  for (const std::string& q : o.query) query += (query.empty() ? "" : " ") + q;
+  const auto hits = content::search_guides(guides, query, words, english);
+  if (hits.empty()) {
+    std::cout << words.format("guide.search.none", {query}) << "\n";
+    return 1;
+  }
+  std::cout << words.render({"guide.search.results", {text_arg::of_number(static_cast<long long>(hits.size())), text_arg::of_verbatim(query)}}) << "\n";
+  for (const content::guide_hit& h : hits)
+    std::cout << "  " << h.topic->id << "\t" << words.get(h.topic->title_key) << "\n";
+  std::cout << "\n";
+  show(*hits.front().topic);
+  return 0;
+}
+
+}  // namespace
+
+permit_commands add_permit_commands(CLI::App& app, permit_options& o) {
+  permit_commands c;
+  CLI::App* permit = app.add_subcommand("permit", "residence permits: plan, grounds, fees, payment slips, appointment e-mail");
+  permit->require_subcommand(1);
+  c.plan = permit->add_subcommand("plan", "who files how, with which documents and fees, in which order, by when");
+  add_situation_options(c.plan, o);
+  c.plan->add_flag("--interactive,-i", o.interactive, "ask the questions one by one");
+  c.plan->add_flag("--json", o.json, "print JSON instead of text");
+  c.plan->add_option("--ics", o.ics_file, "also write the dated deadlines as an iCalendar file");
+  c.grounds = permit->add_subcommand("grounds", "the grounds for a permit");
+  c.grounds->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl");
+  c.fees = permit->add_subcommand("fees", "the fee sets on record, by date, with sources");
+  c.fees->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl");
+  c.fees->add_option("--on", o.on, "mark the set in force on this date (default: today in Belgrade)");
+  c.slip = permit->add_subcommand("slip", "payment slips (uplatnica) with NBS IPS QR codes for fees paid in person");
+  add_situation_options(c.slip, o);
+  c.slip->add_option("--municipality", o.municipality, "your municipality's code for the reference, e.g. 019 (Voždovac)")->required();
+  c.slip->add_option("--payer", o.payer, "payer's name and address, as printed on the slip");
+  c.slip->add_option("--out", o.out_dir, "folder for the QR images (SVG and PNG)");
+  c.slip->add_flag("--non-cash", o.non_cash, "paying from an account (payment code 2xx) rather than in cash");
+  c.email = permit->add_subcommand("email", "the e-mail asking the police for an appointment (Belgrade, Novi Sad)");
+  add_situation_options(c.email, o);
+  c.email->add_option("--names", o.names, "\"Name Surname:1990-05-01;Child Name:2018-03-02\" in the order of the plan");
+
+  CLI::App* guide = app.add_subcommand("guide", "short guides: visa runs, beli karton, permits, and more");
+  guide->require_subcommand(1);
+  c.guide_search = guide->add_subcommand("search", "find guides by words in any of our languages");
+  c.guide_search->add_option("words", o.query, "what to look for")->required();
+  c.guide_show = guide->add_subcommand("show", "show one guide");
+  c.guide_show->add_option("id", o.guide_id, "the guide's id (`boravak guide list`)")->required();
+  c.guide_list = guide->add_subcommand("list", "list the guides");
+  for (CLI::App* g : {c.guide_search, c.guide_show, c.guide_list}) g->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl");
+  return c;
+}
+
+int run_permit_commands(const permit_commands& c, const permit_options& options, const std::string& rules_dir) {
+  const bool chosen = *c.plan || *c.grounds || *c.fees || *c.slip || *c.email || *c.guide_search || *c.guide_show || *c.guide_list;
+  if (!chosen) return -1;
+  permit_options o = options;
+  const loaded rules = load_all(rules_dir);
+  if (*c.guide_search || *c.guide_show || *c.guide_list) return guide_commands(c, o, rules);
+  const auto locale_dir = i18n::default_locale_directory();
+  const i18n::catalog words(locale_dir, o.lang);
+  if (*c.grounds) return list_grounds(rules, words);
+  if (*c.fees) return show_fees(rules, o, words);
+
+  permit::permit_situation s;
+  permit::permit_plan plan = make_plan(rules, o, words, s);
+  if (*c.slip) {
+    std::cout << slips_text(plan, rules.permit, o, s, words);
+    return 0;
+  }
+  if (*c.email) {
+    apply_names(o.names, s);
+    const i18n::catalog serbian(locale_dir, "sr");
+    std::cout << appointment_email_text(plan, rules.permit, s, rules.stay, serbian, words);
+    return 0;
+  }
+  std::cout << (o.json ? plan_json(plan, words) : plan_text(plan, words));
+  if (!o.ics_file.empty()) {
+    std::ofstream ics(o.ics_file, std::ios::binary);
+    ics << io::plan_to_ics(plan, words, rules.permit.deadlines.alarm_days_before);
+    if (!ics) throw std::runtime_error("could not write " + o.ics_file);
+  }
+  return 0;
+}
+
+}  // namespace boravak::cli

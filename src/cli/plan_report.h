@@ -1,0 +1,20 @@
+// A permit plan printed for a person (text) or a program (JSON), in the reader's language.
+#pragma once
+
+#include <string>
+
+#include "boravak/permit/permit_plan.h"
+#include "i18n/catalog.h"
+
+namespace boravak::cli {
+
+std::string plan_text(const permit::permit_plan& plan, const i18n::catalog& words);
+std::string plan_json(const permit::permit_plan& plan, const i18n::catalog& words);
+
+// "permit.relation.child" and the like.
+std::string relation_key(permit::relation r);
+
+// "Rule: …. Source: … (confirmed by two sources)"
+std::string cited_line(const permit::rule_ref& why, const i18n::catalog& words);
+
+}  // namespace boravak::cli

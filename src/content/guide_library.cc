@@ -1,0 +1,122 @@
+// Guide loading and search (see guide_library.h).
+#include "guide_library.h"
+
+#include <boost/locale.hpp>
+#include <algorithm>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+#include "i18n/serbian_script.h"
+
+namespace boravak::content {
+namespace {
+
+std::vector<std::string> strings(const toml::table& t, std::string_view key) {
+  std::vector<std::string> out;
+  if (const toml::array* a = t[key].as_array())
+    for (const toml::node& n : *a)
+      if (const auto s = n.value<std::string>()) out.push_back(*s);
+  return out;
+}
+
+std::string need(const toml::table& t, std::string_view key, const std::string& where) {
+  const auto v = t[key].value<std::string>();
+  if (!v || v->empty()) throw std::runtime_error(where + ": \"" + std::string(key) + "\" is required");
+  return *v;
+}
+
+// Lower-case words of a text: split at anything that is not a letter or digit (bytes >= 0x80
+// belong to letters in UTF-8, so Cyrillic and Serbian letters stay whole).
+std::vector<std::string> words_of(const std::string& text, const std::locale& loc) {
+  const std::string lower = boost::locale::to_lower(text, loc);
+  std::vector<std::string> out;
+  std::string word;
+  for (char c : lower) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u)) {
+      word.push_back(c);
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) out.push_back(std::move(word));
+  return out;
+}
+
+int matches(const std::vector<std::string>& needles, const std::vector<std::string>& hay) {
+  int n = 0;
+  for (const std::string& needle : needles)
+    if (std::any_of(hay.begin(), hay.end(), [&](const std::string& w) { return w.starts_with(needle); })) ++n;
+  return n;
+}
+
+int score_in(const guide& g, const std::vector<std::string>& needles, const i18n::catalog& words, const std::locale& loc) {
+  int score = 3 * matches(needles, words_of(words.get(g.title_key), loc));
+  score += 2 * matches(needles, words_of(words.get(g.keywords_key), loc));
+  std::vector<std::string> body;
+  for (const std::string& key : g.paragraph_keys) {
+    auto w = words_of(words.get(key), loc);
+    body.insert(body.end(), w.begin(), w.end());
+  }
+  return score + matches(needles, body);
+}
+
+}  // namespace
+
+std::vector<guide> load_guides(const std::filesystem::path& topics_file) {
+  toml::table doc;
+  try {
+    doc = toml::parse_file(topics_file.string());
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(topics_file.string() + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
+  }
+  std::vector<guide> out;
+  const toml::array* topics = doc["topic"].as_array();
+  if (!topics) throw std::runtime_error(topics_file.string() + ": no [[topic]] entries");
+  for (const toml::node& node : *topics) {
+    const toml::table* t = node.as_table();
+    if (!t) continue;
+    const std::string where = topics_file.string() + ":" + std::to_string(t->source().begin.line);
+    guide g;
+    g.id = need(*t, "id", where);
+    g.title_key = need(*t, "title", where);
+    g.paragraph_keys = strings(*t, "paragraphs");
+    g.keywords_key = need(*t, "keywords", where);
+    g.rules = strings(*t, "rules");
+    if (const toml::array* sources = (*t)["source"].as_array())
+      for (const toml::node& s : *sources)
+        if (const toml::table* st = s.as_table()) g.sources.push_back({need(*st, "source", where), need(*st, "confidence", where)});
+    if (g.paragraph_keys.empty()) throw std::runtime_error(where + ": guide \"" + g.id + "\" has no paragraphs");
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+std::filesystem::path default_guides_file(const std::filesystem::path& rules_directory) {
+  return rules_directory.parent_path() / "guides" / "topics.toml";
+}
+
+std::vector<guide_hit> search_guides(const std::vector<guide>& guides, std::string_view query, const i18n::catalog& words,
+                                     const i18n::catalog& english) {
+  static const std::locale loc = boost::locale::generator{}("en_US.UTF-8");
+  std::vector<std::string> needles;
+  for (std::string& w : words_of(std::string(query), loc))
+    if (w.size() >= 2) needles.push_back(std::move(w));
+  // Serbian readers may type either script: look for the Cyrillic form too.
+  if (words.language() == "sr-Cyrl") {
+    const std::size_t n = needles.size();
+    for (std::size_t i = 0; i < n; ++i) needles.push_back(i18n::to_serbian_cyrillic(needles[i]));
+  }
+  std::vector<guide_hit> hits;
+  if (needles.empty()) return hits;
+  for (const guide& g : guides) {
+    int score = score_in(g, needles, words, loc);
+    if (words.language() != "en") score += score_in(g, needles, english, loc);
+    if (score > 0) hits.push_back({&g, score});
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const guide_hit& a, const guide_hit& b) { return a.score > b.score; });
+  return hits;
+}
+
+}  // namespace boravak::content

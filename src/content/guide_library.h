@@ -1,0 +1,40 @@
+// Topic guides: short articles kept as data (guides/topics.toml lists the keys, the catalogs
+// hold the words), and a small search over them in the reader's language.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "boravak/rule_set.h"
+#include "i18n/catalog.h"
+
+namespace boravak::content {
+
+struct guide {
+  std::string id;
+  std::string title_key;
+  std::vector<std::string> paragraph_keys;
+  std::string keywords_key;
+  std::vector<std::string> rules;  // rules files behind it (paths under rules/)
+  std::vector<citation> sources;
+};
+
+// Throws std::runtime_error naming the file and line when topics.toml is broken.
+std::vector<guide> load_guides(const std::filesystem::path& topics_file);
+
+// guides/topics.toml beside the rules folder: <rules>/../guides/topics.toml.
+std::filesystem::path default_guides_file(const std::filesystem::path& rules_directory);
+
+struct guide_hit {
+  const guide* topic = nullptr;
+  int score = 0;
+};
+
+// Guides that match `query`, best first. Words match by prefix ("визаран" finds "визарана"),
+// case-insensitively; titles weigh most, then keywords, then the text. The reader's language
+// and English are both searched; Serbian in either script finds both.
+std::vector<guide_hit> search_guides(const std::vector<guide>& guides, std::string_view query,
+                                     const i18n::catalog& words, const i18n::catalog& english);
+
+}  // namespace boravak::content

@@ -1,0 +1,31 @@
+// Renewal windows and permanent-residence dates (facts.md §3.1, §3.4).
+#include "boravak/permit/deadlines.h"
+
+namespace boravak::permit {
+
+std::optional<renewal_window> renewal_window_for(const deadline_rules& rules, date expires) {
+  // The rule in force on the expiry day decides: it is the last day one may file.
+  for (const renewal_window_rule& rule : rules.renewal_windows) {
+    if (!rule.in_force_on(expires)) continue;
+    renewal_window w;
+    w.rule = &rule;
+    w.last = expires - days{rule.closes_days_before_expiry};
+    if (rule.opens_months_before_expiry) w.first = add_months_clamped(expires, -*rule.opens_months_before_expiry);
+    // The new term starts where the old one ends (RSL; Seed B).
+    w.new_term_starts = expires + days{1};
+    return w;
+  }
+  return std::nullopt;
+}
+
+permanent_residence_dates permanent_residence_for(const permanent_residence_rule& rule, date residence_since,
+                                                  std::optional<date> permit_expires) {
+  permanent_residence_dates out;
+  out.eligible_from = add_months_clamped(residence_since, 12 * rule.years);
+  // The permit that completes the period is one that is still valid on the day it completes.
+  if (permit_expires && *permit_expires + days{1} >= out.eligible_from)
+    out.filing_opens = *permit_expires - days{rule.filing_opens_days_before_expiry};
+  return out;
+}
+
+}  // namespace boravak::permit

@@ -1,0 +1,136 @@
+// Dated steps and deadlines of a permit plan (rules/permit/deadlines.toml, offices.toml and
+// rules/registration/address.toml).
+#include <algorithm>
+
+#include "boravak/permit/deadlines.h"
+#include "plan_parts.h"
+
+namespace boravak::permit::detail {
+namespace {
+
+dated_step step(std::string id, text what, std::optional<date> first, std::optional<date> last, rule_ref why) {
+  return {std::move(id), std::move(what), first, last, std::move(why), true};
+}
+
+bool anyone_in_person(const std::vector<person_plan>& people) {
+  return std::any_of(people.begin(), people.end(), [](const person_plan& p) { return p.way == filing_way::in_person; });
+}
+
+void first_application_steps(const permit_rules& rules, const permit_situation& s, date on,
+                             const std::vector<person_plan>& people, permit_plan& plan) {
+  const deadline_rules& d = rules.deadlines;
+  // Filing on time while lawfully present stops the short-stay count (facts.md §3.2).
+  if (s.last_lawful_day) {
+    plan.steps.push_back(step("file_by", {"permit.step.file_by", {}}, std::nullopt, *s.last_lawful_day,
+                              cite("permit/deadlines.toml:filing_stops_the_count",
+                                   s.last_lawful_day_cited ? *s.last_lawful_day_cited : d.filing_stops_the_count)));
+    if (*s.last_lawful_day < on)
+      plan.notices.push_back({{"permit.notice.past_last_lawful_day", {text_arg::of_day(*s.last_lawful_day)}},
+                              cite("permit/deadlines.toml:filing_stops_the_count", d.filing_stops_the_count)});
+  } else {
+    plan.steps.push_back(step("file_by", {"permit.step.file_while_lawful", {}}, std::nullopt, std::nullopt,
+                              cite("permit/deadlines.toml:filing_stops_the_count", d.filing_stops_the_count)));
+  }
+
+  const office& where = rules.office_for(s.city);
+  if (anyone_in_person(people) && where.appointment == appointment_kind::email) {
+    // The reply can take up to N business days; asking a full four weeks ahead of the last
+    // lawful day leaves room for that (our margin, not law).
+    std::optional<date> ask_by;
+    if (s.last_lawful_day) ask_by = std::max(on, *s.last_lawful_day - days{4 * 7});
+    plan.steps.push_back(step("appointment_email",
+                              {"permit.step.appointment_email", {text_arg::of_number(rules.appointment_email.reply_business_days_max)}},
+                              std::nullopt, ask_by, cite("permit/offices.toml:" + where.city, where.cited)));
+  }
+  if (s.last_entry) {
+    // The white card is part of a first application; it is due within N hours of entry, so by
+    // the end of the day after entry at the latest when entry was at midnight.
+    const int whole_days = (rules.registration_hours + 23) / 24;
+    plan.steps.push_back(step("register_address", {"permit.step.register_address", {text_arg::of_number(rules.registration_hours)}},
+                              std::nullopt, *s.last_entry + days{whole_days},
+                              cite("registration/address.toml:deadline", rules.registration_cited)));
+  }
+  if (anyone_in_person(people))
+    plan.steps.push_back(step("missing_documents",
+                              {"permit.step.missing_documents", {text_arg::of_number(d.missing_documents.days)}},
+                              std::nullopt, std::nullopt, cite("permit/deadlines.toml:missing_documents", d.missing_documents.cited)));
+  if (std::any_of(people.begin(), people.end(), [](const person_plan& p) { return p.way == filing_way::online; }))
+    plan.steps.push_back(step("missing_documents_online", {"permit.step.missing_documents_online", {}}, std::nullopt,
+                              std::nullopt, cite("permit/deadlines.toml:missing_documents", d.missing_documents_online)));
+  plan.steps.push_back(step("reregister_after_reentry", {"permit.step.reregister_after_reentry", {}}, std::nullopt,
+                            std::nullopt, cite("permit/deadlines.toml:reregister_after_reentry", d.reregister_after_reentry)));
+}
+
+void renewal_steps(const permit_rules& rules, const permit_situation& s, date on, permit_plan& plan) {
+  const deadline_rules& d = rules.deadlines;
+  const auto window = renewal_window_for(d, *s.permit_expires);
+  if (!window) return;
+  const std::string rule = "permit/deadlines.toml:renewal_window@" + to_iso_string(window->rule->from);
+  plan.steps.push_back(step("renewal_window", {"permit.step.renewal_window", {}}, window->first, window->last,
+                            cite(rule, window->rule->cited)));
+  plan.steps.push_back(step("new_term_starts", {"permit.step.new_term_starts", {}}, std::nullopt, window->new_term_starts,
+                            cite("permit/deadlines.toml:term_start", d.term_start)));
+  if (on > window->last)
+    plan.notices.push_back({{"permit.notice.renewal_window_missed", {text_arg::of_day(window->last)}}, cite(rule, window->rule->cited)});
+  else if (window->first && on < *window->first)
+    plan.notices.push_back({{"permit.notice.renewal_window_not_open", {text_arg::of_day(*window->first)}}, cite(rule, window->rule->cited)});
+}
+
+}  // namespace
+
+void build_steps(const permit_rules& rules, const permit_situation& s, date on, const std::vector<person_plan>& people,
+                 permit_plan& plan) {
+  const deadline_rules& d = rules.deadlines;
+  if (s.kind == application_kind::first)
+    first_application_steps(rules, s, on, people, plan);
+  else
+    renewal_steps(rules, s, on, plan);
+
+  // After approval: biometrics, then the card. No date can be given before the decision.
+  const bool single = std::any_of(people.begin(), people.end(), [](const person_plan& p) { return p.kind == permit_kind::single_permit; });
+  if (single)
+    plan.steps.push_back(step("decision", {"permit.step.decision_single", {text_arg::of_number(d.single_permit_decision.days)}},
+                              std::nullopt, std::nullopt, cite("permit/deadlines.toml:decision", d.single_permit_decision.cited)));
+  for (const char* id : {"main_biometrics_first", "adult_collects_own_card"})
+    if (const family_rule* r = rules.find_family_rule(id))
+      plan.steps.push_back(step(r->id == "main_biometrics_first" ? "biometrics" : "card_pickup",
+                                {r->id == "main_biometrics_first" ? "permit.step.biometrics" : "permit.step.card_pickup", {}},
+                                std::nullopt, std::nullopt, cite("permit/family.toml:" + r->id, r->cited)));
+  plan.steps.push_back(step("report_address_change", {"permit.step.report_address_change", {text_arg::of_number(rules.address_change_days)}},
+                            std::nullopt, std::nullopt, cite("registration/address.toml:address_change", rules.address_change_cited)));
+
+  // Losing the ground (facts.md §3.3 CONFLICT): the stricter reading is answered.
+  const loss_of_ground_rule& loss = d.loss_of_ground;
+  const bool grace = std::find(loss.grounds.begin(), loss.grounds.end(), s.ground) != loss.grounds.end();
+  plan.steps.push_back(step("loss_of_ground",
+                            grace ? text{"permit.step.loss_of_ground_grace", {text_arg::of_number(loss.days)}}
+                                  : text{"permit.step.loss_of_ground_no_grace", {}},
+                            std::nullopt, std::nullopt, cite("permit/deadlines.toml:loss_of_ground", loss.cited)));
+  if (!grace)
+    plan.notices.push_back({{"permit.notice.loss_of_ground_other_reading", {text_arg::of_number(loss.other_reading_days)}},
+                            cite("permit/deadlines.toml:loss_of_ground.other_reading", loss.other_cited)});
+
+  if (s.residence_since) {
+    const permanent_residence_rule& pr = d.permanent_residence;
+    const auto dates = permanent_residence_for(pr, *s.residence_since, s.permit_expires);
+    plan.steps.push_back(step("permanent_residence_eligible",
+                              {"permit.step.permanent_residence", {text_arg::of_number(pr.years),
+                                                                    text_arg::of_number(pr.absence_total_months_max),
+                                                                    text_arg::of_number(pr.absence_single_months_max)}},
+                              std::nullopt, dates.eligible_from, cite("permit/deadlines.toml:permanent_residence", pr.cited)));
+    if (dates.filing_opens)
+      plan.steps.push_back(step("permanent_residence_filing",
+                                {"permit.step.permanent_residence_filing", {text_arg::of_number(pr.filing_opens_days_before_expiry)}},
+                                dates.filing_opens, s.permit_expires, cite("permit/deadlines.toml:permanent_residence", pr.filing_cited)));
+  }
+
+  // Dated steps first, by date; undated ones keep their order.
+  std::stable_sort(plan.steps.begin(), plan.steps.end(), [](const dated_step& a, const dated_step& b) {
+    const auto key = [](const dated_step& s) { return s.first ? s.first : s.last; };
+    const auto ka = key(a), kb = key(b);
+    if (ka.has_value() != kb.has_value()) return ka.has_value();
+    return ka && *ka < *kb;
+  });
+}
+
+}  // namespace boravak::permit::detail

@@ -1,0 +1,150 @@
+// Catalog look-ups through Boost.Locale (see catalog.h).
+#include "catalog.h"
+
+#include <boost/locale.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+
+#include "serbian_script.h"
+
+namespace boravak::i18n {
+namespace {
+
+// Boost.Locale picks the catalog by the locale's language; the country part is only a name.
+std::string locale_name(std::string_view language) {
+  if (language == "en") return "en_US.UTF-8";
+  if (language == "ru") return "ru_RU.UTF-8";
+  if (language == "uk") return "uk_UA.UTF-8";
+  return "sr_RS.UTF-8";  // sr and sr-Cyrl read the same (Latin) catalog
+}
+
+std::string catalog_language(std::string_view language) { return language == "sr-Cyrl" ? "sr" : std::string(language); }
+
+}  // namespace
+
+const std::vector<std::string>& supported_languages() {
+  static const std::vector<std::string> kLanguages{"en", "ru", "uk", "sr", "sr-Cyrl"};
+  return kLanguages;
+}
+
+catalog::catalog(const std::filesystem::path& locale_dir, std::string_view language) : language_(language) {
+  const auto& all = supported_languages();
+  if (std::find(all.begin(), all.end(), language_) == all.end())
+    throw catalog_error("unknown language \"" + language_ + "\": use en, ru, uk, sr or sr-Cyrl");
+  const auto mo = locale_dir / catalog_language(language_) / "LC_MESSAGES" / "boravak.mo";
+  if (!std::filesystem::exists(mo))
+    throw catalog_error("translation catalog " + mo.string() + " is missing: build the project (make) or set BORAVAK_LOCALE");
+  cyrillic_ = language_ == "sr-Cyrl";
+  boost::locale::generator gen;
+  gen.add_messages_path(locale_dir.string());
+  gen.add_messages_domain("boravak");
+  locale_ = gen(locale_name(language_));
+}
+
+std::string catalog::finish(std::string s) const { return cyrillic_ ? to_serbian_cyrillic(s) : s; }
+
+bool catalog::has(std::string_view key) const {
+  const std::string k(key);
+  return boost::locale::translate(k).str(locale_) != k;
+}
+
+std::string catalog::get(std::string_view key) const {
+  const std::string k(key);
+  std::string s = boost::locale::translate(k).str(locale_);
+  if (s == k) return "[" + k + "]";
+  return finish(std::move(s));
+}
+
+std::string catalog::plural(std::string_view key, long long n) const {
+  const std::string k(key);
+  const std::string plural_key = k + ".plural";
+  std::string s = boost::locale::translate(k, plural_key, n).str(locale_);
+  if (s == k || s == plural_key) return "[" + k + "]";
+  return finish(std::move(s));
+}
+
+// {N} is replaced by the N-th argument; a brace without a number is left alone.
+std::string substitute(const std::string& pattern, const std::vector<std::string>& args) {
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '{') {
+      const std::size_t close = pattern.find('}', i);
+      if (close != std::string::npos && close > i + 1 && close - i <= 3) {
+        const std::string number = pattern.substr(i + 1, close - i - 1);
+        if (number.find_first_not_of("0123456789") == std::string::npos) {
+          const std::size_t n = std::stoul(number);
+          if (n >= 1 && n <= args.size()) {
+            out += args[n - 1];
+            i = close;
+            continue;
+          }
+        }
+      }
+    }
+    out.push_back(pattern[i]);
+  }
+  return out;
+}
+
+std::string catalog::format(std::string_view key, const std::vector<std::string>& args) const {
+  return substitute(get(key), args);
+}
+
+// A plural entry has msgid "key" and msgid_plural "key.plural". Asked for a plural form, a
+// singular-only entry (or none) gives back the plural id itself.
+bool catalog::is_plural(const std::string& key) const {
+  const std::string plural_key = key + ".plural";
+  return boost::locale::translate(key, plural_key, 5).str(locale_) != plural_key;
+}
+
+std::string catalog::render(const text& t) const {
+  std::vector<std::string> args;
+  args.reserve(t.args.size());
+  std::optional<long long> first_number;
+  for (const text_arg& a : t.args) {
+    switch (a.what) {
+      case text_arg::kind::number:
+        args.push_back(std::to_string(a.number));
+        if (!first_number) first_number = a.number;
+        break;
+      case text_arg::kind::day: args.push_back(date_text(a.day)); break;
+      case text_arg::kind::key: args.push_back(get(a.value)); break;
+      case text_arg::kind::verbatim: args.push_back(a.value); break;
+    }
+  }
+  // A key with plural forms takes its form from its first number.
+  if (first_number && is_plural(t.key)) return substitute(plural(t.key, *first_number), args);
+  return substitute(get(t.key), args);
+}
+
+std::string catalog::date_text(date d) const {
+  const std::chrono::year_month_day ymd{d};
+  return format("format.date", {std::to_string(unsigned(ymd.day())), get("format.month." + std::to_string(unsigned(ymd.month()))),
+                                std::to_string(int(ymd.year()))});
+}
+
+std::string catalog::amount_text(long long rsd) const {
+  const std::string digits = std::to_string(rsd < 0 ? -rsd : rsd);
+  const std::string separator = get("format.thousands_separator");
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += separator;
+    grouped.push_back(digits[i]);
+  }
+  return format("format.amount_rsd", {(rsd < 0 ? "-" : "") + grouped});
+}
+
+std::filesystem::path default_locale_directory() {
+  if (const char* env = std::getenv("BORAVAK_LOCALE"); env && *env) return env;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const auto& candidate : {exe.parent_path() / "locale", exe.parent_path().parent_path() / "locale"})
+      if (std::filesystem::exists(candidate)) return candidate;
+  }
+  return BORAVAK_BUILD_LOCALE_DIR;
+}
+
+}  // namespace boravak::i18n

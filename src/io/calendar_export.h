@@ -1,0 +1,17 @@
+// The plan's dated deadlines as an iCalendar file (RFC 5545), written with libical, with an
+// alarm some days before each deadline (rules/permit/deadlines.toml [calendar]).
+#pragma once
+
+#include <string>
+
+#include "boravak/permit/permit_plan.h"
+#include "i18n/catalog.h"
+
+namespace boravak::io {
+
+// All-day events: a window gives one event on its first day and one on its last; a deadline
+// gives one. Event ids are stable (step id and date), so re-importing updates, not duplicates.
+std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& words,
+                        const std::vector<int>& alarm_days_before);
+
+}  // namespace boravak::io

@@ -1,0 +1,135 @@
+// rules/permit/deadlines.toml, offices.toml, family.toml, and the address rules the planner
+// reuses from rules/registration/address.toml (facts.md §2, §3).
+#include "permit_loader.h"
+#include "toml_fields.h"
+
+namespace boravak::rules_loader {
+
+using namespace boravak::permit;
+
+namespace {
+
+days_rule read_days_rule(const toml::table& t, const std::string& file) {
+  return {require_positive_int(t, "days", file), require_citation(t, file)};
+}
+
+office read_office(const toml::table& t, const std::string& file) {
+  office o;
+  const std::string appointment = require_string(t, "appointment", file);
+  if (appointment == "email") o.appointment = appointment_kind::email;
+  else if (appointment != "none") fail({file, t.get("appointment")}, "\"appointment\" must be email or none");
+  const std::string pay = require_string(t, "pay_at", file);
+  if (pay == "mup_exchange_office") o.pay_at = payment_place::mup_exchange_office;
+  else if (pay != "before_visit") fail({file, t.get("pay_at")}, "\"pay_at\" must be before_visit or mup_exchange_office");
+  o.address = optional_string(t, "address", file).value_or("");
+  o.cited = require_citation(t, file);
+  return o;
+}
+
+}  // namespace
+
+void load_permit_deadlines(const std::filesystem::path& dir, permit_rules& rules) {
+  const std::string file = "permit/deadlines.toml";
+  const toml::table doc = parse_rules_file(dir, file);
+  deadline_rules& d = rules.deadlines;
+  for (const toml::table* t : table_list(doc, "renewal_window", file)) {
+    renewal_window_rule r;
+    read_dates(*t, file, r);
+    r.opens_months_before_expiry = optional_positive_int(*t, "opens_months_before_expiry", file);
+    r.closes_days_before_expiry = require_count(*t, "closes_days_before_expiry", file);
+    r.cited = require_citation(*t, file);
+    d.renewal_windows.push_back(std::move(r));
+  }
+  check_ascending(d.renewal_windows, file, "[[renewal_window]]");
+  d.term_start = require_citation(require_table(doc, "term_start", file), file);
+  d.filing_stops_the_count = require_citation(require_table(doc, "filing_stops_the_count", file), file);
+  d.reregister_after_reentry = require_citation(require_table(doc, "reregister_after_reentry", file), file);
+  const toml::table& missing = require_table(doc, "missing_documents", file);
+  d.missing_documents = read_days_rule(missing, file);
+  d.missing_documents_online = require_citation_named(missing, "online_source", "online_confidence", file);
+  const toml::table& decision = require_table(doc, "decision", file);
+  d.single_permit_decision = {require_positive_int(decision, "single_permit_days", file), require_citation(decision, file)};
+
+  const toml::table& loss = require_table(doc, "loss_of_ground", file);
+  d.loss_of_ground.days = require_positive_int(loss, "days", file);
+  d.loss_of_ground.grounds = string_list(loss, "grounds", file);
+  d.loss_of_ground.cited = require_citation(loss, file);
+  const toml::table& other = require_table(loss, "other_reading", file);
+  d.loss_of_ground.other_reading_days = require_positive_int(other, "days", file);
+  d.loss_of_ground.other_cited = require_citation(other, file);
+
+  const toml::table& termination = require_table(doc, "termination", file);
+  d.termination_departure_days_max = require_positive_int(termination, "departure_days_max", file);
+  d.termination_appeal_days = require_positive_int(termination, "appeal_days", file);
+  d.termination_cited = require_citation(termination, file);
+  d.card_replacement = read_days_rule(require_table(doc, "card_replacement", file), file);
+
+  const toml::table& pr = require_table(doc, "permanent_residence", file);
+  permanent_residence_rule& p = d.permanent_residence;
+  p.years = require_positive_int(pr, "years", file);
+  p.absence_total_months_max = require_positive_int(pr, "absence_total_months_max", file);
+  p.absence_single_months_max = require_positive_int(pr, "absence_single_months_max", file);
+  p.filing_opens_days_before_expiry = require_positive_int(pr, "filing_opens_days_before_expiry", file);
+  p.cited = require_citation(pr, file);
+  p.absences_cited = require_citation_named(pr, "absences_source", "absences_confidence", file);
+  p.filing_cited = require_citation_named(pr, "filing_source", "filing_confidence", file);
+  d.alarm_days_before = count_list(require_table(doc, "calendar", file), "alarm_days_before", file);
+}
+
+void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rules& rules) {
+  {
+    const std::string file = "permit/offices.toml";
+    const toml::table doc = parse_rules_file(dir, file);
+    const toml::table& email = require_table(doc, "appointment_email", file);
+    rules.appointment_email = {string_list(email, "fields", file),
+                               require_positive_int(email, "reply_business_days_max", file), require_citation(email, file)};
+    rules.default_office = read_office(require_table(doc, "default", file), file);
+    for (const toml::table* t : table_list(doc, "city", file)) {
+      office o = read_office(*t, file);
+      o.city = require_string(*t, "id", file);
+      rules.offices.push_back(std::move(o));
+    }
+  }
+  {
+    const std::string file = "permit/family.toml";
+    const toml::table doc = parse_rules_file(dir, file);
+    for (const toml::table* t : table_list(doc, "order", file)) {
+      family_rule r;
+      r.id = require_string(*t, "id", file);
+      const std::string who = require_string(*t, "applies_to", file);
+      if (who == "child") r.who = applies_to::child;
+      else if (who == "adult") r.who = applies_to::adult;
+      else if (who != "family") fail({file, t->get("applies_to")}, "\"applies_to\" must be family, child or adult");
+      r.below_age = optional_positive_int(*t, "below_age", file);
+      r.cited = require_citation(*t, file);
+      rules.family_rules.push_back(std::move(r));
+    }
+  }
+  {
+    const std::string file = "registration/address.toml";
+    const toml::table doc = parse_rules_file(dir, file);
+    const toml::table& deadline = require_table(doc, "deadline", file);
+    rules.registration_hours = require_positive_int(deadline, "hours", file);
+    rules.registration_cited = require_citation(deadline, file);
+    const toml::table& change = require_table(doc, "address_change", file);
+    rules.address_change_days = require_positive_int(change, "permit_holder_days", file);
+    rules.address_change_cited =
+        require_citation_named(change, "permit_holder_source", "permit_holder_confidence", file);
+  }
+}
+
+permit_rules load_permit_rules(const std::filesystem::path& directory) {
+  permit_rules rules;
+  load_permit_documents(directory, rules);  // grounds refer to documents
+  load_permit_grounds(directory, rules);
+  load_permit_fees(directory, rules);
+  load_permit_payment(directory, rules);
+  load_permit_deadlines(directory, rules);
+  load_permit_offices_and_family(directory, rules);
+  const auto& loss = rules.deadlines.loss_of_ground.grounds;
+  for (const std::string& id : loss)
+    if (!rules.find_ground(id)) throw rules_error("rules/permit/deadlines.toml: [loss_of_ground] names unknown ground \"" + id + "\"");
+  return rules;
+}
+
+}  // namespace boravak::rules_loader

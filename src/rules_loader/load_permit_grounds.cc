@@ -1,0 +1,110 @@
+// rules/permit/grounds.toml and documents.toml (facts.md §3.1).
+#include <algorithm>
+
+#include "permit_loader.h"
+#include "toml_fields.h"
+
+namespace boravak::rules_loader {
+namespace {
+
+using namespace boravak::permit;
+
+channel parse_channel(const toml::table& t, std::string_view key, const std::string& file) {
+  const std::string v = require_string(t, key, file);
+  if (v == "in_person_only") return channel::in_person_only;
+  if (v == "online_only") return channel::online_only;
+  if (v == "online_or_in_person") return channel::online_or_in_person;
+  fail({file, t.get(key)}, "\"" + v + "\" is not a channel: use in_person_only, online_only or online_or_in_person");
+}
+
+std::vector<std::size_t> document_indexes(const toml::table& t, std::string_view key, const permit_rules& rules,
+                                          const std::string& file) {
+  std::vector<std::size_t> out;
+  for (const std::string& id : string_list(t, key, file)) {
+    auto it = std::find_if(rules.documents.begin(), rules.documents.end(), [&](const document& d) { return d.id == id; });
+    if (it == rules.documents.end())
+      fail({file, t.get(key)}, "document \"" + id + "\" is not in rules/permit/documents.toml");
+    out.push_back(static_cast<std::size_t>(it - rules.documents.begin()));
+  }
+  if (out.empty()) fail({file, &t}, "\"" + std::string(key) + "\" must list at least one document");
+  return out;
+}
+
+}  // namespace
+
+void load_permit_documents(const std::filesystem::path& dir, permit_rules& rules) {
+  const std::string file = "permit/documents.toml";
+  const toml::table doc = parse_rules_file(dir, file);
+  const toml::table& children = require_table(doc, "children", file);
+  rules.child_below_age = require_positive_int(children, "below_age", file);
+  rules.child_cited = require_citation(children, file);
+  for (const toml::table* t : table_list(doc, "document", file)) {
+    document d;
+    d.id = require_string(*t, "id", file);
+    d.adults_only = optional_bool(*t, "adults_only", false, file);
+    d.in_person_only = optional_bool(*t, "in_person_only", false, file);
+    d.translation_max_age_months = optional_positive_int(*t, "translation_max_age_months", file);
+    for (const std::string& w : string_list(*t, "waived_when", file)) {
+      if (w == "joins_citizen") d.waived_when.push_back(waiver::joins_citizen);
+      else if (w == "joins_employed_foreigner") d.waived_when.push_back(waiver::joins_employed_foreigner);
+      else fail({file, t->get("waived_when")}, "\"" + w + "\" is not a waiver: use joins_citizen or joins_employed_foreigner");
+    }
+    if (!d.waived_when.empty()) d.waived_cited = require_citation_named(*t, "waived_source", "waived_confidence", file);
+    d.cited = require_citation(*t, file);
+    rules.documents.push_back(std::move(d));
+  }
+}
+
+void load_permit_grounds(const std::filesystem::path& dir, permit_rules& rules) {
+  const std::string file = "permit/grounds.toml";
+  const toml::table doc = parse_rules_file(dir, file);
+  const toml::table& term = require_table(doc, "term", file);
+  rules.term_max_months = require_positive_int(term, "max_months", file);
+  rules.term_cited = require_citation(term, file);
+  const toml::table& passport = require_table(doc, "passport", file);
+  rules.passport_months_beyond_term = require_positive_int(passport, "months_beyond_term", file);
+  rules.passport_cited = require_citation(passport, file);
+
+  for (const toml::table* t : table_list(doc, "ground", file)) {
+    ground g;
+    g.id = require_string(*t, "id", file);
+    const std::string kind = require_string(*t, "permit", file);
+    if (kind == "single_permit") g.kind = permit_kind::single_permit;
+    else if (kind != "temporary_residence") fail({file, t->get("permit")}, "\"permit\" must be single_permit or temporary_residence");
+    g.family = optional_bool(*t, "family", false, file);
+    g.max_term_months = require_positive_int(*t, "max_term_months", file);
+    if (auto follows = optional_string(*t, "term_follows", file)) {
+      if (*follows != "studies") fail({file, t->get("term_follows")}, "\"term_follows\" can only be \"studies\"");
+      g.term_follows_studies = true;
+    }
+    g.documents_first = document_indexes(*t, "documents_first", rules, file);
+    g.documents_renewal = document_indexes(*t, "documents_renewal", rules, file);
+    g.cited = require_citation(*t, file);
+    if (rules.find_ground(g.id)) fail({file, t}, "ground \"" + g.id + "\" is listed twice");
+    rules.grounds.push_back(std::move(g));
+  }
+
+  for (const toml::table* t : table_list(doc, "channel", file)) {
+    channel_period p;
+    read_dates(*t, file, p);
+    p.adults = parse_channel(*t, "adults", file);
+    p.online_only_grounds = string_list(*t, "online_only_grounds", file);
+    for (const std::string& id : p.online_only_grounds)
+      if (!rules.find_ground(id)) fail({file, t->get("online_only_grounds")}, "ground \"" + id + "\" is not defined");
+    p.cited = require_citation(*t, file);
+    rules.channels.push_back(std::move(p));
+  }
+  check_ascending(rules.channels, file, "[[channel]]");
+
+  for (const toml::table* t : table_list(doc, "child_channel", file)) {
+    child_channel_period p;
+    read_dates(*t, file, p);
+    p.answer = {require_positive_int(*t, "in_person_below_age", file), require_citation(*t, file)};
+    for (const toml::table* o : table_list(*t, "other_reading", file))
+      p.other_readings.push_back({require_positive_int(*o, "in_person_below_age", file), require_citation(*o, file)});
+    rules.child_channels.push_back(std::move(p));
+  }
+  check_ascending(rules.child_channels, file, "[[child_channel]]");
+}
+
+}  // namespace boravak::rules_loader
