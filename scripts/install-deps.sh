@@ -8,6 +8,8 @@ packages=(
   libtomlplusplus-dev libsimdjson-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
+  libboost-locale-dev gettext nlohmann-json3-dev libical-dev libqrencode-dev libpng-dev
+  zbar-tools librsvg2-bin
 )
 
 missing=()

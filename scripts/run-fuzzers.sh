@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBORAVAK_FUZZ=ON -DBORAVAK_TESTS=OFF -DBORAVAK_BENCH=OFF > /tmp/boravak-fuzz-cmake.log 2>&1 || { cat /tmp/boravak-fuzz-cmake.log; exit 1; }
-cmake --build build-fuzz -j2 --target case_parser_fuzz stamp_parser_fuzz
-for target in case_parser_fuzz stamp_parser_fuzz; do
+targets=(case_parser_fuzz stamp_parser_fuzz situation_parser_fuzz payment_fuzz)
+cmake --build build-fuzz -j2 --target "${targets[@]}"
+for target in "${targets[@]}"; do
   seeds="fuzz/seeds/${target%%_*}"
   [ "$target" = stamp_parser_fuzz ] && seeds=fuzz/seeds/stamps
   corpus="build-fuzz/corpus-$target"

@@ -29,8 +29,8 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 // A word that must stay in Latin letters: an address, or a foreign word.
 bool keep_latin(std::string_view word) {
   if (word.find("://") != std::string_view::npos || word.find('@') != std::string_view::npos ||
-      word.find("www.") != std::string_view::npos)
-    return true;
+      word.find("www.") != std::string_view::npos || word.find('_') != std::string_view::npos)
+    return true;  // addresses, and identifiers such as real_estate
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
     if (c == 'q' || c == 'w' || c == 'x' || c == 'y') return true;
@@ -68,15 +68,15 @@ std::string to_serbian_cyrillic(std::string_view latin) {
       out.push_back(latin[i++]);
       continue;
     }
-    if (latin[i] == '{') {  // a placeholder, copied as it is
-      const std::size_t close = latin.find('}', i);
+    if (latin[i] == '{' || latin[i] == '`') {  // a placeholder or a command, copied as it is
+      const std::size_t close = latin.find(latin[i] == '{' ? '}' : '`', i + 1);
       const std::size_t end = close == std::string_view::npos ? latin.size() : close + 1;
       out.append(latin.substr(i, end - i));
       i = end;
       continue;
     }
     std::size_t end = i;
-    while (end < latin.size() && !is_space(latin[end]) && latin[end] != '{') ++end;
+    while (end < latin.size() && !is_space(latin[end]) && latin[end] != '{' && latin[end] != '`') ++end;
     const std::string_view word = latin.substr(i, end - i);
     if (keep_latin(word)) out.append(word);
     else transliterate_word(word, out);

@@ -2,7 +2,7 @@
 // Latin script; Cyrillic is produced from it).
 //
 // Letter for letter, with the digraphs lj, nj and dž read as one letter (љ, њ, џ). Left as they
-// are: {placeholders}, web and e-mail addresses, and words with q, w, x or y, which Serbian
+// are: {placeholders}, `commands` in backticks, web and e-mail addresses, and words with q, w, x or y, which Serbian
 // Cyrillic has no letters for (QR, www).
 #pragma once
 

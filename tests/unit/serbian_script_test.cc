@@ -1,0 +1,37 @@
+// Serbian Latin to Cyrillic: letters, digraphs, capitals, and what must stay Latin.
+#include <gtest/gtest.h>
+
+#include "i18n/serbian_script.h"
+
+namespace boravak::i18n {
+namespace {
+
+TEST(SerbianScript, TransliteratesLetterForLetter) {
+  struct row {
+    const char* name;
+    const char* latin;
+    const char* cyrillic;
+  };
+  const row rows[] = {
+      {"plain letters", "beli karton", "бели картон"},
+      {"diacritics", "čćšžđ ČĆŠŽĐ", "чћшжђ ЧЋШЖЂ"},
+      {"digraphs are one letter", "ljubav njiva džep", "љубав њива џеп"},
+      {"title-case digraphs", "Ljubljana Njegoš Džudo", "Љубљана Његош Џудо"},
+      {"upper-case digraphs", "LJ NJ DŽ", "Љ Њ Џ"},
+      {"punctuation and digits stay", "Rok: 8 dana, 24 sata.", "Рок: 8 дана, 24 сата."},
+      {"placeholders stay", "do {1} ({2})", "до {1} ({2})"},
+      {"commands in backticks stay", "pokreni `boravak permit grounds` sada", "покрени `boravak permit grounds` сада"},
+      {"web addresses stay", "portal eforeigner.welcometoserbia.gov.rs i https://euprava.gov.rs", "портал eforeigner.welcometoserbia.gov.rs и https://euprava.gov.rs"},
+      {"e-mail addresses stay", "piši na info@mup.rs", "пиши на info@mup.rs"},
+      {"words with q w x y stay", "NBS IPS QR kod", "НБС ИПС QR код"},
+      {"quotes and dashes stay", "„u dopuni“ – status", "„у допуни“ – статус"},
+      {"empty", "", ""},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    EXPECT_EQ(to_serbian_cyrillic(r.latin), r.cyrillic);
+  }
+}
+
+}  // namespace
+}  // namespace boravak::i18n
