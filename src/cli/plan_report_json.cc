@@ -69,7 +69,7 @@ std::string plan_json(const permit_plan& plan, const i18n::catalog& w) {
   json steps = json::array();
   for (const dated_step& s : plan.steps)
     steps.push_back({{"id", s.id}, {"text", w.render(s.what)}, {"first", optional_day(s.first)}, {"last", optional_day(s.last)},
-                     {"why", cited(s.why)}});
+                     {"deadline", s.deadline}, {"why", cited(s.why)}});
   json notices = json::array();
   for (const notice& n : plan.notices) notices.push_back({{"text", w.render(n.what)}, {"why", cited(n.why)}});
   json others = json::array();

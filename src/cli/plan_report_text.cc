@@ -19,7 +19,7 @@ std::string channel_key(channel c) {
 
 std::string when(const dated_step& s, const i18n::catalog& w) {
   if (s.first && s.last) return w.format("plan.range", {w.date_text(*s.first), w.date_text(*s.last)});
-  if (s.last) return w.format("plan.by", {w.date_text(*s.last)});
+  if (s.last) return w.format(s.deadline ? "plan.by" : "plan.on", {w.date_text(*s.last)});
   return w.get("plan.undated");
 }
 

@@ -274,6 +274,73 @@ check "A line that is not TOML stops batch too, with exit status 3, naming the f
 check "A rules folder that does not exist stops the program with exit status 3." 3 "err:does not exist" -- \
   "$boravak" --rules "$tmp/no-such-rules" stay -c RU --on 2026-03-20
 
+# --- boravak permit and guide ------------------------------------------------------------------
+
+check "A plan names the rule and source of its filing channel and gives the renewal window." 0 \
+  "Rule: permit/grounds.toml:channel@2024-02-01" "[31 October 2026 to 31 January 2027] File the renewal" "[on 1 February 2027] The new permit runs" -- \
+  "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21
+
+check "A Russian who entered on 2026-11-01 must file by 2026-11-30, the last day of the 30-day stay." 0 \
+  "[by 30 November 2026] File the application" -- \
+  "$boravak" permit plan -c RU --ground employment --last-entry 2026-11-01 --on 2026-11-21
+
+printf '{"citizenship": "RU", "ground": "employment", "family": [{"relation": "cousin", "age": 30}]}' >"$tmp/bad.json"
+check "A situation file with an unknown relation names the field and the choices." 1 \
+  'err:field "family[0].relation"' "err:spouse, partner or child" -- \
+  "$boravak" permit plan --situation "$tmp/bad.json" --on 2026-11-21
+
+printf '{"citizenship": "RU", "ground": "employment", "famly": []}' >"$tmp/typo.json"
+check "A misspelt field in a situation file is refused, not ignored." 1 'err:field "famly"' -- \
+  "$boravak" permit plan --situation "$tmp/typo.json" --on 2026-11-21
+
+printf 'citizenship = "UA"\nground = "study"\nlast_entry = 2026-10-25\nfamily = [ { relation = "child", age = 8 } ]\n' >"$tmp/family.toml"
+check "A TOML situation file with native dates plans the child's filing in person." 0 \
+  "in person, at the police (allowed: in person only)" -- \
+  "$boravak" permit plan --situation "$tmp/family.toml" --on 2026-11-21
+
+check "An unknown ground is refused with the command that lists the grounds." 1 "err:boravak permit grounds" -- \
+  "$boravak" permit plan -c RU --ground astronaut --on 2026-11-21
+
+check "A family member written without an age is refused with an example." 1 "err:spouse:34" -- \
+  "$boravak" permit plan -c RU --ground employment --family spouse --on 2026-11-21
+
+check "A renewal without the permit's last day asks for --permit-expires." 1 "err:--permit-expires" -- \
+  "$boravak" permit plan -c RU --ground employment --kind renewal --on 2026-11-21
+
+check "An unknown language is refused with the languages we speak." 1 "err:en, ru, uk, sr or sr-Cyrl" -- \
+  "$boravak" permit plan -c RU --ground employment --lang de --on 2026-11-21
+
+check "The JSON plan carries ids, dates and the source of every step." 0 \
+  '"id": "renewal_window"' '"first": "2026-10-31"' '"confidence": "C2"' -- \
+  "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21 --json
+
+check "The deadlines export as iCalendar with alarms a week (P1W) and a day before." 0 "" -- \
+  "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21 --ics "$tmp/plan.ics"
+for text in "BEGIN:VCALENDAR" "DTSTART;VALUE=DATE:20270131" "TRIGGER:-P1W" "TRIGGER:-P1D" "UID:renewal_window-2027-01-31@boravak"; do
+  if grep -qF -- "$text" "$tmp/plan.ics"; then pass "The .ics file has $text"; else fail "The .ics file has $text" "$(head -c 600 "$tmp/plan.ics")"; fi
+done
+
+check "The interview asks its questions and plans from the answers." 0 "Person 2: child" "[by 2 November 2026] Register your address" -- \
+  bash -c "printf 'RU\nemployment\nfirst\nbelgrade\n35\n1\nchild\n6\n2026-11-01\n' | '$boravak' permit plan --interactive --on 2026-11-21"
+
+check "The interview asks again when an answer does not fit." 0 "That answer does not fit" -- \
+  bash -c "printf 'RU\nemployment\nmaybe\nfirst\nbelgrade\nold\n35\n0\n\n' | '$boravak' permit plan --interactive --on 2026-11-21"
+
+check "Fees list every set on record, marking the one in force." 0 "* portal_2026" "  list_2025" -- \
+  "$boravak" permit fees --on 2026-11-21
+
+check "A reference with a letter is refused before any slip is printed." 1 "err:--municipality" -- \
+  "$boravak" permit slip -c RU --ground study --in-person --municipality 0x19 --on 2026-11-21
+
+check "A Russian-speaking user finds the visa-run guide by a Russian word." 0 "visa_run" -- \
+  "$boravak" guide search --lang ru визаран
+
+check "A Serbian reader typing Latin finds the Cyrillic guide." 0 "beli_karton" -- \
+  "$boravak" guide search --lang sr-Cyrl beli karton
+
+check "A search with no match says so and suggests the list." 1 "boravak guide list" -- \
+  "$boravak" guide search zzzzqqq
+
 echo
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]

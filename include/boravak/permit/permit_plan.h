@@ -80,6 +80,7 @@ struct dated_step {
   std::optional<date> last;
   rule_ref why;
   bool calendar = true;      // exported to .ics when dated
+  bool deadline = true;      // "by" a day; false = something that happens "on" that day
 };
 
 struct notice {

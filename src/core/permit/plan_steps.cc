@@ -9,7 +9,12 @@ namespace boravak::permit::detail {
 namespace {
 
 dated_step step(std::string id, text what, std::optional<date> first, std::optional<date> last, rule_ref why) {
-  return {std::move(id), std::move(what), first, last, std::move(why), true};
+  return {std::move(id), std::move(what), first, last, std::move(why), true, true};
+}
+
+// A day on which something happens, rather than a deadline.
+dated_step event(std::string id, text what, date day, rule_ref why) {
+  return {std::move(id), std::move(what), std::nullopt, day, std::move(why), true, false};
 }
 
 bool anyone_in_person(const std::vector<person_plan>& people) {
@@ -68,8 +73,8 @@ void renewal_steps(const permit_rules& rules, const permit_situation& s, date on
   const std::string rule = "permit/deadlines.toml:renewal_window@" + to_iso_string(window->rule->from);
   plan.steps.push_back(step("renewal_window", {"permit.step.renewal_window", {}}, window->first, window->last,
                             cite(rule, window->rule->cited)));
-  plan.steps.push_back(step("new_term_starts", {"permit.step.new_term_starts", {}}, std::nullopt, window->new_term_starts,
-                            cite("permit/deadlines.toml:term_start", d.term_start)));
+  plan.steps.push_back(event("new_term_starts", {"permit.step.new_term_starts", {}}, window->new_term_starts,
+                             cite("permit/deadlines.toml:term_start", d.term_start)));
   if (on > window->last)
     plan.notices.push_back({{"permit.notice.renewal_window_missed", {text_arg::of_day(window->last)}}, cite(rule, window->rule->cited)});
   else if (window->first && on < *window->first)
@@ -113,11 +118,11 @@ void build_steps(const permit_rules& rules, const permit_situation& s, date on, 
   if (s.residence_since) {
     const permanent_residence_rule& pr = d.permanent_residence;
     const auto dates = permanent_residence_for(pr, *s.residence_since, s.permit_expires);
-    plan.steps.push_back(step("permanent_residence_eligible",
-                              {"permit.step.permanent_residence", {text_arg::of_number(pr.years),
-                                                                    text_arg::of_number(pr.absence_total_months_max),
-                                                                    text_arg::of_number(pr.absence_single_months_max)}},
-                              std::nullopt, dates.eligible_from, cite("permit/deadlines.toml:permanent_residence", pr.cited)));
+    plan.steps.push_back(event("permanent_residence_eligible",
+                               {"permit.step.permanent_residence", {text_arg::of_number(pr.years),
+                                                                     text_arg::of_number(pr.absence_total_months_max),
+                                                                     text_arg::of_number(pr.absence_single_months_max)}},
+                               dates.eligible_from, cite("permit/deadlines.toml:permanent_residence", pr.cited)));
     if (dates.filing_opens)
       plan.steps.push_back(step("permanent_residence_filing",
                                 {"permit.step.permanent_residence_filing", {text_arg::of_number(pr.filing_opens_days_before_expiry)}},
