@@ -28,6 +28,10 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 // A word that must stay in Latin letters: an address, or a foreign word.
 bool keep_latin(std::string_view word) {
+  // Codes that stay Latin in Cyrillic text: currencies and technical abbreviations.
+  for (std::string_view code : {"RSD", "EUR", "PDF", "PIN"})
+    if (word.starts_with(code) && (word.size() == code.size() || !std::isalpha(static_cast<unsigned char>(word[code.size()]))))
+      return true;
   if (word.find("://") != std::string_view::npos || word.find('@') != std::string_view::npos ||
       word.find("www.") != std::string_view::npos || word.find('_') != std::string_view::npos)
     return true;  // addresses, and identifiers such as real_estate

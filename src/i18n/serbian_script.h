@@ -3,7 +3,7 @@
 //
 // Letter for letter, with the digraphs lj, nj and dž read as one letter (љ, њ, џ). Left as they
 // are: {placeholders}, `commands` in backticks, web and e-mail addresses, and words with q, w, x or y, which Serbian
-// Cyrillic has no letters for (QR, www).
+// Cyrillic has no letters for (QR, www), and the codes RSD, EUR, PDF and PIN.
 #pragma once
 
 #include <string>

@@ -25,6 +25,7 @@ TEST(SerbianScript, TransliteratesLetterForLetter) {
       {"e-mail addresses stay", "piši na info@mup.rs", "пиши на info@mup.rs"},
       {"words with q w x y stay", "NBS IPS QR kod", "НБС ИПС QR код"},
       {"quotes and dashes stay", "„u dopuni“ – status", "„у допуни“ – статус"},
+      {"currency and technical codes stay", "23.450 RSD, PIN i PDF; RSDA", "23.450 RSD, PIN и PDF; РСДА"},
       {"empty", "", ""},
   };
   for (const row& r : rows) {

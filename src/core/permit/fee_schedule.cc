@@ -57,12 +57,16 @@ std::vector<fee_line> fees_for(const permit_rules& rules, const fee_question& q,
 
   // The old scale (before 2024) splits the approval by term and has no separate items.
   if (current->to && on <= *current->to) {
+    // The shortest band that covers the term; with no term given, the dearest band, so the
+    // person never pays too little.
     const fee_item* chosen = nullptr;
-    for (const fee_item& item : current->items)
-      if (item.term_months_max && (!q.term_months || *q.term_months <= *item.term_months_max)) {
+    for (const fee_item& item : current->items) {
+      if (!item.term_months_max) continue;
+      if (q.term_months ? (*q.term_months <= *item.term_months_max &&
+                           (!chosen || *item.term_months_max < *chosen->term_months_max))
+                        : (!chosen || item.amount > chosen->amount))
         chosen = &item;
-        break;
-      }
+    }
     if (chosen == nullptr && !current->items.empty()) chosen = &current->items.back();
     if (chosen) lines.push_back(line_from(*current, *chosen));
   } else {

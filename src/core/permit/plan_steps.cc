@@ -66,7 +66,8 @@ void first_application_steps(const permit_rules& rules, const permit_situation& 
                             std::nullopt, cite("permit/deadlines.toml:reregister_after_reentry", d.reregister_after_reentry)));
 }
 
-void renewal_steps(const permit_rules& rules, const permit_situation& s, date on, permit_plan& plan) {
+void renewal_steps(const permit_rules& rules, const permit_situation& s, date on, const std::vector<person_plan>& people,
+                   permit_plan& plan) {
   const deadline_rules& d = rules.deadlines;
   const auto window = renewal_window_for(d, *s.permit_expires);
   if (!window) return;
@@ -75,6 +76,11 @@ void renewal_steps(const permit_rules& rules, const permit_situation& s, date on
                             cite(rule, window->rule->cited)));
   plan.steps.push_back(event("new_term_starts", {"permit.step.new_term_starts", {}}, window->new_term_starts,
                              cite("permit/deadlines.toml:term_start", d.term_start)));
+  const office& where = rules.office_for(s.city);
+  if (anyone_in_person(people) && where.appointment == appointment_kind::email)
+    plan.steps.push_back(step("appointment_email",
+                              {"permit.step.appointment_email", {text_arg::of_number(rules.appointment_email.reply_business_days_max)}},
+                              std::nullopt, std::max(on, window->last - days{4 * 7}), cite("permit/offices.toml:" + where.city, where.cited)));
   if (on > window->last)
     plan.notices.push_back({{"permit.notice.renewal_window_missed", {text_arg::of_day(window->last)}}, cite(rule, window->rule->cited)});
   else if (window->first && on < *window->first)
@@ -89,7 +95,7 @@ void build_steps(const permit_rules& rules, const permit_situation& s, date on, 
   if (s.kind == application_kind::first)
     first_application_steps(rules, s, on, people, plan);
   else
-    renewal_steps(rules, s, on, plan);
+    renewal_steps(rules, s, on, people, plan);
 
   // After approval: biometrics, then the card. No date can be given before the decision.
   const bool single = std::any_of(people.begin(), people.end(), [](const person_plan& p) { return p.kind == permit_kind::single_permit; });
