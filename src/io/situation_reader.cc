@@ -129,6 +129,9 @@ situation_input read_situation_json(std::string_view text) {
   } catch (const json::parse_error& e) {
     throw situation_error("situation file is not valid JSON at byte " + std::to_string(e.byte) +
                           ": check for a missing comma, quote or brace there");
+  } catch (const json::exception&) {
+    // Found by fuzzing: a number too large for any field ends the parse with out_of_range.
+    throw situation_error("situation file has a number too large to read: ages, terms and counts are small whole numbers");
   }
   return from_json(doc);
 }
