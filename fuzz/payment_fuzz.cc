@@ -32,7 +32,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (problem.key.empty()) {
     std::size_t bars = 0;
     for (char c : payload) bars += c == '|';
-    const std::size_t expected = 6 + !s.payer.empty() + !s.purpose.empty() + !s.reference.empty();
+    // K, V, C, R, N, I and SF always; P, S and RO when given.
+    const std::size_t expected = 7 + !s.payer.empty() + !s.purpose.empty() + !s.reference.empty();
     if (bars + 1 != expected) std::abort();
   } else if (!payload.empty()) {
     std::abort();
