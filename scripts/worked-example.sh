@@ -12,3 +12,8 @@ echo "\$ boravak visarun --citizenship RU --stamps \"+2026-10-01 -2026-10-20 +20
 echo
 echo "== The batch interface (JSON Lines) on the contract's first worked example =="
 echo '{"id":"c1","regime":{"kind":"rolling","limit":90,"window":180},"stays":[{"entry":"2011-10-27","exit":"2011-11-06"},{"entry":"2011-12-28","exit":"2012-01-09"},{"entry":"2012-03-06","exit":"2012-03-15"}],"on":"2012-03-15"}' | tee /dev/stderr | "$boravak" batch
+echo
+echo "== The same person, now employed in Belgrade, planning a residence permit with the family (in Russian) =="
+echo "\$ boravak permit plan -c RU --ground employment --city belgrade --family spouse:36 --family child:4 --stamps \"+2026-10-01 -2026-10-20 +2026-11-01\" --on 2026-11-21 --lang ru"
+"$boravak" permit plan -c RU --ground employment --city belgrade --family spouse:36 --family child:4 \
+  --stamps "+2026-10-01 -2026-10-20 +2026-11-01" --on 2026-11-21 --lang ru
