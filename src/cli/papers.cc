@@ -15,10 +15,17 @@ namespace {
 
 using namespace boravak::permit;
 
-void write_file(const std::filesystem::path& path, const std::string& bytes) {
+void write_file(const std::filesystem::path& path, const std::string& bytes, const i18n::catalog& w) {
   std::ofstream out(path, std::ios::binary);
   out << bytes;
-  if (!out) throw std::runtime_error("could not write " + path.string());
+  if (!out) throw std::runtime_error(w.format("cli.error.cannot_write", {path.string()}));
+}
+
+// "Voždovac (019)" for every municipality code the rules confirm.
+std::string confirmed_codes(const permit_rules& rules) {
+  std::string list;
+  for (const municipality& m : rules.payment.municipalities) list += (list.empty() ? "" : ", ") + m.name + " (" + m.code + ")";
+  return list;
 }
 
 std::string dotted(date d) {
@@ -35,22 +42,22 @@ std::string slips_text(const permit_plan& plan, const permit_rules& rules, const
   const municipality* known = rules.find_municipality(o.municipality);
   const std::string code = known ? known->code : o.municipality;
   if (code.empty())
-    throw std::runtime_error("give --municipality with your municipality's code (e.g. 019 for Voždovac): it is the reference on the slip");
+    throw std::runtime_error(w.format("cli.error.need_municipality", {confirmed_codes(rules)}));
   std::ostringstream out;
   if (!o.out_dir.empty()) std::filesystem::create_directories(o.out_dir);
   for (std::size_t i = 0; i < plan.people.size(); ++i) {
     const person_plan& p = plan.people[i];
     if (p.way == filing_way::online) {
-      out << w.format("plan.person", {std::to_string(i + 1), w.get(relation_key(p.who.role)),
-                                      w.render({"plan.age", {text_arg::of_number(p.who.age)}})})
-          << ": " << w.get("slip.online_note") << "\n\n";
+      out << person_heading(p, i + 1, w) << ": " << w.get("slip.online_note") << "\n\n";
       continue;
     }
     for (const fee_line& fee : p.fees) {
-      if (fee.exempt || fee.amount == 0 || fee.item == "biometrics") continue;
+      // A fee with no purpose line in payment.toml has no confirmed account (the biometrics fee,
+      // facts.md §4.3), so no slip is printed for it.
+      if (fee.exempt || fee.amount == 0 || !rules.payment.purpose_by_fee.contains(fee.item)) continue;
       const auto made = payment::make_fee_slip(rules.payment, fee, code, o.payer, !o.non_cash);
       if (made.reference != payment::reference_problem::none)
-        throw std::runtime_error("--municipality \"" + o.municipality + "\": " + w.get("payment.error.reference"));
+        throw std::runtime_error(w.format("cli.error.bad_municipality", {o.municipality, w.get("payment.error.reference")}));
       std::string payload;
       const auto problem = payment::build_ips_payload(made.filled, rules.payment.ips, payload);
       if (!problem.key.empty()) throw std::runtime_error(problem.field + ": " + w.get(problem.key));
@@ -69,15 +76,15 @@ std::string slips_text(const permit_plan& plan, const permit_rules& rules, const
       if (!o.out_dir.empty()) {
         const std::string stem = "slip-" + std::to_string(i + 1) + "-" + fee.item;
         const auto base = std::filesystem::path(o.out_dir) / stem;
-        write_file(base.string() + ".svg", io::qr_svg(payload));
-        write_file(base.string() + ".png", io::qr_png(payload));
+        write_file(base.string() + ".svg", io::qr_svg(payload), w);
+        write_file(base.string() + ".png", io::qr_png(payload), w);
         out << "  " << w.format("slip.qr_written", {base.string() + ".svg, " + base.string() + ".png"}) << "\n";
       }
       out << "  " << cited_line({"permit/payment.toml:recipient", rules.payment.recipient_cited}, w) << "\n\n";
     }
   }
   out << w.format("slip.payment_code_unconfirmed", {o.non_cash ? rules.payment.payment_code_non_cash : rules.payment.payment_code_cash}) << "\n";
-  if (!known || known->code != "019") out << w.get("slip.municipality_unconfirmed") << "\n";
+  if (!known) out << w.format("slip.municipality_unconfirmed", {confirmed_codes(rules)}) << "\n";
   out << w.get(rules.office_for(s.city).pay_at == payment_place::mup_exchange_office ? "slip.where_to_pay_novi_sad" : "slip.where_to_pay") << "\n";
   return out.str();
 }

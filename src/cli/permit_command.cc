@@ -36,45 +36,31 @@ void add_situation_options(CLI::App* c, permit_options& o) {
   c->add_flag("--in-person", o.in_person, "file in person where both ways are open");
 }
 
-struct loaded {
-  rule_set stay;
-  permit::permit_rules permit;
-  std::filesystem::path rules_dir;
-};
-
-loaded load_all(const std::string& rules_dir) {
-  loaded l;
-  l.rules_dir = rules_dir.empty() ? rules_loader::default_rules_directory() : std::filesystem::path(rules_dir);
-  l.stay = rules_loader::load_rules(l.rules_dir);
-  l.permit = rules_loader::load_permit_rules(l.rules_dir);
-  return l;
-}
-
-permit::permit_plan make_plan(const loaded& rules, permit_options& o, const i18n::catalog& words,
-                              permit::permit_situation& s) {
+permit::permit_plan make_plan(const rule_set& stay_rules, const permit::permit_rules& rules, permit_options& o,
+                              const i18n::catalog& words, permit::permit_situation& s) {
   if (o.interactive) run_interview(o, words);
-  const date on = planning_day(o);
-  s = build_situation(o, rules.stay, on, words);
+  const date on = planning_day(o, words);
+  s = build_situation(o, stay_rules, on, words);
   permit::permit_plan plan;
   permit::plan_error error;
-  if (!permit::make_permit_plan(rules.permit, s, on, plan, error)) throw std::runtime_error(words.render(error.what));
+  if (!permit::make_permit_plan(rules, s, on, plan, error)) throw std::runtime_error(words.render(error.what));
   return plan;
 }
 
-int list_grounds(const loaded& rules, const i18n::catalog& w) {
-  for (const permit::ground& g : rules.permit.grounds)
+int list_grounds(const permit::permit_rules& rules, const i18n::catalog& w) {
+  for (const permit::ground& g : rules.grounds)
     std::cout << g.id << "\t" << w.get("permit.ground." + g.id + ".name") << "\n";
   return 0;
 }
 
-int show_fees(const loaded& rules, const permit_options& o, const i18n::catalog& w) {
-  const date on = planning_day(o);
-  const permit::fee_set* current = permit::fee_set_on(rules.permit, on);
-  for (const permit::fee_set& set : rules.permit.fee_sets) {
+int show_fees(const permit::permit_rules& rules, const permit_options& o, const i18n::catalog& w) {
+  const date on = planning_day(o, w);
+  const permit::fee_set* current = permit::fee_set_on(rules, on);
+  for (const permit::fee_set& set : rules.fee_sets) {
     std::cout << (&set == current ? "* " : "  ") << set.id << " (" << w.date_text(set.from)
               << (set.to ? " – " + w.date_text(*set.to) : std::string()) << ")";
     if (set.checked) std::cout << ", " << w.date_text(*set.checked);
-    std::cout << "\n    " << cited_line({"permit/fees.toml:" + set.id, set.cited}, w) << "\n";
+    std::cout << "\n    " << w.cited("permit/fees.toml:" + set.id, set.cited) << "\n";
     for (const permit::fee_item& item : set.items)
       std::cout << "    - " << w.get("permit.fee." + item.id) << ": " << w.amount_text(item.amount) << "\n";
   }
@@ -82,11 +68,11 @@ int show_fees(const loaded& rules, const permit_options& o, const i18n::catalog&
   return 0;
 }
 
-int guide_commands(const permit_commands& c, const permit_options& o, const loaded& rules) {
+int guide_commands(const permit_commands& c, const permit_options& o, const std::filesystem::path& rules_dir) {
   const auto dir = i18n::default_locale_directory();
   const i18n::catalog words(dir, o.lang);
   const i18n::catalog english(dir, "en");
-  const auto guides = content::load_guides(content::default_guides_file(rules.rules_dir));
+  const auto guides = content::load_guides(rules_dir);
   const auto show = [&](const content::guide& g) {
     std::cout << words.get(g.title_key) << "\n\n";
     for (const std::string& key : g.paragraph_keys) std::cout << words.get(key) << "\n\n";
@@ -162,30 +148,34 @@ int run_permit_commands(const permit_commands& c, const permit_options& options,
   const bool chosen = *c.plan || *c.grounds || *c.fees || *c.slip || *c.email || *c.guide_search || *c.guide_show || *c.guide_list;
   if (!chosen) return -1;
   permit_options o = options;
-  const loaded rules = load_all(rules_dir);
-  if (*c.guide_search || *c.guide_show || *c.guide_list) return guide_commands(c, o, rules);
+  // Each command loads only what it reads: guides need no rules, the grounds and fees no stay
+  // rules.
+  const std::filesystem::path dir = rules_dir.empty() ? rules_loader::default_rules_directory() : std::filesystem::path(rules_dir);
+  if (*c.guide_search || *c.guide_show || *c.guide_list) return guide_commands(c, o, dir);
   const auto locale_dir = i18n::default_locale_directory();
   const i18n::catalog words(locale_dir, o.lang);
-  if (*c.grounds) return list_grounds(rules, words);
-  if (*c.fees) return show_fees(rules, o, words);
+  const permit::permit_rules permit_rules = rules_loader::load_permit_rules(dir);
+  if (*c.grounds) return list_grounds(permit_rules, words);
+  if (*c.fees) return show_fees(permit_rules, o, words);
 
+  const rule_set stay_rules = rules_loader::load_rules(dir);
   permit::permit_situation s;
-  permit::permit_plan plan = make_plan(rules, o, words, s);
+  permit::permit_plan plan = make_plan(stay_rules, permit_rules, o, words, s);
   if (*c.slip) {
-    std::cout << slips_text(plan, rules.permit, o, s, words);
+    std::cout << slips_text(plan, permit_rules, o, s, words);
     return 0;
   }
   if (*c.email) {
-    apply_names(o.names, s);
+    apply_names(o.names, s, words);
     const i18n::catalog serbian(locale_dir, "sr");
-    std::cout << appointment_email_text(plan, rules.permit, s, rules.stay, serbian, words);
+    std::cout << appointment_email_text(plan, permit_rules, s, stay_rules, serbian, words);
     return 0;
   }
   std::cout << (o.json ? plan_json(plan, words) : plan_text(plan, words));
   if (!o.ics_file.empty()) {
     std::ofstream ics(o.ics_file, std::ios::binary);
-    ics << io::plan_to_ics(plan, words, rules.permit.deadlines.alarm_days_before);
-    if (!ics) throw std::runtime_error("could not write " + o.ics_file);
+    ics << io::plan_to_ics(plan, words, permit_rules.deadlines.alarm_days_before);
+    if (!ics) throw std::runtime_error(words.format("cli.error.cannot_write", {o.ics_file}));
   }
   return 0;
 }

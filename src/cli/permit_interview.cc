@@ -10,10 +10,10 @@
 namespace boravak::cli {
 namespace {
 
-std::string ask(const i18n::catalog&, const std::string& question, const std::string& fallback) {
+std::string ask(const i18n::catalog& w, const std::string& question, const std::string& fallback) {
   std::cout << question << (fallback.empty() ? "" : " [" + fallback + "]") << ": " << std::flush;
   std::string line;
-  if (!std::getline(std::cin, line)) throw std::runtime_error("the questions were not answered (input ended)");
+  if (!std::getline(std::cin, line)) throw std::runtime_error(w.get("cli.error.input_ended"));
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
   return line.empty() ? fallback : line;
 }

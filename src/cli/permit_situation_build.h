@@ -10,16 +10,16 @@
 
 namespace boravak::cli {
 
-// Throws std::runtime_error with a message for the person.
+// Throws std::runtime_error with a message for the person, in their language.
 permit::permit_situation build_situation(const permit_options& o, const rule_set& stay_rules, date on,
                                          const i18n::catalog& words);
 
 // Names and birth dates for the appointment e-mail: "Name Surname:1990-05-01;Child:2018-03-02",
 // in the order of the plan (main applicant first). Throws std::runtime_error on a bad date.
-void apply_names(const std::string& names, permit::permit_situation& s);
+void apply_names(const std::string& names, permit::permit_situation& s, const i18n::catalog& words);
 
 // The planning day: --on, or today in Belgrade.
-date planning_day(const permit_options& o);
+date planning_day(const permit_options& o, const i18n::catalog& words);
 
 // Asks the questions on stdin/stdout and fills in `o` (permit_interview.cc).
 void run_interview(permit_options& o, const i18n::catalog& words);

@@ -15,6 +15,11 @@ std::string plan_json(const permit::permit_plan& plan, const i18n::catalog& word
 std::string relation_key(permit::relation r);
 
 // "Rule: …. Source: … (confirmed by two sources)"
-std::string cited_line(const permit::rule_ref& why, const i18n::catalog& words);
+inline std::string cited_line(const permit::rule_ref& why, const i18n::catalog& words) {
+  return words.cited(why.rule, why.cited);
+}
+
+// "Person 2: spouse, 36 years old"
+std::string person_heading(const permit::person_plan& p, std::size_t number, const i18n::catalog& words);
 
 }  // namespace boravak::cli

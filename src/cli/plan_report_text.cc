@@ -24,9 +24,7 @@ std::string when(const dated_step& s, const i18n::catalog& w) {
 }
 
 void person_section(std::ostringstream& out, const person_plan& p, std::size_t number, const i18n::catalog& w) {
-  out << "\n" << w.format("plan.person", {std::to_string(number), w.get(relation_key(p.who.role)),
-                                          w.render({"plan.age", {text_arg::of_number(p.who.age)}})})
-      << "\n";
+  out << "\n" << person_heading(p, number, w) << "\n";
   out << "  " << w.get("plan.ground") << ": " << w.get("permit.ground." + p.ground + ".name") << "\n";
   out << "  " << w.get("plan.permit") << ": "
       << w.get(p.kind == permit_kind::single_permit ? "permit.kind.single_permit" : "permit.kind.temporary_residence") << ", "
@@ -69,8 +67,9 @@ std::string relation_key(relation r) {
   return {};
 }
 
-std::string cited_line(const rule_ref& why, const i18n::catalog& w) {
-  return w.format("plan.rule", {why.rule, why.cited.source, w.get("plan.confidence." + why.cited.confidence)});
+std::string person_heading(const person_plan& p, std::size_t number, const i18n::catalog& w) {
+  return w.format("plan.person", {std::to_string(number), w.get(relation_key(p.who.role)),
+                                  w.render({"plan.age", {text_arg::of_number(p.who.age)}})});
 }
 
 std::string plan_text(const permit_plan& plan, const i18n::catalog& w) {

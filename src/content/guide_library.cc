@@ -3,27 +3,13 @@
 
 #include <boost/locale.hpp>
 #include <algorithm>
-#include <stdexcept>
-#include <toml++/toml.h>
+
+#include "rules_loader/toml_fields.h"
 
 #include "i18n/serbian_script.h"
 
 namespace boravak::content {
 namespace {
-
-std::vector<std::string> strings(const toml::table& t, std::string_view key) {
-  std::vector<std::string> out;
-  if (const toml::array* a = t[key].as_array())
-    for (const toml::node& n : *a)
-      if (const auto s = n.value<std::string>()) out.push_back(*s);
-  return out;
-}
-
-std::string need(const toml::table& t, std::string_view key, const std::string& where) {
-  const auto v = t[key].value<std::string>();
-  if (!v || v->empty()) throw std::runtime_error(where + ": \"" + std::string(key) + "\" is required");
-  return *v;
-}
 
 // Lower-case words of a text: split at anything that is not a letter or digit (bytes >= 0x80
 // belong to letters in UTF-8, so Cyrillic and Serbian letters stay whole).
@@ -64,37 +50,24 @@ int score_in(const guide& g, const std::vector<std::string>& needles, const i18n
 
 }  // namespace
 
-std::vector<guide> load_guides(const std::filesystem::path& topics_file) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(topics_file.string());
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(topics_file.string() + ":" + std::to_string(e.source().begin.line) + ": " + std::string(e.description()));
-  }
+std::vector<guide> load_guides(const std::filesystem::path& rules_directory) {
+  using namespace rules_loader;
+  const std::string file = "../guides/topics.toml";  // errors then read rules/../guides/topics.toml:LINE
+  const toml::table doc = parse_rules_file(rules_directory, file);
   std::vector<guide> out;
-  const toml::array* topics = doc["topic"].as_array();
-  if (!topics) throw std::runtime_error(topics_file.string() + ": no [[topic]] entries");
-  for (const toml::node& node : *topics) {
-    const toml::table* t = node.as_table();
-    if (!t) continue;
-    const std::string where = topics_file.string() + ":" + std::to_string(t->source().begin.line);
+  for (const toml::table* t : table_list(doc, "topic", file)) {
     guide g;
-    g.id = need(*t, "id", where);
-    g.title_key = need(*t, "title", where);
-    g.paragraph_keys = strings(*t, "paragraphs");
-    g.keywords_key = need(*t, "keywords", where);
-    g.rules = strings(*t, "rules");
-    if (const toml::array* sources = (*t)["source"].as_array())
-      for (const toml::node& s : *sources)
-        if (const toml::table* st = s.as_table()) g.sources.push_back({need(*st, "source", where), need(*st, "confidence", where)});
-    if (g.paragraph_keys.empty()) throw std::runtime_error(where + ": guide \"" + g.id + "\" has no paragraphs");
+    g.id = require_string(*t, "id", file);
+    g.title_key = require_string(*t, "title", file);
+    g.paragraph_keys = string_list(*t, "paragraphs", file);
+    g.keywords_key = require_string(*t, "keywords", file);
+    g.rules = string_list(*t, "rules", file);
+    for (const toml::table* source : table_list(*t, "source", file)) g.sources.push_back(require_citation(*source, file));
+    if (g.paragraph_keys.empty()) fail({file, t}, "guide \"" + g.id + "\" has no paragraphs");
     out.push_back(std::move(g));
   }
+  if (out.empty()) fail({file, nullptr}, "no [[topic]] entries");
   return out;
-}
-
-std::filesystem::path default_guides_file(const std::filesystem::path& rules_directory) {
-  return rules_directory.parent_path() / "guides" / "topics.toml";
 }
 
 std::vector<guide_hit> search_guides(const std::vector<guide>& guides, std::string_view query, const i18n::catalog& words,

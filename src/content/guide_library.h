@@ -20,11 +20,9 @@ struct guide {
   std::vector<citation> sources;
 };
 
-// Throws std::runtime_error naming the file and line when topics.toml is broken.
-std::vector<guide> load_guides(const std::filesystem::path& topics_file);
-
-// guides/topics.toml beside the rules folder: <rules>/../guides/topics.toml.
-std::filesystem::path default_guides_file(const std::filesystem::path& rules_directory);
+// Reads guides/topics.toml, which sits beside the rules folder (<rules>/../guides/), with the
+// rules loader's checks. Throws rules_loader::rules_error naming the file and line.
+std::vector<guide> load_guides(const std::filesystem::path& rules_directory);
 
 struct guide_hit {
   const guide* topic = nullptr;

@@ -119,6 +119,10 @@ std::string catalog::render(const text& t) const {
   return substitute(get(t.key), args);
 }
 
+std::string catalog::cited(std::string_view rule, const citation& c) const {
+  return format("plan.rule", {std::string(rule), c.source, get("plan.confidence." + c.confidence)});
+}
+
 std::string catalog::date_text(date d) const {
   const std::chrono::year_month_day ymd{d};
   return format("format.date", {std::to_string(unsigned(ymd.day())), get("format.month." + std::to_string(unsigned(ymd.month()))),

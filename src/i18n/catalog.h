@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "boravak/civil_date.h"
+#include "boravak/rule_set.h"
 #include "boravak/text.h"
 
 namespace boravak::i18n {
@@ -40,6 +41,9 @@ class catalog {
   // A core text: the key's pattern with its arguments filled in ({1}, {2}, ...).
   std::string render(const text& t) const;
   std::string format(std::string_view key, const std::vector<std::string>& args) const;
+
+  // "Rule: permit/fees.toml:portal_2026. Source: … (one source)": how every answer cites itself.
+  std::string cited(std::string_view rule, const citation& c) const;
 
   std::string date_text(date d) const;     // "21 November 2026", "21 ноября 2026 г.", ...
   std::string amount_text(long long rsd) const;  // "23,450 RSD", "23 450 RSD", "23.450 RSD"

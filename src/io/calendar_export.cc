@@ -23,10 +23,6 @@ icaltimetype all_day(date d) {
   return t;
 }
 
-std::string cited_text(const permit::rule_ref& why, const i18n::catalog& words) {
-  return words.format("plan.rule", {why.rule, why.cited.source, words.get("plan.confidence." + why.cited.confidence)});
-}
-
 void add_event(icalcomponent* calendar, const std::string& uid, date day, const std::string& summary,
                const std::string& description, date stamp, const std::vector<int>& alarm_days,
                const i18n::catalog& words) {
@@ -68,7 +64,7 @@ std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& wo
   for (const permit::dated_step& step : plan.steps) {
     if (!step.calendar || !step.last) continue;
     const std::string what = words.render(step.what);
-    const std::string description = what + "\n" + cited_text(step.why, words);
+    const std::string description = what + "\n" + words.cited(step.why.rule, step.why.cited);
     if (step.first) {
       add_event(calendar.get(), step.id + "-opens-" + to_iso_string(*step.first) + "@boravak", *step.first,
                 words.format("calendar.opens", {what}), description, plan.on, {}, words);

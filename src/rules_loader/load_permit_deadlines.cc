@@ -15,12 +15,9 @@ days_rule read_days_rule(const toml::table& t, const std::string& file) {
 
 office read_office(const toml::table& t, const std::string& file) {
   office o;
-  const std::string appointment = require_string(t, "appointment", file);
-  if (appointment == "email") o.appointment = appointment_kind::email;
-  else if (appointment != "none") fail({file, t.get("appointment")}, "\"appointment\" must be email or none");
-  const std::string pay = require_string(t, "pay_at", file);
-  if (pay == "mup_exchange_office") o.pay_at = payment_place::mup_exchange_office;
-  else if (pay != "before_visit") fail({file, t.get("pay_at")}, "\"pay_at\" must be before_visit or mup_exchange_office");
+  o.appointment = require_one_of(t, "appointment", {"none", "email"}, file) == 0 ? appointment_kind::none : appointment_kind::email;
+  o.pay_at = require_one_of(t, "pay_at", {"before_visit", "mup_exchange_office"}, file) == 0 ? payment_place::before_visit
+                                                                                             : payment_place::mup_exchange_office;
   o.address = optional_string(t, "address", file).value_or("");
   o.cited = require_citation(t, file);
   return o;
@@ -58,11 +55,6 @@ void load_permit_deadlines(const std::filesystem::path& dir, permit_rules& rules
   d.loss_of_ground.other_reading_days = require_positive_int(other, "days", file);
   d.loss_of_ground.other_cited = require_citation(other, file);
 
-  const toml::table& termination = require_table(doc, "termination", file);
-  d.termination_departure_days_max = require_positive_int(termination, "departure_days_max", file);
-  d.termination_appeal_days = require_positive_int(termination, "appeal_days", file);
-  d.termination_cited = require_citation(termination, file);
-  d.card_replacement = read_days_rule(require_table(doc, "card_replacement", file), file);
 
   const toml::table& pr = require_table(doc, "permanent_residence", file);
   permanent_residence_rule& p = d.permanent_residence;
@@ -82,7 +74,9 @@ void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rul
     const toml::table doc = parse_rules_file(dir, file);
     const toml::table& email = require_table(doc, "appointment_email", file);
     rules.appointment_email = {string_list(email, "fields", file),
-                               require_positive_int(email, "reply_business_days_max", file), require_citation(email, file)};
+                               require_positive_int(email, "reply_business_days_max", file), require_citation(email, file),
+                               require_count(email, "ask_days_before_deadline", file),
+                               require_citation_named(email, "ask_source", "ask_confidence", file)};
     rules.default_office = read_office(require_table(doc, "default", file), file);
     for (const toml::table* t : table_list(doc, "city", file)) {
       office o = read_office(*t, file);
@@ -96,10 +90,8 @@ void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rul
     for (const toml::table* t : table_list(doc, "order", file)) {
       family_rule r;
       r.id = require_string(*t, "id", file);
-      const std::string who = require_string(*t, "applies_to", file);
-      if (who == "child") r.who = applies_to::child;
-      else if (who == "adult") r.who = applies_to::adult;
-      else if (who != "family") fail({file, t->get("applies_to")}, "\"applies_to\" must be family, child or adult");
+      static constexpr applies_to kWho[] = {applies_to::family, applies_to::child, applies_to::adult};
+      r.who = kWho[require_one_of(*t, "applies_to", {"family", "child", "adult"}, file)];
       r.below_age = optional_positive_int(*t, "below_age", file);
       r.cited = require_citation(*t, file);
       rules.family_rules.push_back(std::move(r));

@@ -10,11 +10,8 @@ namespace {
 using namespace boravak::permit;
 
 channel parse_channel(const toml::table& t, std::string_view key, const std::string& file) {
-  const std::string v = require_string(t, key, file);
-  if (v == "in_person_only") return channel::in_person_only;
-  if (v == "online_only") return channel::online_only;
-  if (v == "online_or_in_person") return channel::online_or_in_person;
-  fail({file, t.get(key)}, "\"" + v + "\" is not a channel: use in_person_only, online_only or online_or_in_person");
+  static constexpr channel kChannels[] = {channel::in_person_only, channel::online_only, channel::online_or_in_person};
+  return kChannels[require_one_of(t, key, {"in_person_only", "online_only", "online_or_in_person"}, file)];
 }
 
 std::vector<std::size_t> document_indexes(const toml::table& t, std::string_view key, const permit_rules& rules,
@@ -44,6 +41,8 @@ void load_permit_documents(const std::filesystem::path& dir, permit_rules& rules
     d.adults_only = optional_bool(*t, "adults_only", false, file);
     d.in_person_only = optional_bool(*t, "in_person_only", false, file);
     d.translation_max_age_months = optional_positive_int(*t, "translation_max_age_months", file);
+    d.filled_on_portal = optional_bool(*t, "filled_on_portal", false, file);
+    d.about_sponsor = optional_bool(*t, "about_sponsor", false, file);
     for (const std::string& w : string_list(*t, "waived_when", file)) {
       if (w == "joins_citizen") d.waived_when.push_back(waiver::joins_citizen);
       else if (w == "joins_employed_foreigner") d.waived_when.push_back(waiver::joins_employed_foreigner);
@@ -60,6 +59,7 @@ void load_permit_grounds(const std::filesystem::path& dir, permit_rules& rules) 
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& term = require_table(doc, "term", file);
   rules.term_max_months = require_positive_int(term, "max_months", file);
+  rules.term_from = require_date(term, "from", file);
   rules.term_cited = require_citation(term, file);
   const toml::table& passport = require_table(doc, "passport", file);
   rules.passport_months_beyond_term = require_positive_int(passport, "months_beyond_term", file);
@@ -68,15 +68,16 @@ void load_permit_grounds(const std::filesystem::path& dir, permit_rules& rules) 
   for (const toml::table* t : table_list(doc, "ground", file)) {
     ground g;
     g.id = require_string(*t, "id", file);
-    const std::string kind = require_string(*t, "permit", file);
-    if (kind == "single_permit") g.kind = permit_kind::single_permit;
-    else if (kind != "temporary_residence") fail({file, t->get("permit")}, "\"permit\" must be single_permit or temporary_residence");
-    g.family = optional_bool(*t, "family", false, file);
-    g.max_term_months = require_positive_int(*t, "max_term_months", file);
-    if (auto follows = optional_string(*t, "term_follows", file)) {
-      if (*follows != "studies") fail({file, t->get("term_follows")}, "\"term_follows\" can only be \"studies\"");
-      g.term_follows_studies = true;
+    g.kind = require_one_of(*t, "permit", {"temporary_residence", "single_permit"}, file) == 0 ? permit_kind::temporary_residence
+                                                                                              : permit_kind::single_permit;
+    // A family ground names the relation it is for; the planner files each family member on
+    // the ground for their relation.
+    if (t->contains("relation")) {
+      static constexpr relation kRelations[] = {relation::spouse, relation::partner, relation::child};
+      g.for_relation = kRelations[require_one_of(*t, "relation", {"spouse", "partner", "child"}, file)];
     }
+    g.max_term_months = require_positive_int(*t, "max_term_months", file);
+    if (t->contains("term_follows")) g.term_follows_studies = require_one_of(*t, "term_follows", {"studies"}, file) == 0;
     g.documents_first = document_indexes(*t, "documents_first", rules, file);
     g.documents_renewal = document_indexes(*t, "documents_renewal", rules, file);
     g.cited = require_citation(*t, file);

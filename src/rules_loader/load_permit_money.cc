@@ -20,9 +20,7 @@ void load_permit_fees(const std::filesystem::path& dir, permit_rules& rules) {
       fee_item item;
       item.id = require_string(*i, "id", file);
       item.amount = require_positive_int(*i, "amount", file);
-      const std::string stage = require_string(*i, "stage", file);
-      if (stage == "biometrics") item.stage = fee_stage::biometrics;
-      else if (stage != "filing") fail({file, i->get("stage")}, "\"stage\" must be filing or biometrics");
+      item.stage = require_one_of(*i, "stage", {"filing", "biometrics"}, file) == 0 ? fee_stage::filing : fee_stage::biometrics;
       item.term_months_max = optional_positive_int(*i, "term_months_max", file);
       set.items.push_back(std::move(item));
     }

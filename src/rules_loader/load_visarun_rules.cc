@@ -6,12 +6,10 @@ namespace boravak::rules_loader {
 namespace {
 
 neighbour_entry_status read_status(const toml::table& t, const std::string& file) {
-  const std::string status = require_string(t, "status", file);
-  if (status == "visa_free") return neighbour_entry_status::visa_free;
-  if (status == "visa_required") return neighbour_entry_status::visa_required;
-  if (status == "schengen_visa_required") return neighbour_entry_status::schengen_visa_required;
-  if (status == "unknown") return neighbour_entry_status::unknown;
-  fail({file, t.get("status")}, "status must be visa_free, visa_required, schengen_visa_required or unknown");
+  static constexpr neighbour_entry_status kStatuses[] = {
+      neighbour_entry_status::visa_free, neighbour_entry_status::visa_required,
+      neighbour_entry_status::schengen_visa_required, neighbour_entry_status::unknown};
+  return kStatuses[require_one_of(t, "status", {"visa_free", "visa_required", "schengen_visa_required", "unknown"}, file)];
 }
 
 void require_country(const rule_set& rules, const std::string& code, const place& where) {

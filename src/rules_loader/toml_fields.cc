@@ -113,6 +113,19 @@ std::vector<const toml::table*> table_list(const toml::table& t, std::string_vie
   return out;
 }
 
+std::size_t require_one_of(const toml::table& t, std::string_view key, std::initializer_list<std::string_view> choices,
+                           const std::string& file) {
+  const std::string value = require_string(t, key, file);
+  std::size_t index = 0;
+  std::string listed;
+  for (std::string_view choice : choices) {
+    if (value == choice) return index;
+    listed += (index == 0 ? "" : index + 1 == choices.size() ? " or " : ", ") + std::string(choice);
+    ++index;
+  }
+  fail({file, t.get(key)}, "\"" + std::string(key) + "\" is \"" + value + "\"; it must be " + listed);
+}
+
 std::optional<int> optional_count(const toml::table& t, std::string_view key, const std::string& file) {
   const toml::node* node = at(t, key);
   if (node == nullptr) return std::nullopt;

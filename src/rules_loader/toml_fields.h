@@ -34,6 +34,11 @@ std::vector<std::string> string_list(const toml::table& t, std::string_view key,
 // Every array-of-tables entry under `key` (none when absent).
 std::vector<const toml::table*> table_list(const toml::table& t, std::string_view key, const std::string& file);
 
+// The position of the value of `key` among `choices` (it must be one of them). A value that is
+// not refuses the file and lists the choices.
+std::size_t require_one_of(const toml::table& t, std::string_view key, std::initializer_list<std::string_view> choices,
+                           const std::string& file);
+
 // A whole number from 0 to kLargestCount (days before a deadline may be 0).
 int require_count(const toml::table& t, std::string_view key, const std::string& file);
 std::optional<int> optional_count(const toml::table& t, std::string_view key, const std::string& file);

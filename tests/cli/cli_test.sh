@@ -304,6 +304,12 @@ check "An unknown ground is refused with the command that lists the grounds." 1 
 check "A family member written without an age is refused with an example." 1 "err:spouse:34" -- \
   "$boravak" permit plan -c RU --ground employment --family spouse --on 2026-11-21
 
+check "A bad family member is refused in the reader's language (Ukrainian)." 1 "err:пишеться як СПОРІДНЕНІСТЬ:ВІК" -- \
+  "$boravak" permit plan -c RU --ground employment --family spouse --on 2026-11-21 --lang uk
+
+check "An unknown citizenship is refused in Serbian Cyrillic." 1 "err:Држављанство „QQ“" -- \
+  "$boravak" permit plan -c QQ --ground employment --on 2026-11-21 --lang sr-Cyrl
+
 check "A renewal without the permit's last day asks for --permit-expires." 1 "err:--permit-expires" -- \
   "$boravak" permit plan -c RU --ground employment --kind renewal --on 2026-11-21
 

@@ -38,7 +38,7 @@ std::set<std::string> keys_from_rules() {
   for (const char* mark : {"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND", "NOT CONFIRMED"})
     keys.insert(std::string("plan.confidence.") + mark);
   for (int m = 1; m <= 12; ++m) keys.insert("format.month." + std::to_string(m));
-  const auto guides = content::load_guides(std::filesystem::path(BORAVAK_SOURCE_DIR) / "guides" / "topics.toml");
+  const auto guides = content::load_guides(BORAVAK_RULES_DIR);
   for (const auto& g : guides) {
     keys.insert(g.title_key);
     keys.insert(g.keywords_key);
@@ -50,7 +50,7 @@ std::set<std::string> keys_from_rules() {
 // Every whole key written as a string literal in src/ ("permit.step.file_by"); prefixes that
 // are completed at run time ("permit.fee.") end in a dot and are covered by keys_from_rules.
 std::set<std::string> keys_from_code() {
-  static const std::regex literal(R"re("((?:permit|payment|plan|slip|email|guide|interview|calendar|format)\.[a-z0-9_.]*[a-z0-9_])")re");
+  static const std::regex literal(R"re("((?:permit|payment|plan|slip|email|guide|interview|calendar|format|cli)\.[a-z0-9_.]*[a-z0-9_])")re");
   std::set<std::string> keys;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(BORAVAK_SOURCE_DIR) / "src")) {
     if (!entry.is_regular_file()) continue;

@@ -15,6 +15,8 @@
 namespace boravak::permit {
 
 enum class permit_kind { temporary_residence, single_permit };
+// A person's place in the application: the main applicant, or family joining them.
+enum class relation { main, spouse, partner, child };
 enum class channel { in_person_only, online_only, online_or_in_person };
 
 // A rule that holds during [from, to] (to inclusive, empty = still in force).
@@ -27,7 +29,7 @@ struct dated {
 struct ground {
   std::string id;
   permit_kind kind = permit_kind::temporary_residence;
-  bool family = false;
+  std::optional<relation> for_relation;  // family grounds: the relation they are for
   int max_term_months = 0;
   bool term_follows_studies = false;
   std::vector<std::size_t> documents_first;    // into permit_rules::documents
@@ -59,6 +61,8 @@ struct document {
   bool adults_only = false;
   bool in_person_only = false;
   std::optional<int> translation_max_age_months;
+  bool filled_on_portal = false;  // online, the portal's own form replaces it
+  bool about_sponsor = false;     // its content depends on whom the person joins
   std::vector<waiver> waived_when;
   citation cited;
   std::optional<citation> waived_cited;
@@ -118,10 +122,6 @@ struct deadline_rules {
   citation missing_documents_online;
   days_rule single_permit_decision;
   loss_of_ground_rule loss_of_ground;
-  int termination_departure_days_max = 0;
-  int termination_appeal_days = 0;
-  citation termination_cited;
-  days_rule card_replacement;
   permanent_residence_rule permanent_residence;
   std::vector<int> alarm_days_before;
   citation reregister_after_reentry;
@@ -142,6 +142,8 @@ struct appointment_email_rule {
   std::vector<std::string> fields;
   int reply_business_days_max = 0;
   citation cited;
+  int ask_days_before_deadline = 0;  // our margin for that reply (DERIVED, not law)
+  citation ask_cited;
 };
 
 struct municipality {
@@ -188,7 +190,8 @@ struct family_rule {
 };
 
 struct permit_rules {
-  int term_max_months = 0;
+  int term_max_months = 0;  // the law's cap on any term, from `term_from`
+  date term_from{};
   citation term_cited;
   int passport_months_beyond_term = 0;
   citation passport_cited;
@@ -215,6 +218,7 @@ struct permit_rules {
   const family_rule* find_family_rule(std::string_view id) const;
 
   const ground* find_ground(std::string_view id) const;
+  const ground* ground_for(relation r) const;  // the family ground for a relation
   const office& office_for(std::string_view city) const;
   const municipality* find_municipality(std::string_view id_or_code) const;
 };

@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "boravak/civil_date.h"
+#include "boravak/permit/permit_rules.h"
 #include "boravak/rule_set.h"
 
 namespace boravak::permit {
 
 enum class application_kind { first, renewal };
-enum class relation { main, spouse, partner, child };
 // Whom a family member (or a main applicant on a family ground) joins.
 enum class sponsor_kind { foreign_resident, serbian_citizen };
 

@@ -17,7 +17,7 @@ bool waived_for(const document& d, const applicant& a) {
 }  // namespace
 
 void build_checklist(const permit_rules& rules, const applicant& a, application_kind kind, date filing_day,
-                     person_plan& out, std::vector<notice>& /*notices*/) {
+                     person_plan& out) {
   const ground& g = *a.on_ground;
   const auto& list = kind == application_kind::first ? g.documents_first : g.documents_renewal;
   for (std::size_t index : list) {
@@ -37,9 +37,8 @@ void build_checklist(const permit_rules& rules, const applicant& a, application_
     // stricter reading) and the note says it may not be asked for.
     if (waived_for(d, a) && d.waived_cited)
       item.notes.push_back({"permit.note.may_be_waived", {text_arg::of_verbatim(d.waived_cited->source)}});
-    if (d.id == "application_form" && out.way == filing_way::online)
-      item.notes.push_back({"permit.note.form_on_portal", {}});
-    if (d.id == "sponsor_documents")
+    if (d.filled_on_portal && out.way == filing_way::online) item.notes.push_back({"permit.note.form_on_portal", {}});
+    if (d.about_sponsor)
       item.notes.push_back({a.joins_citizen ? "permit.note.sponsor_citizen" : "permit.note.sponsor_foreigner", {}});
     out.checklist.push_back(std::move(item));
   }

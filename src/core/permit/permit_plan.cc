@@ -13,17 +13,6 @@ namespace {
 using detail::applicant;
 using detail::cite;
 
-// The ground a family member files on, from their relation to the main applicant.
-std::string_view family_ground(relation r) {
-  switch (r) {
-    case relation::spouse: return "family_spouse";
-    case relation::partner: return "family_partner";
-    case relation::child: return "family_child";
-    case relation::main: break;
-  }
-  return {};
-}
-
 // The first day this application can be filed: today, or the day a renewal window opens.
 date filing_day_for(const permit_rules& rules, const permit_situation& s, date on) {
   if (s.kind == application_kind::renewal && s.permit_expires)
@@ -88,13 +77,14 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
 
   std::vector<applicant> applicants;
   applicants.push_back({&s.main, main_ground, s.main.age < rules.child_below_age,
-                        main_ground->family && s.joins == sponsor_kind::serbian_citizen,
-                        main_ground->family && s.joins == sponsor_kind::foreign_resident && s.sponsor_employed});
+                        main_ground->for_relation && s.joins == sponsor_kind::serbian_citizen,
+                        main_ground->for_relation && s.joins == sponsor_kind::foreign_resident && s.sponsor_employed});
   const bool main_works = main_ground->kind == permit_kind::single_permit || s.sponsor_employed;
   for (const person& member : s.family) {
-    const ground* g = rules.find_ground(family_ground(member.role));
+    // Each family member files on the family ground for their relation (grounds.toml).
+    const ground* g = rules.ground_for(member.role);
     if (g == nullptr) {
-      error = {{"permit.error.unknown_ground", {text_arg::of_verbatim(std::string(family_ground(member.role)))}}};
+      error = {{"permit.error.no_family_ground", {}}};
       return false;
     }
     applicants.push_back({&member, g, member.age < rules.child_below_age, false, main_works});
@@ -109,13 +99,18 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
     p.kind = a.on_ground->kind;
     p.child = a.child;
     p.photo_only_biometrics = a.child && photo_only && photo_only->below_age && a.who->age < *photo_only->below_age;
-    p.max_term_months = std::min(a.on_ground->max_term_months, rules.term_max_months);
+    p.max_term_months = a.on_ground->max_term_months;
     p.term_why = cite("permit/grounds.toml:" + a.on_ground->id, a.on_ground->cited);
+    // The law's general cap applies from its date; where it is the tighter limit, it is cited.
+    if (filing_day >= rules.term_from && rules.term_max_months < p.max_term_months) {
+      p.max_term_months = rules.term_max_months;
+      p.term_why = cite("permit/grounds.toml:term", rules.term_cited);
+    }
     if (!detail::choose_channel(rules, a, s.prefer_in_person, filing_day, p, plan.notices)) {
       error = {{"permit.error.no_channel_rule", {text_arg::of_day(filing_day)}}};
       return false;
     }
-    detail::build_checklist(rules, a, s.kind, filing_day, p, plan.notices);
+    detail::build_checklist(rules, a, s.kind, filing_day, p);
     fee_question q;
     q.kind = p.kind;
     q.family_of_citizen = a.joins_citizen;

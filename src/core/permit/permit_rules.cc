@@ -9,6 +9,12 @@ const ground* permit_rules::find_ground(std::string_view id) const {
   return nullptr;
 }
 
+const ground* permit_rules::ground_for(relation r) const {
+  for (const ground& g : grounds)
+    if (g.for_relation == r) return &g;
+  return nullptr;
+}
+
 const office& permit_rules::office_for(std::string_view city) const {
   for (const office& o : offices)
     if (o.city == city) return o;

@@ -21,7 +21,7 @@ bool choose_channel(const permit_rules& rules, const applicant& a, bool prefer_i
 
 // The ordered checklist for one applicant.
 void build_checklist(const permit_rules& rules, const applicant& a, application_kind kind, date filing_day,
-                     person_plan& out, std::vector<notice>& notices);
+                     person_plan& out);
 
 // Order and presence rules for the family.
 void build_order_rules(const permit_rules& rules, const std::vector<person_plan>& people,

@@ -21,6 +21,18 @@ bool anyone_in_person(const std::vector<person_plan>& people) {
   return std::any_of(people.begin(), people.end(), [](const person_plan& p) { return p.way == filing_way::in_person; });
 }
 
+// Ask for the appointment early enough for the reply to come before `deadline` (our margin in
+// offices.toml), but never before today.
+date appointment_ask_by(const permit_rules& rules, date deadline, date on) {
+  return std::max(on, deadline - days{rules.appointment_email.ask_days_before_deadline});
+}
+
+dated_step appointment_step(const permit_rules& rules, const office& where, std::optional<date> ask_by) {
+  return step("appointment_email",
+              {"permit.step.appointment_email", {text_arg::of_number(rules.appointment_email.reply_business_days_max)}},
+              std::nullopt, ask_by, cite("permit/offices.toml:" + where.city, where.cited));
+}
+
 void first_application_steps(const permit_rules& rules, const permit_situation& s, date on,
                              const std::vector<person_plan>& people, permit_plan& plan) {
   const deadline_rules& d = rules.deadlines;
@@ -39,13 +51,9 @@ void first_application_steps(const permit_rules& rules, const permit_situation& 
 
   const office& where = rules.office_for(s.city);
   if (anyone_in_person(people) && where.appointment == appointment_kind::email) {
-    // The reply can take up to N business days; asking a full four weeks ahead of the last
-    // lawful day leaves room for that (our margin, not law).
     std::optional<date> ask_by;
-    if (s.last_lawful_day) ask_by = std::max(on, *s.last_lawful_day - days{4 * 7});
-    plan.steps.push_back(step("appointment_email",
-                              {"permit.step.appointment_email", {text_arg::of_number(rules.appointment_email.reply_business_days_max)}},
-                              std::nullopt, ask_by, cite("permit/offices.toml:" + where.city, where.cited)));
+    if (s.last_lawful_day) ask_by = appointment_ask_by(rules, *s.last_lawful_day, on);
+    plan.steps.push_back(appointment_step(rules, where, ask_by));
   }
   if (s.last_entry) {
     // The white card is part of a first application; it is due within N hours of entry, so by
@@ -78,9 +86,7 @@ void renewal_steps(const permit_rules& rules, const permit_situation& s, date on
                              cite("permit/deadlines.toml:term_start", d.term_start)));
   const office& where = rules.office_for(s.city);
   if (anyone_in_person(people) && where.appointment == appointment_kind::email)
-    plan.steps.push_back(step("appointment_email",
-                              {"permit.step.appointment_email", {text_arg::of_number(rules.appointment_email.reply_business_days_max)}},
-                              std::nullopt, std::max(on, window->last - days{4 * 7}), cite("permit/offices.toml:" + where.city, where.cited)));
+    plan.steps.push_back(appointment_step(rules, where, appointment_ask_by(rules, window->last, on)));
   if (on > window->last)
     plan.notices.push_back({{"permit.notice.renewal_window_missed", {text_arg::of_day(window->last)}}, cite(rule, window->rule->cited)});
   else if (window->first && on < *window->first)
