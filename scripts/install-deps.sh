@@ -10,12 +10,18 @@ packages=(
   clang libclang-rt-14-dev
   libboost-locale-dev gettext nlohmann-json3-dev libical-dev libqrencode-dev libpng-dev
   zbar-tools librsvg2-bin
+  libboost-dev libspdlog-dev libssl-dev libsqlite3-dev libpqxx-dev
+  postgresql wrk chromium
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js and npm run the browser tests only. A machine may already have them from elsewhere
+# (NodeSource ships npm inside its nodejs), where Debian's npm package would conflict.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing missing packages: ${missing[*]}"

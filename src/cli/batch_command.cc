@@ -64,8 +64,7 @@ int run_batch(const rule_set& rules, const std::string& input, const std::string
     }
     if (got == io::line_reader::status::too_long) {
       io::append_error_line(buffer, "null",
-                            {error_code::invalid_json, "",
-                             "This line is longer than 8 MiB; split the case or shorten it."});
+                            {error_code::invalid_json, "", std::string(io::kLineTooLongMessage)});
     } else if (auto error = reader.read(line, parsed)) {
       io::append_error_line(buffer, parsed.id_json, *error);
     } else if (parsed.readings_from != nullptr) {

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "../rules_loader/rules_loader.h"
+#include "../server/serve_command.h"
 #include "batch_command.h"
 #include "permit_command.h"
 #include "person_query.h"
@@ -56,7 +57,11 @@ int main(int argc, char** argv) {
   boravak::cli::permit_options permit_options;
   const auto permit_commands = boravak::cli::add_permit_commands(app, permit_options);
 
+  boravak::server::serve_options serve_options;
+  CLI::App* serve = boravak::server::add_serve_command(app, serve_options);
+
   CLI11_PARSE(app, argc, argv);
+  if (*serve) return boravak::server::run_serve_command(serve_options, rules_dir);
 
   try {
     if (const int code = boravak::cli::run_permit_commands(permit_commands, permit_options, rules_dir); code >= 0) return code;

@@ -6,7 +6,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "boravak/payment/fee_slip.h"
 #include "io/qr_image.h"
 #include "plan_report.h"
 
@@ -37,55 +36,85 @@ std::string dotted(date d) {
 
 }  // namespace
 
-std::string slips_text(const permit_plan& plan, const permit_rules& rules, const permit_options& o, const permit_situation& s,
-                       const i18n::catalog& w) {
-  const municipality* known = rules.find_municipality(o.municipality);
-  const std::string code = known ? known->code : o.municipality;
-  if (code.empty())
-    throw std::runtime_error(w.format("cli.error.need_municipality", {confirmed_codes(rules)}));
-  std::ostringstream out;
-  if (!o.out_dir.empty()) std::filesystem::create_directories(o.out_dir);
+slip_set prepare_slips(const permit_plan& plan, const permit_rules& rules, const std::string& municipality_code,
+                       const std::string& payer, bool non_cash, const i18n::catalog& w) {
+  const municipality* known = rules.find_municipality(municipality_code);
+  const std::string code = known ? known->code : municipality_code;
+  if (code.empty()) throw std::runtime_error(w.format("cli.error.need_municipality", {confirmed_codes(rules)}));
+  slip_set set;
+  set.municipality_confirmed = known != nullptr;
   for (std::size_t i = 0; i < plan.people.size(); ++i) {
     const person_plan& p = plan.people[i];
     if (p.way == filing_way::online) {
-      out << person_heading(p, i + 1, w) << ": " << w.get("slip.online_note") << "\n\n";
+      set.online_people.push_back(i);
       continue;
     }
     for (const fee_line& fee : p.fees) {
       // A fee with no purpose line in payment.toml has no confirmed account (the biometrics fee,
       // facts.md §4.3), so no slip is printed for it.
       if (fee.exempt || fee.amount == 0 || !rules.payment.purpose_by_fee.contains(fee.item)) continue;
-      const auto made = payment::make_fee_slip(rules.payment, fee, code, o.payer, !o.non_cash);
+      const auto made = payment::make_fee_slip(rules.payment, fee, code, payer, !non_cash);
       if (made.reference != payment::reference_problem::none)
-        throw std::runtime_error(w.format("cli.error.bad_municipality", {o.municipality, w.get("payment.error.reference")}));
-      std::string payload;
-      const auto problem = payment::build_ips_payload(made.filled, rules.payment.ips, payload);
+        throw std::runtime_error(w.format("cli.error.bad_municipality", {municipality_code, w.get("payment.error.reference")}));
+      prepared_slip slip{i, &fee, made.filled, {}};
+      const auto problem = payment::build_ips_payload(slip.filled, rules.payment.ips, slip.payload);
       if (!problem.key.empty()) throw std::runtime_error(problem.field + ": " + w.get(problem.key));
-      const payment::slip& sl = made.filled;
-      out << w.format("slip.title", {w.get("permit.fee." + fee.item)}) << " — " << std::to_string(i + 1) << "\n";
-      out << "  " << w.get("slip.payer") << ": " << (sl.payer.empty() ? w.get("email.missing_field") : sl.payer) << "\n";
-      out << "  " << w.get("slip.purpose") << ": " << sl.purpose << "\n";
-      out << "  " << w.get("slip.recipient") << ": " << sl.recipient_name << "\n";
-      out << "  " << w.get("slip.payment_code") << ": " << sl.payment_code << "\n";
-      out << "  " << w.get("slip.currency") << ": RSD\n";
-      out << "  " << w.get("slip.amount") << ": " << w.amount_text(fee.amount) << "\n";
-      out << "  " << w.get("slip.account") << ": " << sl.recipient_account << "\n";
-      out << "  " << w.get("slip.model") << ": " << sl.reference_model << "\n";
-      out << "  " << w.get("slip.reference") << ": " << sl.reference.substr(0, 2) << "-" << sl.reference.substr(2) << "\n";
-      out << "  " << w.get("slip.qr") << ": " << payload << "\n";
-      if (!o.out_dir.empty()) {
-        const std::string stem = "slip-" + std::to_string(i + 1) + "-" + fee.item;
-        const auto base = std::filesystem::path(o.out_dir) / stem;
-        write_file(base.string() + ".svg", io::qr_svg(payload), w);
-        write_file(base.string() + ".png", io::qr_png(payload), w);
-        out << "  " << w.format("slip.qr_written", {base.string() + ".svg, " + base.string() + ".png"}) << "\n";
-      }
-      out << "  " << cited_line({"permit/payment.toml:recipient", rules.payment.recipient_cited}, w) << "\n\n";
+      set.slips.push_back(std::move(slip));
     }
   }
-  out << w.format("slip.payment_code_unconfirmed", {o.non_cash ? rules.payment.payment_code_non_cash : rules.payment.payment_code_cash}) << "\n";
-  if (!known) out << w.format("slip.municipality_unconfirmed", {confirmed_codes(rules)}) << "\n";
-  out << w.get(rules.office_for(s.city).pay_at == payment_place::mup_exchange_office ? "slip.where_to_pay_novi_sad" : "slip.where_to_pay") << "\n";
+  return set;
+}
+
+std::vector<std::string> slip_notes(const slip_set& set, const permit_rules& rules, const permit_situation& s, bool non_cash,
+                                    const i18n::catalog& w) {
+  std::vector<std::string> notes;
+  notes.push_back(w.format("slip.payment_code_unconfirmed",
+                           {non_cash ? rules.payment.payment_code_non_cash : rules.payment.payment_code_cash}));
+  if (!set.municipality_confirmed) notes.push_back(w.format("slip.municipality_unconfirmed", {confirmed_codes(rules)}));
+  notes.push_back(w.get(rules.office_for(s.city).pay_at == payment_place::mup_exchange_office ? "slip.where_to_pay_novi_sad"
+                                                                                                : "slip.where_to_pay"));
+  return notes;
+}
+
+std::string slips_text(const permit_plan& plan, const permit_rules& rules, const permit_options& o, const permit_situation& s,
+                       const i18n::catalog& w) {
+  const slip_set set = prepare_slips(plan, rules, o.municipality, o.payer, o.non_cash, w);
+  std::ostringstream out;
+  if (!o.out_dir.empty()) std::filesystem::create_directories(o.out_dir);
+  std::size_t online = 0;
+  const auto print_online_before = [&](std::size_t person) {
+    for (; online < set.online_people.size() && set.online_people[online] <= person; ++online) {
+      const std::size_t i = set.online_people[online];
+      out << person_heading(plan.people[i], i + 1, w) << ": " << w.get("slip.online_note") << "\n\n";
+    }
+  };
+  for (const prepared_slip& slip : set.slips) {
+    print_online_before(slip.person);
+    const std::size_t i = slip.person;
+    const fee_line& fee = *slip.fee;
+    const payment::slip& sl = slip.filled;
+    out << w.format("slip.title", {w.get("permit.fee." + fee.item)}) << " — " << std::to_string(i + 1) << "\n";
+    out << "  " << w.get("slip.payer") << ": " << (sl.payer.empty() ? w.get("email.missing_field") : sl.payer) << "\n";
+    out << "  " << w.get("slip.purpose") << ": " << sl.purpose << "\n";
+    out << "  " << w.get("slip.recipient") << ": " << sl.recipient_name << "\n";
+    out << "  " << w.get("slip.payment_code") << ": " << sl.payment_code << "\n";
+    out << "  " << w.get("slip.currency") << ": RSD\n";
+    out << "  " << w.get("slip.amount") << ": " << w.amount_text(fee.amount) << "\n";
+    out << "  " << w.get("slip.account") << ": " << sl.recipient_account << "\n";
+    out << "  " << w.get("slip.model") << ": " << sl.reference_model << "\n";
+    out << "  " << w.get("slip.reference") << ": " << sl.reference.substr(0, 2) << "-" << sl.reference.substr(2) << "\n";
+    out << "  " << w.get("slip.qr") << ": " << slip.payload << "\n";
+    if (!o.out_dir.empty()) {
+      const std::string stem = "slip-" + std::to_string(i + 1) + "-" + fee.item;
+      const auto base = std::filesystem::path(o.out_dir) / stem;
+      write_file(base.string() + ".svg", io::qr_svg(slip.payload), w);
+      write_file(base.string() + ".png", io::qr_png(slip.payload), w);
+      out << "  " << w.format("slip.qr_written", {base.string() + ".svg, " + base.string() + ".png"}) << "\n";
+    }
+    out << "  " << cited_line({"permit/payment.toml:recipient", rules.payment.recipient_cited}, w) << "\n\n";
+  }
+  print_online_before(plan.people.size());
+  for (const std::string& note : slip_notes(set, rules, s, o.non_cash, w)) out << note << "\n";
   return out.str();
 }
 

@@ -77,6 +77,35 @@ date planning_day(const permit_options& o, const i18n::catalog& w) {
   return o.on.empty() ? today_in_belgrade() : required_date(o.on, "--on", w);
 }
 
+void complete_situation(permit::permit_situation& s, const std::string& stamps, const rule_set& stay_rules, date on,
+                        const i18n::catalog& w) {
+  for (char& c : s.main.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (stay_rules.find_country(s.main.citizenship) == nullptr)
+    refuse(w, "cli.error.unknown_country", {s.main.citizenship});
+
+  // A first application must be filed while the short stay is lawful: ask the stay engine for
+  // the last lawful day, counting the stays we were told about.
+  if (s.kind == permit::application_kind::first && (s.last_entry || !stamps.empty())) {
+    person_options p;
+    p.citizenship = s.main.citizenship;
+    p.stamps = stamps.empty() ? "+" + to_iso_string(*s.last_entry) : stamps;
+    p.on = to_iso_string(on);
+    try {
+      const person_query query = build_person_query(p, stay_rules);
+      const stay_report report = build_stay_report(query, stay_rules, nullptr);
+      if (!report.answers.empty()) {
+        const answered_reading& strictest = report.answers.front();
+        s.last_lawful_day = strictest.result.last_legal_day.value_or(on - days{1});
+        if (strictest.reading && strictest.reading->cited) s.last_lawful_day_cited = *strictest.reading->cited;
+      }
+      if (!s.last_entry && !query.data.stays.empty()) s.last_entry = query.data.stays.back().entry;
+    } catch (const std::runtime_error&) {
+      // A visa national (or bad stamps): no short-stay count to give. The plan then says
+      // "file while your stay is lawful" without a date; `boravak stay` explains the count.
+    }
+  }
+}
+
 permit::permit_situation build_situation(const permit_options& o, const rule_set& stay_rules, date on, const i18n::catalog& w) {
   permit::permit_situation s;
   std::string stamps = o.stamps;
@@ -106,31 +135,7 @@ permit::permit_situation build_situation(const permit_options& o, const rule_set
     s.sponsor_employed = o.sponsor_employed;
     s.prefer_in_person = o.in_person;
   }
-  for (char& c : s.main.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (stay_rules.find_country(s.main.citizenship) == nullptr)
-    refuse(w, "cli.error.unknown_country", {s.main.citizenship});
-
-  // A first application must be filed while the short stay is lawful: ask the stay engine for
-  // the last lawful day, counting the stays we were told about.
-  if (s.kind == permit::application_kind::first && (s.last_entry || !stamps.empty())) {
-    person_options p;
-    p.citizenship = s.main.citizenship;
-    p.stamps = stamps.empty() ? "+" + to_iso_string(*s.last_entry) : stamps;
-    p.on = to_iso_string(on);
-    try {
-      const person_query query = build_person_query(p, stay_rules);
-      const stay_report report = build_stay_report(query, stay_rules, nullptr);
-      if (!report.answers.empty()) {
-        const answered_reading& strictest = report.answers.front();
-        s.last_lawful_day = strictest.result.last_legal_day.value_or(on - days{1});
-        if (strictest.reading && strictest.reading->cited) s.last_lawful_day_cited = *strictest.reading->cited;
-      }
-      if (!s.last_entry && !query.data.stays.empty()) s.last_entry = query.data.stays.back().entry;
-    } catch (const std::runtime_error&) {
-      // A visa national (or bad stamps): no short-stay count to give. The plan then says
-      // "file while your stay is lawful" without a date; `boravak stay` explains the count.
-    }
-  }
+  complete_situation(s, stamps, stay_rules, on, w);
   return s;
 }
 

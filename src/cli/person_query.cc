@@ -90,9 +90,13 @@ date today_in_belgrade() {
 }
 
 person_query build_person_query(const person_options& o, const rule_set& rules) {
+  return build_person_query(o, read_stays(o), rules);
+}
+
+person_query build_person_query(const person_options& o, std::vector<stay> stays, const rule_set& rules) {
   person_query q;
   q.data.on = o.on.empty() ? today_in_belgrade() : require_date(o.on, "--on");
-  q.data.stays = read_stays(o);
+  q.data.stays = std::move(stays);
   for (const std::string& range : o.exempt) {
     const std::size_t dots = range.find("..");
     if (dots == std::string::npos) refuse("--exempt \"" + range + "\" must be FROM..TO, e.g. 2026-02-01..2026-05-31.");

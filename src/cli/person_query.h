@@ -41,6 +41,9 @@ struct person_query {
 
 // Builds the query, or throws std::runtime_error with a message for the person.
 person_query build_person_query(const person_options& options, const rule_set& rules);
+// The same with the stays already read and checked (io::sort_and_check); the stays file and
+// stamps in `options` are not read. The server uses this.
+person_query build_person_query(const person_options& options, std::vector<stay> stays, const rule_set& rules);
 
 // Today's date in Europe/Belgrade (the only place the CLI reads the clock).
 date today_in_belgrade();

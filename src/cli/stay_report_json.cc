@@ -51,7 +51,32 @@ std::string stay_report_json(const stay_report& r, const rule_set& rules, bool e
   field(out, "same_day_return"); out += r.next.same_day_return ? "true" : "false";
   field(out, "days_after_return"); out += std::to_string(r.next.days_after_return);
   field(out, "full_stay_return"); date_value(out, r.next.full_stay_return);
-  out += '}';
+  field(out, "crossings"); out += '[';
+  for (const crossing_option& o : r.next.crossings) {
+    if (out.back() != '[') out += ',';
+    out += '{';
+    field(out, "id"); io::append_json_string(out, o.crossing->id);
+    field(out, "name"); io::append_json_string(out, o.crossing->name);
+    field(out, "neighbour"); io::append_json_string(out, o.crossing->neighbour);
+    const country* neighbour = rules.find_country(o.crossing->neighbour);
+    field(out, "neighbour_name"); io::append_json_string(out, neighbour ? neighbour->name : o.crossing->neighbour);
+    field(out, "may_enter"); out += o.may_enter() ? "true" : "false";
+    field(out, "entry_rule_known"); out += o.entry_rule ? "true" : "false";
+    field(out, "note"); io::append_json_string(out, o.crossing->note);
+    out += '}';
+  }
+  out += "]}";
+
+  // The stays the answer used (after stamps were read and sorted), for timelines.
+  field(out, "stays"); out += '[';
+  for (const stay& s : r.query->data.stays) {
+    if (out.back() != '[') out += ',';
+    out += '{';
+    field(out, "entry"); date_value(out, s.entry);
+    field(out, "exit"); date_value(out, s.exit);
+    out += '}';
+  }
+  out += ']';
 
   field(out, "registration"); out += '{';
   field(out, "hours"); out += std::to_string(rules.registration.deadline_hours);

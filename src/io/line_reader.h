@@ -10,10 +10,14 @@
 
 namespace boravak::io {
 
+// The error every batch reader (CLI and server) gives for a line over the 8 MiB limit.
+inline constexpr std::string_view kLineTooLongMessage = "This line is longer than 8 MiB; split the case or shorten it.";
+inline constexpr std::size_t kLongestLine = std::size_t{8} << 20;
+
 class line_reader {
  public:
   // Lines longer than `longest_line` bytes are reported as too long and skipped.
-  explicit line_reader(std::FILE* input, std::size_t longest_line = std::size_t{8} << 20);
+  explicit line_reader(std::FILE* input, std::size_t longest_line = kLongestLine);
 
   enum class status { line, too_long, end, read_error };
   // The next line without its "\n" (and without a "\r" before it).

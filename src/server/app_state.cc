@@ -1,0 +1,75 @@
+// Loading what the server serves (see app_state.h).
+#include "app_state.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include <nlohmann/json.hpp>
+#include <toml++/toml.h>
+
+#include "../rules_loader/permit_loader.h"
+#include "../rules_loader/rules_loader.h"
+#include "i18n/message_ids.h"
+
+namespace boravak::server {
+namespace {
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + file.string());
+  std::ostringstream all;
+  all << in.rdbuf();
+  return all.str();
+}
+
+// The first comment line of a rules file says what it holds.
+std::string title_of(const std::string& text) {
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("#", 0) != 0) continue;
+    const std::size_t start = line.find_first_not_of("# ");
+    if (start != std::string::npos) return line.substr(start);
+  }
+  return {};
+}
+
+std::vector<rules_file> load_rules_files(const std::filesystem::path& folder) {
+  std::vector<rules_file> files;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".toml") continue;
+    const std::string text = read_text(entry.path());
+    std::ostringstream json;
+    json << toml::json_formatter{toml::parse(text, entry.path().string())};
+    auto name = std::filesystem::relative(entry.path(), folder).replace_extension().generic_string();
+    files.push_back({std::move(name), title_of(text), nlohmann::json::parse(json.str()).dump()});
+  }
+  std::sort(files.begin(), files.end(), [](const rules_file& a, const rules_file& b) { return a.name < b.name; });
+  return files;
+}
+
+}  // namespace
+
+std::unique_ptr<app_state> load_app_state(const data_folders& folders) {
+  auto state = std::make_unique<app_state>();
+  state->stay_rules = rules_loader::load_rules(folders.rules);
+  state->permit_rules = rules_loader::load_permit_rules(folders.rules);
+  state->guides = content::load_guides(folders.rules);
+  state->rules_files = load_rules_files(folders.rules);
+
+  const auto web_keys = i18n::message_ids(folders.locale, "en", "web.");
+  for (const char* lang : {"en", "ru", "uk", "sr", "sr-Cyrl"}) {
+    auto words = std::make_unique<i18n::catalog>(folders.locale, lang);
+    nlohmann::json texts = nlohmann::json::object();
+    for (const std::string& key : web_keys) texts[key] = words->get(key);
+    state->texts_json[lang] = nlohmann::json{{"lang", lang}, {"texts", texts}}.dump();
+    state->catalogs[lang] = std::move(words);
+  }
+
+  state->openapi_json = read_text(folders.openapi);
+  if (!nlohmann::json::accept(state->openapi_json)) throw std::runtime_error(folders.openapi.string() + " is not valid JSON");
+  state->web.load(folders.web);
+  return state;
+}
+
+}  // namespace boravak::server

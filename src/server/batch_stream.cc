@@ -1,0 +1,119 @@
+// POST /v1/stay/batch: JSON Lines in, JSON Lines out, both streamed. Lines are answered as the
+// body arrives and the answers go out in chunks of 64 KiB, so memory stays bounded however
+// long the batch; each line gets the bytes `boravak batch` would print for it.
+#include <simdjson.h>
+
+#include "case_evaluator.h"
+#include "io/line_reader.h"
+#include "io/result_json_writer.h"
+#include "security_headers.h"
+#include "server_context.h"
+
+namespace boravak::server {
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+
+class line_splitter {
+ public:
+  explicit line_splitter(const rule_set& rules) : rules_(rules) {}
+
+  // Answers every complete line in `bytes`, keeping the unfinished end for later.
+  void feed(const char* bytes, std::size_t size, std::string& out) {
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      if (bytes[i] != '\n') continue;
+      take(bytes + start, i - start, out);
+      finish_line(out);
+      start = i + 1;
+    }
+    take(bytes + start, size - start, out);
+  }
+
+  // The last line, when the body does not end with a newline.
+  void end(std::string& out) {
+    if (!pending_.empty() || skipping_) finish_line(out);
+  }
+
+ private:
+  void take(const char* bytes, std::size_t size, std::string&) {
+    if (skipping_) return;
+    if (pending_.size() + size > io::kLongestLine) {
+      skipping_ = true;
+      pending_.clear();
+      return;
+    }
+    pending_.append(bytes, size);
+  }
+
+  void finish_line(std::string& out) {
+    if (skipping_) {
+      io::append_error_line(out, "null", {error_code::invalid_json, "", std::string(io::kLineTooLongMessage)});
+    } else {
+      if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
+      const std::size_t length = pending_.size();
+      pending_.append(simdjson::SIMDJSON_PADDING, '\0');
+      case_evaluator::for_this_thread(rules_).evaluate(std::string_view(pending_.data(), length), out);
+    }
+    pending_.clear();
+    skipping_ = false;
+  }
+
+  const rule_set& rules_;
+  std::string pending_;
+  bool skipping_ = false;
+};
+
+}  // namespace
+
+net::awaitable<bool> stream_batch(server_context& ctx, beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                  http::request_parser<http::empty_body>& header, bool keep_alive) {
+  http::request_parser<http::buffer_body> parser{std::move(header)};
+  parser.body_limit(ctx.routes.match("POST", "/v1/stay/batch").found->body_limit);
+  const unsigned version = parser.get().version();
+
+  http::response<http::empty_body> res{http::status::ok, version};
+  res.set(http::field::content_type, "application/x-ndjson; charset=utf-8");
+  add_security_headers(res, answer_kind::api);
+  res.keep_alive(keep_alive);
+  res.chunked(true);
+  http::response_serializer<http::empty_body> serializer{res};
+  boost::system::error_code ec;
+  stream.expires_after(std::chrono::seconds(ctx.options.body_timeout_seconds));
+  co_await http::async_write_header(stream, serializer, net::redirect_error(net::use_awaitable, ec));
+  if (ec) co_return false;
+
+  line_splitter lines(ctx.app.stay_rules);
+  std::string out;
+  std::vector<char> piece(kChunk);
+  bool broken = false;
+  while (!parser.is_done()) {
+    parser.get().body().data = piece.data();
+    parser.get().body().size = piece.size();
+    stream.expires_after(std::chrono::seconds(ctx.options.body_timeout_seconds));
+    co_await http::async_read_some(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+    if (ec == http::error::need_buffer) ec = {};
+    if (ec == http::error::body_limit) {
+      // The answers so far are sent; the last line says why the rest is not.
+      io::append_error_line(out, "null", {error_code::invalid_value, "", "The batch is larger than 64 MiB; send the rest as another batch."});
+      broken = true;
+      break;
+    }
+    if (ec) co_return false;
+    lines.feed(piece.data(), piece.size() - parser.get().body().size, out);
+    if (out.size() >= kChunk) {
+      co_await net::async_write(stream, http::make_chunk(net::buffer(out)), net::redirect_error(net::use_awaitable, ec));
+      if (ec) co_return false;
+      out.clear();
+    }
+  }
+  if (!broken) lines.end(out);
+  if (!out.empty()) {
+    co_await net::async_write(stream, http::make_chunk(net::buffer(out)), net::redirect_error(net::use_awaitable, ec));
+    if (ec) co_return false;
+  }
+  co_await net::async_write(stream, http::make_chunk_last(), net::redirect_error(net::use_awaitable, ec));
+  co_return !ec && !broken && keep_alive;
+}
+
+}  // namespace boravak::server

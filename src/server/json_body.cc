@@ -1,0 +1,81 @@
+// Field-by-field reading of JSON bodies (see json_body.h).
+#include "json_body.h"
+
+namespace boravak::server {
+
+nlohmann::json parse_json_body(const api_request& r, bool empty_is_object) {
+  if (empty_is_object && r.body.find_first_not_of(" \t\r\n") == std::string_view::npos) return nlohmann::json::object();
+  nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
+  if (j.is_discarded())
+    throw request_error{400, "invalid_json", "The request body is not valid JSON; send one JSON object.", ""};
+  if (!j.is_object()) throw request_error{400, "invalid_json", "The request body must be a JSON object ({...}).", ""};
+  return j;
+}
+
+json_fields::json_fields(const nlohmann::json& object, std::string path, std::initializer_list<std::string_view> allowed)
+    : object_(object), path_(std::move(path)) {
+  if (!object_.is_object()) throw request_error{422, "invalid_value", "This must be a JSON object ({...}).", path_};
+  for (const auto& [key, value] : object_.items()) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || key == a;
+    if (!known) refuse(key, "invalid_value", "\"" + key + "\" is not a field we know here; check its spelling (docs/api.md).");
+  }
+}
+
+std::string json_fields::path_of(std::string_view name) const {
+  return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
+}
+
+void json_fields::refuse(std::string_view name, std::string_view code, const std::string& message) const {
+  throw request_error{422, std::string(code), message, path_of(name)};
+}
+
+const nlohmann::json* json_fields::get(std::string_view name) const {
+  const auto it = object_.find(name);
+  if (it == object_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+bool json_fields::has(std::string_view name) const { return get(name) != nullptr; }
+
+std::optional<std::string> json_fields::text(std::string_view name, std::size_t max_length) {
+  const nlohmann::json* v = get(name);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_string()) refuse(name, "invalid_value", path_of(name) + " must be text in quotes.");
+  std::string s = v->get<std::string>();
+  if (s.size() > max_length)
+    refuse(name, "invalid_value", path_of(name) + " is longer than " + std::to_string(max_length) + " bytes; shorten it.");
+  return s;
+}
+
+std::optional<date> json_fields::day(std::string_view name) {
+  const auto s = text(name, 64);
+  if (!s) return std::nullopt;
+  const auto d = parse_iso_date(*s);
+  if (!d) refuse(name, "invalid_date", path_of(name) + " \"" + *s + "\" is not a real date from 1900 to 2200; write YYYY-MM-DD.");
+  return d;
+}
+
+std::optional<long long> json_fields::integer(std::string_view name, long long min, long long max) {
+  const nlohmann::json* v = get(name);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max)
+    refuse(name, "invalid_value",
+           path_of(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ".");
+  return v->get<long long>();
+}
+
+std::optional<bool> json_fields::flag(std::string_view name) {
+  const nlohmann::json* v = get(name);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_boolean()) refuse(name, "invalid_value", path_of(name) + " must be true or false.");
+  return v->get<bool>();
+}
+
+const nlohmann::json* json_fields::array(std::string_view name) {
+  const nlohmann::json* v = get(name);
+  if (v != nullptr && !v->is_array()) refuse(name, "invalid_value", path_of(name) + " must be a list ([...]).");
+  return v;
+}
+
+}  // namespace boravak::server

@@ -1,0 +1,91 @@
+// The routes that present content: health, the OpenAPI document, the web page's texts, the
+// guides and the rules themselves, so anyone can browse the law we answer with.
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+#include "router.h"
+
+namespace boravak::server {
+namespace {
+
+http_answer health(app_state& app, const api_request&) {
+  const nlohmann::json out = {{"status", "ok"}, {"store", app.store->kind()}, {"schema_version", app.store->schema_version()}};
+  return json_answer(out.dump());
+}
+
+http_answer openapi(app_state& app, const api_request&) { return json_answer(app.openapi_json); }
+
+http_answer texts(app_state& app, const api_request& r) {
+  const auto it = app.texts_json.find(r.params.at(0));
+  if (it == app.texts_json.end())
+    throw request_error{404, "not_found", "We have no texts in \"" + r.params.at(0) + "\"; use en, ru, uk, sr or sr-Cyrl.", "lang"};
+  return json_answer(it->second);
+}
+
+nlohmann::json guide_summary(const content::guide& g, const i18n::catalog& words) {
+  return {{"id", g.id},
+          {"title", words.get(g.title_key)},
+          {"summary", g.paragraph_keys.empty() ? std::string() : words.get(g.paragraph_keys.front())}};
+}
+
+http_answer guides(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  nlohmann::json out = nlohmann::json::array();
+  const auto query = r.query_value("q");
+  if (!query || query->find_first_not_of(' ') == std::string::npos) {
+    for (const content::guide& g : app.guides) out.push_back(guide_summary(g, words));
+  } else {
+    if (query->size() > 200) throw request_error{422, "invalid_value", "Search with at most 200 characters.", "q"};
+    for (const content::guide_hit& hit : content::search_guides(app.guides, *query, words, app.words("en"))) {
+      nlohmann::json item = guide_summary(*hit.topic, words);
+      item["score"] = hit.score;
+      out.push_back(std::move(item));
+    }
+  }
+  return json_answer(out.dump());
+}
+
+http_answer guide(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  for (const content::guide& g : app.guides) {
+    if (g.id != r.params.at(0)) continue;
+    nlohmann::json paragraphs = nlohmann::json::array();
+    for (const std::string& key : g.paragraph_keys) paragraphs.push_back(words.get(key));
+    nlohmann::json sources = nlohmann::json::array();
+    for (const citation& s : g.sources)
+      sources.push_back({{"source", s.source}, {"confidence", s.confidence}, {"confidence_text", words.get("plan.confidence." + s.confidence)}});
+    const nlohmann::json out = {{"id", g.id}, {"title", words.get(g.title_key)}, {"paragraphs", paragraphs},
+                                {"sources", sources}, {"rules", g.rules}};
+    return json_answer(out.dump());
+  }
+  throw request_error{404, "not_found", "There is no guide \"" + r.params.at(0) + "\"; GET /v1/guides lists them.", ""};
+}
+
+http_answer rules_index(app_state& app, const api_request&) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const rules_file& f : app.rules_files) out.push_back({{"file", f.name}, {"title", f.title}});
+  return json_answer(out.dump());
+}
+
+http_answer rules_file_named(app_state& app, const std::string& name) {
+  for (const rules_file& f : app.rules_files)
+    if (f.name == name) return json_answer(f.json);
+  throw request_error{404, "not_found", "There is no rules file \"" + name + "\"; GET /v1/rules lists them.", ""};
+}
+
+}  // namespace
+
+void add_content_routes(router& r) {
+  r.add({"GET", "/v1/health", route_kind::store, 0, health});
+  r.add({"GET", "/v1/openapi.json", route_kind::compute, 0, openapi});
+  r.add({"GET", "/v1/texts/{lang}", route_kind::compute, 0, texts});
+  r.add({"GET", "/v1/guides", route_kind::compute, 0, guides});
+  r.add({"GET", "/v1/guides/{id}", route_kind::compute, 0, guide});
+  r.add({"GET", "/v1/rules", route_kind::compute, 0, rules_index});
+  r.add({"GET", "/v1/rules/{file}", route_kind::compute, 0,
+         [](app_state& a, const api_request& q) { return rules_file_named(a, q.params.at(0)); }});
+  r.add({"GET", "/v1/rules/{folder}/{file}", route_kind::compute, 0,
+         [](app_state& a, const api_request& q) { return rules_file_named(a, q.params.at(0) + "/" + q.params.at(1)); }});
+}
+
+}  // namespace boravak::server

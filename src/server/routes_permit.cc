@@ -1,0 +1,203 @@
+// The permit navigator's routes: the plan, its calendar, the payment slips and their QR codes,
+// the grounds and the fee sets (the same computations as `boravak permit …`).
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+#include "boravak/permit/fee_schedule.h"
+#include "cli/papers.h"
+#include "cli/person_query.h"
+#include "cli/permit_situation_build.h"
+#include "cli/plan_report.h"
+#include "io/calendar_export.h"
+#include "io/qr_image.h"
+#include "io/situation_reader.h"
+#include "json_body.h"
+#include "router.h"
+
+namespace boravak::server {
+namespace {
+
+date day_asked(const api_request& r) {
+  const auto on = r.query_value("on");
+  if (!on) return cli::today_in_belgrade();
+  const auto d = parse_iso_date(*on);
+  if (!d) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
+  return *d;
+}
+
+// "situation file, field \"family[1].age\": …" names the field; the API gives it as `path`.
+std::string field_named_in(const std::string& message) {
+  const std::string marker = "field \"";
+  const std::size_t start = message.find(marker);
+  if (start == std::string::npos) return "";
+  const std::size_t end = message.find('"', start + marker.size());
+  return end == std::string::npos ? "" : message.substr(start + marker.size(), end - start - marker.size());
+}
+
+struct planned {
+  permit::permit_situation situation;
+  permit::permit_plan plan;
+};
+
+planned plan_for(app_state& app, const nlohmann::json& situation_json, const std::string& path, date on,
+                 const i18n::catalog& words) {
+  planned out;
+  io::situation_input in;
+  try {
+    in = io::read_situation_json(situation_json.dump());
+  } catch (const io::situation_error& e) {
+    const std::string field = field_named_in(e.what());
+    throw request_error{422, "invalid_value", e.what(), path.empty() ? field : field.empty() ? path : path + "." + field};
+  }
+  out.situation = std::move(in.situation);
+  try {
+    cli::complete_situation(out.situation, in.stamps, app.stay_rules, on, words);
+  } catch (const std::runtime_error& e) {
+    throw request_error{422, "invalid_value", e.what(), path.empty() ? "citizenship" : path + ".citizenship"};
+  }
+  permit::plan_error error;
+  if (!permit::make_permit_plan(app.permit_rules, out.situation, on, out.plan, error))
+    throw request_error{422, "invalid_value", words.render(error.what), path};
+  return out;
+}
+
+http_answer plan(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  const planned p = plan_for(app, parse_json_body(r), "", day_asked(r), words);
+  return json_answer(cli::plan_json(p.plan, words));
+}
+
+http_answer deadlines_ics(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  const planned p = plan_for(app, parse_json_body(r), "", day_asked(r), words);
+  http_answer a{200, "text/calendar; charset=utf-8", io::plan_to_ics(p.plan, words, app.permit_rules.deadlines.alarm_days_before), {}};
+  a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-deadlines.ics\"");
+  return a;
+}
+
+struct slips_made {
+  planned p;
+  cli::slip_set set;
+  bool non_cash = false;
+};
+
+slips_made make_slips(app_state& app, const api_request& r, const i18n::catalog& words) {
+  const nlohmann::json body = parse_json_body(r);
+  json_fields f(body, "", {"situation", "payer", "municipality", "non_cash"});
+  if (!f.has("situation")) f.refuse("situation", "missing_field", "Send the situation the slips are for, as for /v1/permit/plan.");
+  slips_made out;
+  out.p = plan_for(app, body["situation"], "situation", day_asked(r), words);
+  out.non_cash = f.flag("non_cash").value_or(false);
+  const std::string municipality = f.text("municipality", 8).value_or("");
+  try {
+    out.set = cli::prepare_slips(out.p.plan, app.permit_rules, municipality, f.text("payer", 70).value_or(""), out.non_cash, words);
+  } catch (const std::runtime_error& e) {
+    throw request_error{422, municipality.empty() ? "missing_field" : "invalid_value", e.what(), "municipality"};
+  }
+  return out;
+}
+
+http_answer slips(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  const slips_made made = make_slips(app, r, words);
+  nlohmann::json list = nlohmann::json::array();
+  for (const cli::prepared_slip& s : made.set.slips) {
+    const payment::slip& f = s.filled;
+    list.push_back({{"person", s.person + 1},
+                    {"fee", s.fee->item},
+                    {"fee_name", words.get("permit.fee." + s.fee->item)},
+                    {"amount", s.fee->amount},
+                    {"amount_text", words.amount_text(s.fee->amount)},
+                    {"currency", "RSD"},
+                    {"payer", f.payer},
+                    {"recipient", f.recipient_name},
+                    {"account", f.recipient_account},
+                    {"model", f.reference_model},
+                    {"reference", f.reference},
+                    {"purpose", f.purpose},
+                    {"payment_code", f.payment_code},
+                    {"payload", s.payload},
+                    {"qr_svg", io::qr_svg(s.payload)}});
+  }
+  nlohmann::json online = nlohmann::json::array();
+  for (std::size_t i : made.set.online_people) online.push_back(i + 1);
+  const nlohmann::json out = {{"slips", list},
+                              {"online_people", online},
+                              {"notes", cli::slip_notes(made.set, app.permit_rules, made.p.situation, made.non_cash, words)},
+                              {"source", app.permit_rules.payment.recipient_cited.source}};
+  return json_answer(out.dump());
+}
+
+http_answer slip_image(app_state& app, const api_request& r, bool png) {
+  const auto& words = app.words(r.language());
+  const slips_made made = make_slips(app, r, words);
+  std::size_t n = 0;
+  try {
+    n = std::stoul(r.params.at(0));
+  } catch (const std::exception&) {
+  }
+  if (n < 1 || n > made.set.slips.size())
+    throw request_error{404, "not_found",
+                        "There is no slip " + r.params.at(0) + "; this situation has " + std::to_string(made.set.slips.size()) + ".", ""};
+  const std::string& payload = made.set.slips[n - 1].payload;
+  return {200, png ? "image/png" : "image/svg+xml", png ? io::qr_png(payload) : io::qr_svg(payload), {}};
+}
+
+http_answer grounds(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  nlohmann::json out = nlohmann::json::array();
+  for (const permit::ground& g : app.permit_rules.grounds) {
+    nlohmann::json first = nlohmann::json::array();
+    for (std::size_t i : g.documents_first) first.push_back(app.permit_rules.documents[i].id);
+    out.push_back({{"id", g.id},
+                   {"name", words.get("permit.ground." + g.id + ".name")},
+                   {"kind", g.kind == permit::permit_kind::single_permit ? "single_permit" : "temporary_residence"},
+                   {"family", g.for_relation.has_value()},
+                   {"max_term_months", g.max_term_months},
+                   {"documents_first", first},
+                   {"source", g.cited.source},
+                   {"confidence", g.cited.confidence}});
+  }
+  return json_answer(out.dump());
+}
+
+http_answer fees(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  const date on = day_asked(r);
+  const permit::fee_set* current = permit::fee_set_on(app.permit_rules, on);
+  nlohmann::json sets = nlohmann::json::array();
+  for (const permit::fee_set& set : app.permit_rules.fee_sets) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const permit::fee_item& item : set.items)
+      items.push_back({{"id", item.id}, {"name", words.get("permit.fee." + item.id)}, {"amount", item.amount},
+                       {"amount_text", words.amount_text(item.amount)}});
+    sets.push_back({{"id", set.id},
+                    {"from", to_iso_string(set.from)},
+                    {"to", set.to ? nlohmann::json(to_iso_string(*set.to)) : nlohmann::json()},
+                    {"checked", set.checked ? nlohmann::json(to_iso_string(*set.checked)) : nlohmann::json()},
+                    {"in_force", &set == current},
+                    {"source", set.cited.source},
+                    {"confidence", set.cited.confidence},
+                    {"exempt_countries", set.approval_exempt_countries},
+                    {"items", items}});
+  }
+  nlohmann::json out = {{"on", to_iso_string(on)}, {"sets", sets}};
+  if (current == nullptr) out["notice"] = words.render({"permit.notice.no_fees_on_record", {text_arg::of_day(on)}});
+  return json_answer(out.dump());
+}
+
+}  // namespace
+
+void add_permit_routes(router& r) {
+  r.add({"POST", "/v1/permit/plan", route_kind::compute, 64 * 1024, plan});
+  r.add({"POST", "/v1/permit/deadlines.ics", route_kind::compute, 64 * 1024, deadlines_ics});
+  r.add({"POST", "/v1/permit/slips", route_kind::compute, 64 * 1024, slips});
+  r.add({"POST", "/v1/permit/slips/{n}.svg", route_kind::compute, 64 * 1024,
+         [](app_state& a, const api_request& q) { return slip_image(a, q, false); }});
+  r.add({"POST", "/v1/permit/slips/{n}.png", route_kind::compute, 64 * 1024,
+         [](app_state& a, const api_request& q) { return slip_image(a, q, true); }});
+  r.add({"GET", "/v1/permit/grounds", route_kind::compute, 0, grounds});
+  r.add({"GET", "/v1/fees", route_kind::compute, 0, fees});
+}
+
+}  // namespace boravak::server

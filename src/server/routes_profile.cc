@@ -1,0 +1,167 @@
+// Profiles: a person's trips, permits, family and reminders, reached only with the profile's
+// secret (Authorization: Bearer …). The store sees only the secret's hash. Another profile's
+// item answers 404, exactly like an item that does not exist, so ids reveal nothing.
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+#include "cli/stay_report.h"
+#include "json_body.h"
+#include "person_json.h"
+#include "profile_items.h"
+#include "router.h"
+#include "store/secret.h"
+
+namespace boravak::server {
+namespace {
+
+constexpr std::size_t kSecretLength = 43;
+constexpr std::size_t kMostItems = 5000;           // per profile: far beyond any real life
+constexpr long long kLinkCodeSeconds = 15 * 60;
+
+profile_rules rules_of(const app_state& app) { return {app.stay_rules, app.permit_rules}; }
+
+store::profile_record authorised(app_state& app, const api_request& r) {
+  const std::string_view secret = r.bearer_secret();
+  if (secret.empty())
+    throw request_error{401, "unauthorized", "This needs the profile's secret: send \"Authorization: Bearer <secret>\".", ""};
+  auto found = secret.size() == kSecretLength ? app.store->find_profile(store::sha256_hex(secret)) : std::nullopt;
+  if (!found) throw request_error{401, "unauthorized", "No profile has this secret. Check the link you saved; it is the only key.", ""};
+  return *found;
+}
+
+nlohmann::json item_json(const store::item_record& item) {
+  nlohmann::json out = nlohmann::json::parse(item.body_json);
+  out["id"] = item.id;
+  out["created"] = item.created_at;
+  out["updated"] = item.updated_at;
+  return out;
+}
+
+nlohmann::json whole_profile(app_state& app, const store::profile_record& p) {
+  nlohmann::json out = {{"settings", nlohmann::json::parse(p.settings_json)},
+                        {"trips", nlohmann::json::array()},
+                        {"permits", nlohmann::json::array()},
+                        {"family", nlohmann::json::array()},
+                        {"reminders", nlohmann::json::array()},
+                        {"created", p.created_at},
+                        {"updated", p.updated_at}};
+  for (const store::item_record& item : app.store->items(p.id)) out[item.collection].push_back(item_json(item));
+  return out;
+}
+
+http_answer create(app_state& app, const api_request& r) {
+  const nlohmann::json settings = read_settings(parse_json_body(r, true), nlohmann::json::object(), rules_of(app));
+  const std::string secret = store::new_profile_secret();
+  app.store->create_profile(store::sha256_hex(secret), settings.dump());
+  const nlohmann::json out = {{"secret", secret}, {"link", "/#p=" + secret}, {"profile", {{"settings", settings}}}};
+  return json_answer(out.dump(), 201);
+}
+
+http_answer show(app_state& app, const api_request& r) { return json_answer(whole_profile(app, authorised(app, r)).dump()); }
+
+http_answer export_all(app_state& app, const api_request& r) {
+  http_answer a = json_answer(whole_profile(app, authorised(app, r)).dump(2));
+  a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-profile.json\"");
+  return a;
+}
+
+http_answer patch(app_state& app, const api_request& r) {
+  const store::profile_record p = authorised(app, r);
+  const nlohmann::json settings = read_settings(parse_json_body(r), nlohmann::json::parse(p.settings_json), rules_of(app));
+  app.store->update_settings(p.id, settings.dump());
+  return json_answer(nlohmann::json{{"settings", settings}}.dump());
+}
+
+http_answer remove(app_state& app, const api_request& r) {
+  app.store->delete_profile(authorised(app, r).id);
+  return {204, "", "", {}};
+}
+
+const std::string& collection_of(const api_request& r) {
+  const std::string& c = r.params.at(0);
+  if (!is_collection(c))
+    throw request_error{404, "not_found", "A profile keeps trips, permits, family and reminders; \"" + c + "\" is none of them.", ""};
+  return c;
+}
+
+std::int64_t id_of(const api_request& r) {
+  try {
+    std::size_t used = 0;
+    const long long id = std::stoll(r.params.at(1), &used);
+    if (used == r.params.at(1).size() && id > 0) return id;
+  } catch (const std::exception&) {
+  }
+  throw request_error{404, "not_found", "There is no such item in this profile.", ""};
+}
+
+http_answer add(app_state& app, const api_request& r) {
+  const std::string& collection = collection_of(r);
+  const store::profile_record p = authorised(app, r);
+  const nlohmann::json item = read_item(collection, parse_json_body(r), rules_of(app));
+  if (app.store->items(p.id).size() >= kMostItems)
+    throw request_error{422, "invalid_value", "This profile is full (" + std::to_string(kMostItems) + " items); delete old ones first.", ""};
+  return json_answer(item_json(app.store->add_item(p.id, collection, item.dump())).dump(), 201);
+}
+
+http_answer replace(app_state& app, const api_request& r) {
+  const std::string& collection = collection_of(r);
+  const std::int64_t id = id_of(r);
+  const store::profile_record p = authorised(app, r);
+  const nlohmann::json item = read_item(collection, parse_json_body(r), rules_of(app));
+  const auto stored = app.store->replace_item(p.id, collection, id, item.dump());
+  if (!stored) throw request_error{404, "not_found", "There is no such item in this profile.", ""};
+  return json_answer(item_json(*stored).dump());
+}
+
+http_answer remove_item(app_state& app, const api_request& r) {
+  const std::string& collection = collection_of(r);
+  const std::int64_t id = id_of(r);
+  if (!app.store->delete_item(authorised(app, r).id, collection, id))
+    throw request_error{404, "not_found", "There is no such item in this profile.", ""};
+  return {204, "", "", {}};
+}
+
+http_answer status(app_state& app, const api_request& r) {
+  const store::profile_record p = authorised(app, r);
+  const nlohmann::json settings = nlohmann::json::parse(p.settings_json);
+  std::vector<nlohmann::json> trips;
+  for (const store::item_record& item : app.store->items(p.id))
+    if (item.collection == "trips") trips.push_back(nlohmann::json::parse(item.body_json));
+  std::sort(trips.begin(), trips.end(), [](const nlohmann::json& a, const nlohmann::json& b) { return a["entry"] < b["entry"]; });
+  std::optional<date> on;
+  if (const auto asked = r.query_value("on")) {
+    on = parse_iso_date(*asked);
+    if (!on) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
+  }
+  const person_input in = person_from_profile(settings.value("citizenship", ""), settings.value("city", ""), trips, on, app.stay_rules);
+  const cli::stay_report report = cli::build_stay_report(in.query, app.stay_rules, in.city);
+  std::string json = cli::stay_report_json(report, app.stay_rules, true);
+  while (!json.empty() && json.back() == '\n') json.pop_back();
+  return json_answer(std::move(json));
+}
+
+http_answer link_code(app_state& app, const api_request& r) {
+  const store::profile_record p = authorised(app, r);
+  const std::string code = store::new_link_code();
+  const std::string expires = store::utc_now_text(kLinkCodeSeconds);
+  app.store->add_link_code(p.id, store::sha256_hex(code), expires);
+  return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}.dump(), 201);
+}
+
+}  // namespace
+
+void add_profile_routes(router& r) {
+  constexpr auto kStore = route_kind::store;
+  r.add({"POST", "/v1/profiles", kStore, 16 * 1024, create});
+  r.add({"GET", "/v1/profile", kStore, 0, show});
+  r.add({"PATCH", "/v1/profile", kStore, 16 * 1024, patch});
+  r.add({"DELETE", "/v1/profile", kStore, 0, remove});
+  r.add({"GET", "/v1/profile/export", kStore, 0, export_all});
+  r.add({"GET", "/v1/profile/status", kStore, 0, status});
+  r.add({"POST", "/v1/profile/link-code", kStore, 0, link_code});
+  r.add({"POST", "/v1/profile/{collection}", kStore, 16 * 1024, add});
+  r.add({"PUT", "/v1/profile/{collection}/{id}", kStore, 16 * 1024, replace});
+  r.add({"DELETE", "/v1/profile/{collection}/{id}", kStore, 0, remove_item});
+}
+
+}  // namespace boravak::server

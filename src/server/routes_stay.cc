@@ -1,0 +1,73 @@
+// The stay routes: the batch contract's single check, the person's report and visa run, and
+// the lists the calculator's form needs. The batch route itself streams (http_session.cc).
+#include <nlohmann/json.hpp>
+
+#include "app_state.h"
+#include "boravak/citizenship.h"
+#include "case_evaluator.h"
+#include "cli/stay_report.h"
+#include "json_body.h"
+#include "person_json.h"
+#include "router.h"
+#include "simdjson.h"
+
+namespace boravak::server {
+namespace {
+
+// POST /v1/stay/check: exactly one line of `boravak batch`, as an object.
+http_answer stay_check(app_state& app, const api_request& r) {
+  thread_local std::string padded;
+  padded.assign(r.body);
+  // A case is one line of the contract: a newline inside pretty-printed JSON is fine here.
+  padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  const std::string_view line(padded.data(), r.body.size());
+  std::string out;
+  const bool ok = case_evaluator::for_this_thread(app.stay_rules).evaluate(line, out);
+  out.pop_back();  // the newline
+  return json_answer(std::move(out), ok ? 200 : 422);
+}
+
+http_answer report(app_state& app, const api_request& r, bool visarun) {
+  const nlohmann::json body = parse_json_body(r);
+  const person_input in = read_person(body, app.stay_rules);
+  if (visarun && in.city == nullptr)
+    throw request_error{422, "missing_field", "Say which city you leave from (GET /v1/cities lists them).", "city"};
+  const cli::stay_report report = cli::build_stay_report(in.query, app.stay_rules, in.city);
+  std::string json = cli::stay_report_json(report, app.stay_rules, true);
+  while (!json.empty() && json.back() == '\n') json.pop_back();
+  return json_answer(std::move(json));
+}
+
+http_answer countries(app_state& app, const api_request& r) {
+  const date on = r.query_value("on") ? parse_iso_date(*r.query_value("on")).value_or(date{}) : date{};
+  if (r.query_value("on") && on == date{})
+    throw request_error{422, "invalid_date", "?on= must be a real date, YYYY-MM-DD.", "on"};
+  const date day = on == date{} ? cli::today_in_belgrade() : on;
+  nlohmann::json out = nlohmann::json::array();
+  for (const country& c : app.stay_rules.countries) {
+    const bool visa_free = !check_visa_free(app.stay_rules, c, day).has_value();
+    out.push_back({{"code", c.code}, {"name", c.name}, {"visa_free", visa_free}});
+  }
+  return json_answer(out.dump());
+}
+
+http_answer cities(app_state& app, const api_request&) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const home_city& c : app.stay_rules.cities) out.push_back({{"id", c.id}, {"name", c.name}});
+  return json_answer(out.dump());
+}
+
+}  // namespace
+
+void add_stay_routes(router& r) {
+  r.add({"POST", "/v1/stay/check", route_kind::compute, 64 * 1024, stay_check});
+  r.add({"POST", "/v1/stay/batch", route_kind::streaming, 64u * 1024 * 1024, nullptr});
+  r.add({"POST", "/v1/stay/report", route_kind::compute, 64 * 1024,
+         [](app_state& a, const api_request& q) { return report(a, q, false); }});
+  r.add({"POST", "/v1/visarun", route_kind::compute, 64 * 1024,
+         [](app_state& a, const api_request& q) { return report(a, q, true); }});
+  r.add({"GET", "/v1/countries", route_kind::compute, 0, countries});
+  r.add({"GET", "/v1/cities", route_kind::compute, 0, cities});
+}
+
+}  // namespace boravak::server

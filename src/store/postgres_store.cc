@@ -1,0 +1,213 @@
+// The PostgreSQL profile store (see postgres_store.h), with libpqxx.
+#include "postgres_store.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <vector>
+
+#include <pqxx/pqxx>
+
+#include "migrations.h"
+#include "secret.h"
+
+namespace boravak::store {
+namespace {
+
+// Any number; the same in every instance. Held while migrating.
+constexpr long long kMigrationLock = 0x626f7261;  // "bora"
+
+class connection_pool {
+ public:
+  connection_pool(std::string url, int size) : url_(std::move(url)) {
+    for (int i = 0; i < size; ++i) idle_.push_back(connect());
+  }
+
+  // Runs `work` with a connection of its own; a connection found broken is replaced once.
+  template <typename Work>
+  auto with_connection(Work&& work) {
+    std::unique_ptr<pqxx::connection> c = take();
+    struct give_back {
+      connection_pool* pool;
+      std::unique_ptr<pqxx::connection>* c;
+      ~give_back() { pool->put(std::move(*c)); }
+    } returned{this, &c};
+    try {
+      if (!c || !c->is_open()) c = connect();
+      return work(*c);
+    } catch (const pqxx::broken_connection&) {
+      c = connect();
+      return work(*c);
+    }
+  }
+
+ private:
+  std::unique_ptr<pqxx::connection> connect() {
+    try {
+      return std::make_unique<pqxx::connection>(url_);
+    } catch (const std::exception& e) {
+      throw store_error(std::string("cannot connect to PostgreSQL: ") + e.what());
+    }
+  }
+  std::unique_ptr<pqxx::connection> take() {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !idle_.empty(); });
+    auto c = std::move(idle_.back());
+    idle_.pop_back();
+    return c;
+  }
+  void put(std::unique_ptr<pqxx::connection> c) {
+    {
+      std::lock_guard lock(mutex_);
+      idle_.push_back(std::move(c));
+    }
+    ready_.notify_one();
+  }
+
+  std::string url_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+};
+
+class postgres_store final : public profile_store {
+  // Defined first: the methods below deduce their return types from it.
+  template <typename Work>
+  auto run(Work&& work) {
+    try {
+      return pool_.with_connection([&](pqxx::connection& c) {
+        pqxx::work w(c);
+        auto result = work(w);
+        w.commit();
+        return result;
+      });
+    } catch (const store_error&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw store_error(std::string("PostgreSQL: ") + e.what());
+    }
+  }
+
+ public:
+  postgres_store(const std::string& url, int connections) : pool_(url, connections) { migrate(); }
+
+  std::string kind() const override { return "postgresql"; }
+
+  int schema_version() override {
+    return run([](pqxx::work& w) { return w.exec1("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")[0].as<int>(); });
+  }
+
+  std::int64_t create_profile(std::string_view secret_hash, std::string_view settings) override {
+    const std::string now = utc_now_text();
+    return run([&](pqxx::work& w) {
+      return w.exec_params1("INSERT INTO profiles(secret_hash, settings, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id",
+                            std::string(secret_hash), std::string(settings), now)[0]
+          .as<std::int64_t>();
+    });
+  }
+
+  std::optional<profile_record> find_profile(std::string_view secret_hash) override {
+    return run([&](pqxx::work& w) -> std::optional<profile_record> {
+      const pqxx::result r = w.exec_params("SELECT id, settings, created_at, updated_at FROM profiles WHERE secret_hash = $1",
+                                           std::string(secret_hash));
+      if (r.empty()) return std::nullopt;
+      return profile_record{r[0][0].as<std::int64_t>(), r[0][1].c_str(), r[0][2].c_str(), r[0][3].c_str()};
+    });
+  }
+
+  void update_settings(std::int64_t profile, std::string_view settings) override {
+    const std::string now = utc_now_text();
+    run([&](pqxx::work& w) {
+      w.exec_params("UPDATE profiles SET settings = $1, updated_at = $2 WHERE id = $3", std::string(settings), now, profile);
+      return 0;
+    });
+  }
+
+  bool delete_profile(std::int64_t profile) override {
+    return run([&](pqxx::work& w) { return w.exec_params("DELETE FROM profiles WHERE id = $1", profile).affected_rows() > 0; });
+  }
+
+  std::vector<item_record> items(std::int64_t profile) override {
+    return run([&](pqxx::work& w) {
+      std::vector<item_record> out;
+      for (const auto& row : w.exec_params("SELECT id, collection, body, created_at, updated_at FROM profile_items "
+                                           "WHERE profile_id = $1 ORDER BY id",
+                                           profile))
+        out.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str()});
+      return out;
+    });
+  }
+
+  item_record add_item(std::int64_t profile, std::string_view collection, std::string_view body) override {
+    const std::string now = utc_now_text();
+    return run([&](pqxx::work& w) {
+      const auto id = w.exec_params1("INSERT INTO profile_items(profile_id, collection, body, created_at, updated_at) "
+                                     "VALUES ($1, $2, $3, $4, $4) RETURNING id",
+                                     profile, std::string(collection), std::string(body), now)[0]
+                          .as<std::int64_t>();
+      w.exec_params("UPDATE profiles SET updated_at = $1 WHERE id = $2", now, profile);
+      return item_record{id, std::string(collection), std::string(body), now, now};
+    });
+  }
+
+  std::optional<item_record> replace_item(std::int64_t profile, std::string_view collection, std::int64_t id,
+                                          std::string_view body) override {
+    const std::string now = utc_now_text();
+    return run([&](pqxx::work& w) -> std::optional<item_record> {
+      const pqxx::result r = w.exec_params("UPDATE profile_items SET body = $1, updated_at = $2 "
+                                           "WHERE id = $3 AND profile_id = $4 AND collection = $5 RETURNING created_at",
+                                           std::string(body), now, id, profile, std::string(collection));
+      if (r.empty()) return std::nullopt;
+      return item_record{id, std::string(collection), std::string(body), r[0][0].c_str(), now};
+    });
+  }
+
+  bool delete_item(std::int64_t profile, std::string_view collection, std::int64_t id) override {
+    return run([&](pqxx::work& w) {
+      return w.exec_params("DELETE FROM profile_items WHERE id = $1 AND profile_id = $2 AND collection = $3", id, profile,
+                           std::string(collection))
+                 .affected_rows() > 0;
+    });
+  }
+
+  void add_link_code(std::int64_t profile, std::string_view code_hash, std::string_view expires_at) override {
+    run([&](pqxx::work& w) {
+      w.exec_params("INSERT INTO link_codes(code_hash, profile_id, expires_at) VALUES ($1, $2, $3)", std::string(code_hash),
+                    profile, std::string(expires_at));
+      return 0;
+    });
+  }
+
+  std::optional<std::int64_t> redeem_link_code(std::string_view code_hash, std::string_view now) override {
+    return run([&](pqxx::work& w) -> std::optional<std::int64_t> {
+      // DELETE … RETURNING: two instances redeeming the same code at once cannot both win.
+      const pqxx::result r = w.exec_params("DELETE FROM link_codes WHERE code_hash = $1 RETURNING profile_id, expires_at",
+                                           std::string(code_hash));
+      if (r.empty() || std::string_view(r[0][1].c_str()) <= now) return std::nullopt;
+      return r[0][0].as<std::int64_t>();
+    });
+  }
+
+ private:
+  void migrate() {
+    run([](pqxx::work& w) {
+      w.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
+      w.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+      for (const migration& m : migrations()) {
+        if (!w.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", m.version).empty()) continue;
+        w.exec(std::string(m.postgres_sql));
+        w.exec_params("INSERT INTO schema_migrations(version, applied_at) VALUES ($1, $2)", m.version, utc_now_text());
+      }
+      return 0;
+    });
+  }
+
+  connection_pool pool_;
+};
+
+}  // namespace
+
+std::unique_ptr<profile_store> open_postgres_store(const std::string& url, int connections) {
+  return std::make_unique<postgres_store>(url, connections);
+}
+
+}  // namespace boravak::store

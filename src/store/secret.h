@@ -1,0 +1,23 @@
+// Secrets that reach a profile, and their hashes. The server keeps only the SHA-256 of a
+// secret, so a copy of the database does not open anybody's profile.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace boravak::store {
+
+// 32 random bytes from the kernel (getrandom), base64url without padding: 43 characters.
+std::string new_profile_secret();
+
+// 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), for typing into a chat.
+std::string new_link_code();
+
+// Lower-case hex SHA-256.
+std::string sha256_hex(std::string_view text);
+
+// UTC now, "2026-11-21T10:00:00Z", and the same some seconds later. Adapters may read the
+// clock; the core may not.
+std::string utc_now_text(long long seconds_from_now = 0);
+
+}  // namespace boravak::store

@@ -1,0 +1,224 @@
+// The SQLite profile store (see sqlite_store.h).
+#include "sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <mutex>
+#include <string>
+
+#include "migrations.h"
+#include "secret.h"
+
+namespace boravak::store {
+namespace {
+
+class statement {
+ public:
+  statement(sqlite3* db, std::string_view sql) : db_(db) {
+    if (sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr) != SQLITE_OK)
+      throw store_error(std::string("SQLite could not prepare a statement: ") + sqlite3_errmsg(db));
+  }
+  ~statement() { sqlite3_finalize(stmt_); }
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+
+  statement& bind(int index, std::string_view text) {
+    check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
+    return *this;
+  }
+  statement& bind(int index, std::int64_t value) {
+    check(sqlite3_bind_int64(stmt_, index, value));
+    return *this;
+  }
+  // True while there is a row.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+  }
+  std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+  std::string text(int column) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))) : std::string();
+  }
+
+ private:
+  void check(int rc) {
+    if (rc != SQLITE_OK) throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class sqlite_store final : public profile_store {
+ public:
+  explicit sqlite_store(const std::filesystem::path& file) {
+    if (file.has_parent_path()) {
+      std::error_code ec;
+      std::filesystem::create_directories(file.parent_path(), ec);
+      if (ec) throw store_error("cannot create the data folder " + file.parent_path().string() + ": " + ec.message());
+    }
+    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+      const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+      sqlite3_close(db_);
+      throw store_error("cannot open the database " + file.string() + ": " + why);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    // WAL: readers and the writer do not block each other. FULL: the WAL is synced at every
+    // commit, so an acknowledged write survives a crash of the process or the machine.
+    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+    migrate();
+  }
+  ~sqlite_store() override { sqlite3_close(db_); }
+
+  std::string kind() const override { return "sqlite"; }
+
+  int schema_version() override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+    s.step();
+    return static_cast<int>(s.integer(0));
+  }
+
+  std::int64_t create_profile(std::string_view secret_hash, std::string_view settings) override {
+    std::lock_guard lock(mutex_);
+    const std::string now = utc_now_text();
+    statement s(db_, "INSERT INTO profiles(secret_hash, settings, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)");
+    s.bind(1, secret_hash).bind(2, settings).bind(3, now).step();
+    return sqlite3_last_insert_rowid(db_);
+  }
+
+  std::optional<profile_record> find_profile(std::string_view secret_hash) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT id, settings, created_at, updated_at FROM profiles WHERE secret_hash = ?1");
+    s.bind(1, secret_hash);
+    if (!s.step()) return std::nullopt;
+    return profile_record{s.integer(0), s.text(1), s.text(2), s.text(3)};
+  }
+
+  void update_settings(std::int64_t profile, std::string_view settings) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "UPDATE profiles SET settings = ?1, updated_at = ?2 WHERE id = ?3");
+    s.bind(1, settings).bind(2, utc_now_text()).bind(3, profile).step();
+  }
+
+  bool delete_profile(std::int64_t profile) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "DELETE FROM profiles WHERE id = ?1");  // items and codes cascade
+    s.bind(1, profile).step();
+    return sqlite3_changes(db_) > 0;
+  }
+
+  std::vector<item_record> items(std::int64_t profile) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT id, collection, body, created_at, updated_at FROM profile_items WHERE profile_id = ?1 ORDER BY id");
+    s.bind(1, profile);
+    std::vector<item_record> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    return out;
+  }
+
+  item_record add_item(std::int64_t profile, std::string_view collection, std::string_view body) override {
+    std::lock_guard lock(mutex_);
+    const std::string now = utc_now_text();
+    exec("BEGIN IMMEDIATE");
+    try {
+      statement s(db_, "INSERT INTO profile_items(profile_id, collection, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)");
+      s.bind(1, profile).bind(2, collection).bind(3, body).bind(4, now).step();
+      const std::int64_t id = sqlite3_last_insert_rowid(db_);
+      touch(profile, now);
+      exec("COMMIT");
+      return {id, std::string(collection), std::string(body), now, now};
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  std::optional<item_record> replace_item(std::int64_t profile, std::string_view collection, std::int64_t id,
+                                          std::string_view body) override {
+    std::lock_guard lock(mutex_);
+    const std::string now = utc_now_text();
+    statement s(db_, "UPDATE profile_items SET body = ?1, updated_at = ?2 WHERE id = ?3 AND profile_id = ?4 AND collection = ?5 "
+                     "RETURNING created_at");
+    s.bind(1, body).bind(2, now).bind(3, id).bind(4, profile).bind(5, collection);
+    if (!s.step()) return std::nullopt;
+    item_record out{id, std::string(collection), std::string(body), s.text(0), now};
+    while (s.step()) {
+    }
+    return out;
+  }
+
+  bool delete_item(std::int64_t profile, std::string_view collection, std::int64_t id) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "DELETE FROM profile_items WHERE id = ?1 AND profile_id = ?2 AND collection = ?3");
+    s.bind(1, id).bind(2, profile).bind(3, collection).step();
+    return sqlite3_changes(db_) > 0;
+  }
+
+  void add_link_code(std::int64_t profile, std::string_view code_hash, std::string_view expires_at) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "INSERT INTO link_codes(code_hash, profile_id, expires_at) VALUES (?1, ?2, ?3)");
+    s.bind(1, code_hash).bind(2, profile).bind(3, expires_at).step();
+  }
+
+  std::optional<std::int64_t> redeem_link_code(std::string_view code_hash, std::string_view now) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "DELETE FROM link_codes WHERE code_hash = ?1 RETURNING profile_id, expires_at");
+    s.bind(1, code_hash);
+    if (!s.step()) return std::nullopt;
+    const std::int64_t profile = s.integer(0);
+    const bool fresh = s.text(1) > now;
+    while (s.step()) {
+    }
+    if (!fresh) return std::nullopt;
+    return profile;
+  }
+
+ private:
+  void exec(const char* sql) {
+    char* error = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {
+      const std::string why = error ? error : "unknown error";
+      sqlite3_free(error);
+      throw store_error("SQLite: " + why);
+    }
+  }
+
+  void touch(std::int64_t profile, const std::string& now) {
+    statement s(db_, "UPDATE profiles SET updated_at = ?1 WHERE id = ?2");
+    s.bind(1, now).bind(2, profile).step();
+  }
+
+  void migrate() {
+    exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    for (const migration& m : migrations()) {
+      exec("BEGIN IMMEDIATE");
+      try {
+        statement seen(db_, "SELECT 1 FROM schema_migrations WHERE version = ?1");
+        seen.bind(1, static_cast<std::int64_t>(m.version));
+        if (!seen.step()) {
+          exec(std::string(m.sqlite_sql).c_str());
+          statement done(db_, "INSERT INTO schema_migrations(version, applied_at) VALUES (?1, ?2)");
+          done.bind(1, static_cast<std::int64_t>(m.version)).bind(2, utc_now_text()).step();
+        }
+        exec("COMMIT");
+      } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+      }
+    }
+  }
+
+  sqlite3* db_ = nullptr;
+  std::mutex mutex_;
+};
+
+}  // namespace
+
+std::unique_ptr<profile_store> open_sqlite_store(const std::filesystem::path& file) {
+  return std::make_unique<sqlite_store>(file);
+}
+
+}  // namespace boravak::store
