@@ -1,0 +1,129 @@
+// The SQLite profile store: items belong to one profile only, deletes cascade, link codes work
+// once and only until they expire, and the schema survives a reopen.
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "store/migrations.h"
+#include "store/secret.h"
+#include "store/sqlite_store.h"
+
+namespace boravak::store {
+namespace {
+
+class SqliteStore : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() /
+              ("boravak-store-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(folder_);
+    store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite");
+  }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(folder_);
+  }
+  std::filesystem::path folder_;
+  std::unique_ptr<profile_store> store_;
+};
+
+TEST_F(SqliteStore, CreatesItsFolderAndAppliesEveryMigration) {
+  EXPECT_TRUE(std::filesystem::exists(folder_ / "nested" / "profiles.sqlite"));
+  EXPECT_EQ(store_->schema_version(), migrations().back().version);
+  EXPECT_EQ(store_->kind(), "sqlite");
+}
+
+TEST_F(SqliteStore, FindsAProfileOnlyByItsSecretHash) {
+  const auto id = store_->create_profile(sha256_hex("secret-a"), R"({"lang":"ru"})");
+  const auto found = store_->find_profile(sha256_hex("secret-a"));
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->settings_json, R"({"lang":"ru"})");
+  EXPECT_FALSE(store_->find_profile(sha256_hex("secret-b")));
+  EXPECT_FALSE(store_->find_profile("secret-a"));  // the secret itself is never a key
+}
+
+TEST_F(SqliteStore, AnotherProfileCannotReadChangeOrDeleteAnItem) {
+  const auto alice = store_->create_profile(sha256_hex("a"), "{}");
+  const auto bob = store_->create_profile(sha256_hex("b"), "{}");
+  const item_record trip = store_->add_item(alice, "trips", R"({"entry":"2026-01-01"})");
+
+  EXPECT_TRUE(store_->items(bob).empty());
+  EXPECT_FALSE(store_->replace_item(bob, "trips", trip.id, R"({"entry":"1999-01-01"})"));
+  EXPECT_FALSE(store_->delete_item(bob, "trips", trip.id));
+  // Nor through another collection of the owner's.
+  EXPECT_FALSE(store_->replace_item(alice, "permits", trip.id, "{}"));
+
+  const auto items = store_->items(alice);
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].body_json, R"({"entry":"2026-01-01"})");
+}
+
+TEST_F(SqliteStore, OwnerReplacesAndDeletesItems) {
+  const auto p = store_->create_profile(sha256_hex("a"), "{}");
+  const item_record first = store_->add_item(p, "trips", "{\"n\":1}");
+  const item_record second = store_->add_item(p, "family", "{\"n\":2}");
+  EXPECT_LT(first.id, second.id);
+  const auto replaced = store_->replace_item(p, "trips", first.id, "{\"n\":3}");
+  ASSERT_TRUE(replaced);
+  EXPECT_EQ(replaced->body_json, "{\"n\":3}");
+  EXPECT_EQ(replaced->created_at, first.created_at);
+  EXPECT_TRUE(store_->delete_item(p, "family", second.id));
+  EXPECT_FALSE(store_->delete_item(p, "family", second.id));
+  ASSERT_EQ(store_->items(p).size(), 1u);
+}
+
+TEST_F(SqliteStore, DeletingAProfileDeletesEverythingOfIt) {
+  const auto p = store_->create_profile(sha256_hex("a"), "{}");
+  const auto other = store_->create_profile(sha256_hex("b"), "{}");
+  store_->add_item(p, "trips", "{}");
+  store_->add_item(other, "trips", "{}");
+  store_->add_link_code(p, sha256_hex("CODE2345"), "2999-01-01T00:00:00Z");
+  EXPECT_TRUE(store_->delete_profile(p));
+  EXPECT_FALSE(store_->delete_profile(p));
+  EXPECT_FALSE(store_->find_profile(sha256_hex("a")));
+  EXPECT_TRUE(store_->items(p).empty());
+  EXPECT_FALSE(store_->redeem_link_code(sha256_hex("CODE2345"), "2026-01-01T00:00:00Z"));
+  EXPECT_EQ(store_->items(other).size(), 1u);  // the other profile is untouched
+}
+
+TEST_F(SqliteStore, ALinkCodeWorksOnceAndOnlyBeforeItExpires) {
+  const auto p = store_->create_profile(sha256_hex("a"), "{}");
+  store_->add_link_code(p, sha256_hex("ONCE2345"), "2026-11-21T10:15:00Z");
+  store_->add_link_code(p, sha256_hex("LATE2345"), "2026-11-21T10:15:00Z");
+  EXPECT_EQ(store_->redeem_link_code(sha256_hex("ONCE2345"), "2026-11-21T10:14:59Z"), p);
+  EXPECT_FALSE(store_->redeem_link_code(sha256_hex("ONCE2345"), "2026-11-21T10:14:59Z"));
+  EXPECT_FALSE(store_->redeem_link_code(sha256_hex("LATE2345"), "2026-11-21T10:15:00Z"));  // on the second it ends
+}
+
+TEST_F(SqliteStore, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
+  const auto p = store_->create_profile(sha256_hex("a"), "{}");
+  store_->add_item(p, "trips", "{}");
+  store_.reset();
+  store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite");
+  EXPECT_EQ(store_->schema_version(), migrations().back().version);
+  EXPECT_EQ(store_->items(p).size(), 1u);
+}
+
+TEST(ProfileSecret, IsLongRandomAndUrlSafe) {
+  const std::string a = new_profile_secret();
+  const std::string b = new_profile_secret();
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(a.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), std::string::npos);
+}
+
+TEST(LinkCode, HasEightCharactersWithoutLookAlikes) {
+  for (int i = 0; i < 200; ++i) {
+    const std::string code = new_link_code();
+    ASSERT_EQ(code.size(), 8u);
+    EXPECT_EQ(code.find_first_of("01ILO"), std::string::npos) << code;
+  }
+}
+
+TEST(Sha256, MatchesTheStandardVector) {
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+}  // namespace
+}  // namespace boravak::store
