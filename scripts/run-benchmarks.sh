@@ -33,3 +33,6 @@ for spec in "mixed:$count:8:10" "short:$((count/10)):8:1" "long:$((count/10)):8:
   [ -s "$file" ] || python3 bench/gen_cases.py --count "$n" --stays "$stays" --stay-days "$length" --seed 7 > "$file"
   measure "$name ($stays stays of ~$length days)" "$file"
 done
+
+echo "== Whole program: boravak serve under wrk"
+bench/server/run.sh "$build" "${SERVER_SECONDS:-10}"
