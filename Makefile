@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= 2
 
-.PHONY: all deps build run test bench fuzz clean
+.PHONY: all deps build run example test bench fuzz clean
 
 all: build
 
@@ -15,8 +15,14 @@ $(BUILD)/CMakeCache.txt:
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j$(JOBS)
 
-# Until `boravak serve` exists, the main job is the CLI on a worked example.
+# The main job: the web app and the JSON API on http://127.0.0.1:8080, with its SQLite file
+# in $$BORAVAK_DATA (default ~/.local/share/boravak). Ctrl-C stops it gracefully.
+LISTEN ?= 127.0.0.1:8080
 run: build
+	$(BUILD)/boravak serve --listen $(LISTEN)
+
+# The CLI on a worked example: stays, a visa run, a batch and a family's permit plan.
+example: build
 	@scripts/worked-example.sh $(BUILD)/boravak
 
 test: build
