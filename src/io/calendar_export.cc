@@ -30,7 +30,8 @@ void add_event(icalcomponent* calendar, const std::string& uid, date day, const 
   icalcomponent_add_property(event, icalproperty_new_uid(uid.c_str()));
   // DTSTAMP is required; the plan's date keeps the file reproducible (the core reads no clock).
   icaltimetype dtstamp = all_day(stamp);
-  dtstamp.is_date = 0;
+  dtstamp.is_date = 0;  // a date-time at midnight UTC: a date alone has no time fields to print
+  dtstamp.hour = dtstamp.minute = dtstamp.second = 0;
   dtstamp.zone = icaltimezone_get_utc_timezone();
   icalcomponent_add_property(event, icalproperty_new_dtstamp(dtstamp));
   icalcomponent_add_property(event, icalproperty_new_dtstart(all_day(day)));

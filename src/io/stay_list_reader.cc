@@ -35,7 +35,7 @@ std::variant<std::vector<stay>, stay_list_error> sort_and_check(std::vector<stay
     if (auto e = check_stay(sorted.empty() ? nullptr : &sorted.back(), s, k)) {
       // The engine's message numbers stays in sorted order; name the person's own line too.
       const std::size_t culprit = e->code == error_code::open_stay_not_last ? order[k - 1] : order[k];
-      return stay_list_error{origins[culprit], e->message};
+      return stay_list_error{origins[culprit], e->message, e->code};
     }
     sorted.push_back(s);
   }
@@ -67,14 +67,15 @@ stay_list read_stay_csv(std::string_view text) {
     const auto entry = parse_written_date(entry_text);
     if (!entry) {
       return stay_list_error{where, "The entry date \"" + std::string(entry_text) +
-                                        "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY."};
+                                        "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY.", error_code::invalid_date};
     }
     stay s{*entry, std::nullopt};
     if (!exit_text.empty()) {
       const auto exit = parse_written_date(exit_text);
       if (!exit) {
         return stay_list_error{where, "The exit date \"" + std::string(exit_text) +
-                                          "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY, or leave it empty if you are still in Serbia."};
+                                          "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY, or leave it empty if you are still in Serbia.",
+                               error_code::invalid_date};
       }
       s.exit = *exit;
     }
@@ -111,12 +112,12 @@ stay_list read_stay_json(std::string_view text) {
       return stay_list_error{where + ".entry", "Each stay needs \"entry\" as a date string such as \"2026-01-10\"."};
     }
     const auto entry = parse_written_date(entry_text);
-    if (!entry) return stay_list_error{where + ".entry", "\"" + std::string(entry_text) + "\" is not a real date; write YYYY-MM-DD."};
+    if (!entry) return stay_list_error{where + ".entry", "\"" + std::string(entry_text) + "\" is not a real date; write YYYY-MM-DD.", error_code::invalid_date};
     stay s{*entry, std::nullopt};
     if (!item["exit"].get(exit_value) && !exit_value.is_null()) {
       if (exit_value.get_string().get(exit_text)) return stay_list_error{where + ".exit", "\"exit\" must be a date string, or left out while you are still in Serbia."};
       const auto exit = parse_written_date(exit_text);
-      if (!exit) return stay_list_error{where + ".exit", "\"" + std::string(exit_text) + "\" is not a real date; write YYYY-MM-DD."};
+      if (!exit) return stay_list_error{where + ".exit", "\"" + std::string(exit_text) + "\" is not a real date; write YYYY-MM-DD.", error_code::invalid_date};
       s.exit = *exit;
     }
     stays.push_back(s);

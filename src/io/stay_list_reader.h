@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "boravak/case_error.h"
 #include "boravak/stay_case.h"
 
 namespace boravak::io {
@@ -15,6 +16,7 @@ namespace boravak::io {
 struct stay_list_error {
   std::string where;    // "line 3" or "stays[2].exit"
   std::string message;
+  error_code code = error_code::invalid_value;  // the contract's code (case_error.h)
 };
 
 using stay_list = std::variant<std::vector<stay>, stay_list_error>;
