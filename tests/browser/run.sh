@@ -1,0 +1,56 @@
+#!/bin/sh
+# Browser tests of the web page: starts `boravak serve` on a free port with a fresh SQLite file,
+# waits for /v1/health, runs tests/browser/*.test.mjs in Debian's Chromium (playwright-core,
+# never a downloaded browser) and exits with their status. Usage: run.sh BUILD_DIR
+set -eu
+
+BUILD_DIR=$(cd "${1:?usage: run.sh BUILD_DIR}" && pwd)
+HERE=$(cd "$(dirname "$0")" && pwd)
+BIN="$BUILD_DIR/boravak"
+[ -x "$BIN" ] || { echo "run.sh: no $BIN" >&2; exit 2; }
+[ -x /usr/bin/chromium ] || { echo "run.sh: /usr/bin/chromium is missing (apt-get install chromium)" >&2; exit 2; }
+command -v node >/dev/null || { echo "run.sh: node is missing (apt-get install nodejs npm)" >&2; exit 2; }
+
+if [ ! -d "$HERE/node_modules/playwright-core" ]; then
+  (cd "$HERE" && npm ci --no-audit --no-fund)
+fi
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/boravak-browser.XXXXXX")
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PORT=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+"$BIN" serve --listen "127.0.0.1:$PORT" --db "sqlite:$TMP/db.sqlite" >"$TMP/server.log" 2>&1 &
+SERVER_PID=$!
+
+export BORAVAK_URL="http://127.0.0.1:$PORT"
+if ! node -e "
+  const until = Date.now() + 30000;
+  (async () => {
+    while (Date.now() < until) {
+      try { if ((await fetch(process.env.BORAVAK_URL + '/v1/health')).ok) process.exit(0); } catch {}
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    process.exit(1);
+  })();"; then
+  echo "run.sh: the server did not answer /v1/health within 30 s:" >&2
+  cat "$TMP/server.log" >&2
+  exit 1
+fi
+
+# One test file at a time: each starts its own Chromium, and the machine may be small.
+STATUS=0
+node --test --test-concurrency=1 "$HERE"/*.test.mjs || STATUS=$?
+if [ "$STATUS" -ne 0 ]; then
+  echo "--- server log ---" >&2
+  tail -n 50 "$TMP/server.log" >&2
+fi
+exit "$STATUS"

@@ -1,0 +1,195 @@
+// The stay calculator's form: stays as date rows or as passport stamps, citizenship, check
+// date and the optional document dates. POST /v1/stay/report and hand the answer to report.js.
+import { post } from './api.js';
+import { h, $, $$ } from './dom.js';
+import { t, applyTexts, onLanguageChange } from './i18n.js';
+import { todayInBelgrade } from './dates.js';
+import { clearErrors, showError } from './errors.js';
+import { renderReport } from './report.js';
+
+const state = { lastReport: null, lastPerson: null, lastKey: '' };
+let form;
+
+function rowCount() {
+  return $$('.stay-row', form).length;
+}
+
+function renumberRows() {
+  $$('.stay-row', form).forEach((row, i) => {
+    const n = i + 1;
+    $('legend', row).textContent = t('web.calc.stay_n', { n });
+    $('.remove-stay', row).setAttribute('aria-label', t('web.calc.remove_stay_n', { n }));
+  });
+}
+
+export function addStayRow(entry = '', exit = '') {
+  const list = $('#stay-rows');
+  const id = `stay-${Date.now().toString(36)}-${list.children.length}`;
+  const row = h('li', { class: 'stay-row' },
+    h('fieldset', null,
+      h('legend', null, ''),
+      h('div', { class: 'field' },
+        h('label', { for: `${id}-entry`, 'data-i18n': 'web.calc.entry' }, t('web.calc.entry')),
+        h('input', { type: 'date', id: `${id}-entry`, class: 'stay-entry', value: entry })),
+      h('div', { class: 'field' },
+        h('label', { for: `${id}-exit`, 'data-i18n': 'web.calc.exit' }, t('web.calc.exit')),
+        h('input', { type: 'date', id: `${id}-exit`, class: 'stay-exit', value: exit,
+          'aria-describedby': 'calc-dates-hint' })),
+      h('button', { type: 'button', class: 'btn btn-quiet remove-stay', 'data-i18n': 'web.calc.remove' },
+        t('web.calc.remove'))));
+  $('.remove-stay', row).addEventListener('click', () => {
+    const next = row.nextElementSibling || row.previousElementSibling;
+    row.remove();
+    if (rowCount() === 0) addStayRow();
+    renumberRows();
+    (next ? $('.stay-entry', next) : $('#add-stay')).focus();
+  });
+  list.append(row);
+  renumberRows();
+  return row;
+}
+
+export function setStays(stays) {
+  $('#stay-rows').replaceChildren();
+  for (const stay of stays) addStayRow(stay.entry || '', stay.exit || '');
+  if (stays.length === 0) addStayRow();
+  setMode('dates');
+}
+
+function mode() {
+  return $('input[name="calc-mode"]:checked', form).value;
+}
+
+export function setMode(value) {
+  $(`input[name="calc-mode"][value="${value}"]`, form).checked = true;
+  $('#calc-dates').hidden = value !== 'dates';
+  $('#calc-stamps').hidden = value !== 'stamps';
+}
+
+export function setCitizenship(code) {
+  if (code) $('#calc-country').value = code;
+}
+
+export function citizenship() {
+  return $('#calc-country').value;
+}
+
+// Rows with a date, sorted by entry; each row's inputs get the path of its place in the list.
+function readRows() {
+  const rows = $$('.stay-row', form).map((row) => ({
+    row, entry: $('.stay-entry', row).value, exit: $('.stay-exit', row).value,
+  }));
+  for (const r of rows) {
+    $('fieldset', r.row).removeAttribute('data-path');
+    $('.stay-entry', r.row).removeAttribute('data-path');
+    $('.stay-exit', r.row).removeAttribute('data-path');
+  }
+  const filled = rows.filter((r) => r.entry || r.exit);
+  filled.sort((a, b) => (a.entry || '9999').localeCompare(b.entry || '9999'));
+  return filled.map((r, i) => {
+    $('fieldset', r.row).dataset.path = `stays[${i}]`;
+    $('.stay-entry', r.row).dataset.path = `stays[${i}].entry`;
+    $('.stay-exit', r.row).dataset.path = `stays[${i}].exit`;
+    const stay = { entry: r.entry };
+    if (r.exit) stay.exit = r.exit;
+    return stay;
+  });
+}
+
+function localError(path, key) {
+  return { code: 'invalid_value', path, message: t(key) };
+}
+
+export function readPerson() {
+  const person = { citizenship: citizenship() || undefined, on: $('#calc-on').value };
+  if (mode() === 'dates') {
+    person.stays = readRows();
+    if (person.stays.length === 0) throw localError('stays', 'web.calc.error.no_stays');
+  } else {
+    person.stamps = $('#calc-stamps-text').value.trim();
+    if (!person.stamps) throw localError('stamps', 'web.calc.error.no_stamps');
+  }
+  if (!person.on) throw localError('on', 'web.calc.error.no_date');
+  const optional = { valid_until: '#calc-valid-until', document_expires: '#calc-doc-expires', regime: '#calc-regime' };
+  for (const [key, selector] of Object.entries(optional)) {
+    const value = $(selector).value;
+    if (value) person[key] = value;
+  }
+  if (!person.citizenship && !person.regime && !person.document_expires) {
+    throw localError('citizenship', 'web.calc.error.no_citizenship');
+  }
+  return person;
+}
+
+// Runs the report for the form as it is now; resolves to the report, or null after showing
+// the error in the form.
+export async function calculate({ announce = true } = {}) {
+  clearErrors(form);
+  let person;
+  try {
+    person = readPerson();
+  } catch (error) {
+    showError(form, error);
+    return null;
+  }
+  const body = $('#calc-result-body');
+  form.setAttribute('aria-busy', 'true');
+  try {
+    const report = await post('/v1/stay/report', person);
+    state.lastReport = report;
+    state.lastPerson = person;
+    state.lastKey = JSON.stringify(person);
+    renderReport(body, report);
+    $('#calc-result').hidden = false;
+    applyTexts($('#calc-result'));
+    if (announce) $('#calc-result').focus({ preventScroll: false });
+    return report;
+  } catch (error) {
+    showError(form, error);
+    return null;
+  } finally {
+    form.removeAttribute('aria-busy');
+  }
+}
+
+// The stays to save in a profile: those the server read from the form (stamps included).
+export async function staysForSaving() {
+  let key = '';
+  try {
+    key = JSON.stringify(readPerson());
+  } catch {
+    // calculate() shows the problem
+  }
+  const report = key && key === state.lastKey ? state.lastReport : await calculate({ announce: false });
+  return report ? report.stays || state.lastPerson.stays || [] : null;
+}
+
+export function resetCalculator() {
+  state.lastReport = null;
+  state.lastKey = '';
+  setStays([]);
+  $('#calc-stamps-text').value = '';
+  $('#calc-result').hidden = true;
+  $('#calc-result-body').replaceChildren();
+}
+
+export function initCalculator() {
+  form = $('#calc-form');
+  $('#calc-on').value = todayInBelgrade();
+  addStayRow();
+  $('#add-stay').addEventListener('click', () => {
+    const row = addStayRow();
+    $('.stay-entry', row).focus();
+  });
+  for (const radio of $$('input[name="calc-mode"]', form)) {
+    radio.addEventListener('change', () => setMode(mode()));
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    calculate();
+  });
+  onLanguageChange(() => {
+    renumberRows();
+    if (state.lastReport && !$('#calc-result').hidden) calculate({ announce: false });
+  });
+}

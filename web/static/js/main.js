@@ -1,0 +1,61 @@
+// Starts the page: texts in the chosen language first, then every part, then a saved profile.
+import { $ } from './dom.js';
+import { initialLanguage, setLanguage, onLanguageChange, t, currentLang } from './i18n.js';
+import { loadCountries } from './countries.js';
+import { initViews } from './views.js';
+import { initCalculator } from './calculator.js';
+import { initPlanner } from './planner.js';
+import { initFees } from './fees.js';
+import { initGuides } from './guides.js';
+import { initProfile, loadProfile, refreshProfileTexts } from './profile.js';
+
+async function startLanguage() {
+  try {
+    await setLanguage(initialLanguage(), { remember: false });
+  } catch {
+    await setLanguage('en', { remember: false });
+  }
+}
+
+function initLanguageSwitch() {
+  const select = $('#lang-select');
+  select.value = currentLang();
+  select.addEventListener('change', async () => {
+    try {
+      await setLanguage(select.value);
+      $('#global-status').textContent = t('web.lang.changed');
+    } catch {
+      select.value = currentLang();
+    }
+  });
+  onLanguageChange((code) => {
+    select.value = code;
+    refreshProfileTexts();
+  });
+}
+
+async function main() {
+  try {
+    await startLanguage();
+  } catch {
+    $('#boot-error').hidden = false;
+    return;
+  }
+  initLanguageSwitch();
+  initViews();
+  initCalculator();
+  initPlanner();
+  initFees();
+  initGuides();
+  initProfile();
+  document.documentElement.classList.remove('booting');
+  try {
+    await loadCountries();
+  } catch {
+    $('#boot-error').hidden = false;
+  }
+  await loadProfile();
+  document.documentElement.dataset.ready = 'true';
+}
+
+main();

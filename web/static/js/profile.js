@@ -1,0 +1,182 @@
+// Profiles without passwords: the secret in a bookmarkable link (#p=…) and in localStorage.
+// Save = POST /v1/profiles (once), then the trips (POST/DELETE /v1/profile/trips) and the
+// citizenship (PATCH /v1/profile); a reload loads GET /v1/profile back into the calculator.
+import { request, get, post, filenameFrom } from './api.js';
+import { $, downloadBlob } from './dom.js';
+import { t, currentLang, setLanguage, hasStoredLanguage } from './i18n.js';
+import { messageOf } from './errors.js';
+import { staysForSaving, setStays, setCitizenship, citizenship, calculate, resetCalculator } from './calculator.js';
+import { setPlannerCitizenship } from './planner.js';
+import { confirmDialog } from './confirm.js';
+
+const STORAGE_KEY = 'boravak.profile';
+let secret = null;
+
+function store(value) {
+  secret = value;
+  try {
+    if (value) localStorage.setItem(STORAGE_KEY, value);
+    else localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // storage blocked: the link still works
+  }
+}
+
+function status(key, params, isError = false) {
+  const box = $('#profile-status');
+  box.textContent = key ? t(key, params) : '';
+  box.classList.toggle('error-text', isError);
+}
+
+function statusError(error) {
+  const box = $('#profile-status');
+  box.textContent = messageOf(error);
+  box.classList.add('error-text');
+}
+
+export function profileLink() {
+  return `${location.origin}/#p=${secret}`;
+}
+
+function showBox() {
+  $('#profile-box').hidden = !secret;
+  $('#profile-link').value = secret ? profileLink() : '';
+  $('#profile-save').textContent = t(secret ? 'web.profile.update' : 'web.profile.save');
+}
+
+const tripKey = (trip) => `${trip.entry}|${trip.exit || ''}`;
+
+async function save() {
+  status(null);
+  const stays = await staysForSaving();
+  if (!stays) return;
+  try {
+    if (!secret) {
+      const created = await post('/v1/profiles', {});
+      store(created.secret);
+    }
+    const profile = await get('/v1/profile', { secret });
+    const wanted = new Map(stays.map((st) => [tripKey(st), st]));
+    for (const trip of profile.trips || []) {
+      if (wanted.has(tripKey(trip))) wanted.delete(tripKey(trip));
+      else await request('DELETE', `/v1/profile/trips/${encodeURIComponent(trip.id)}`, { secret });
+    }
+    for (const st of wanted.values()) {
+      await post('/v1/profile/trips', { entry: st.entry, exit: st.exit || null }, { secret });
+    }
+    const settings = { lang: currentLang() };
+    if (citizenship()) settings.citizenship = citizenship();
+    await request('PATCH', '/v1/profile', { body: settings, secret });
+    showBox();
+    status('web.profile.saved', { n: stays.length });
+    $('#profile-link').focus();
+    $('#profile-link').select();
+  } catch (error) {
+    if (error.status === 401) forget();
+    statusError(error);
+  }
+}
+
+export async function loadProfile() {
+  if (!secret) return;
+  try {
+    const profile = await get('/v1/profile', { secret });
+    const settings = profile.settings || {};
+    // A link opened on a new device speaks the language the profile was saved in.
+    if (settings.lang && settings.lang !== currentLang() && !hasStoredLanguage()) {
+      await setLanguage(settings.lang, { remember: false }).catch(() => {});
+    }
+    setCitizenship(settings.citizenship);
+    setPlannerCitizenship(settings.citizenship);
+    const trips = [...(profile.trips || [])].sort((a, b) => a.entry.localeCompare(b.entry));
+    showBox();
+    if (trips.length) {
+      setStays(trips.map((trip) => ({ entry: trip.entry, exit: trip.exit || '' })));
+      status('web.profile.loaded', { n: trips.length });
+      if (citizenship()) await calculate({ announce: false });
+    } else {
+      status('web.profile.loaded_empty');
+    }
+  } catch (error) {
+    if (error.status === 401) {
+      forget();
+      status('web.profile.gone', {}, true);
+    } else {
+      statusError(error);
+    }
+  }
+}
+
+function forget() {
+  store(null);
+  showBox();
+}
+
+async function copyLink() {
+  const input = $('#profile-link');
+  try {
+    await navigator.clipboard.writeText(input.value);
+  } catch {
+    input.select();
+    document.execCommand('copy');
+  }
+  status('web.profile.copied');
+}
+
+async function exportProfile() {
+  try {
+    const response = await request('GET', '/v1/profile/export', { secret, as: 'response', lang: false });
+    downloadBlob(await response.blob(), filenameFrom(response, 'boravak-profile.json'));
+    status('web.profile.exported');
+  } catch (error) {
+    statusError(error);
+  }
+}
+
+async function deleteProfile() {
+  const ok = await confirmDialog(t('web.profile.delete.confirm'), t('web.profile.delete.yes'), t('web.profile.delete.no'));
+  if (!ok) return;
+  try {
+    await request('DELETE', '/v1/profile', { secret, lang: false });
+    forget();
+    resetCalculator();
+    status('web.profile.deleted');
+    $('#profile-save').focus();
+  } catch (error) {
+    if (error.status === 401) forget();
+    statusError(error);
+  }
+}
+
+// The secret from a #p= fragment (which then leaves the address bar) or from storage.
+function secretFromPage() {
+  const match = /^#p=([A-Za-z0-9_-]{16,128})$/.exec(location.hash);
+  if (match) {
+    store(match[1]);
+    history.replaceState(null, '', location.pathname + location.search);
+    return match[1];
+  }
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function initProfile() {
+  secret = secretFromPage();
+  $('#profile-save').addEventListener('click', save);
+  $('#profile-copy').addEventListener('click', copyLink);
+  $('#profile-export').addEventListener('click', exportProfile);
+  $('#profile-delete').addEventListener('click', deleteProfile);
+  window.addEventListener('hashchange', () => {
+    const before = secret;
+    const now = secretFromPage();
+    if (now && now !== before) loadProfile();
+  });
+  showBox();
+}
+
+export function refreshProfileTexts() {
+  showBox();
+}
