@@ -322,9 +322,16 @@ check "The JSON plan carries ids, dates and the source of every step." 0 \
 
 check "The deadlines export as iCalendar with alarms a week (P1W) and a day before." 0 "" -- \
   "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21 --ics "$tmp/plan.ics"
-for text in "BEGIN:VCALENDAR" "DTSTART;VALUE=DATE:20270131" "TRIGGER:-P1W" "TRIGGER:-P1D" "UID:renewal_window-2027-01-31@boravak"; do
+for text in "BEGIN:VCALENDAR" "DTSTART;VALUE=DATE:20270131" "TRIGGER:-P1W" "TRIGGER:-P1D" "UID:renewal_window-2027-01-31@boravak" \
+    "DTSTAMP:20261121T000000Z"; do
   if grep -qF -- "$text" "$tmp/plan.ics"; then pass "The .ics file has $text"; else fail "The .ics file has $text" "$(head -c 600 "$tmp/plan.ics")"; fi
 done
+# Every DTSTAMP is a valid UTC date-time (RFC 5545 3.3.5), never a date with empty time fields.
+if bad=$(tr -d '\r' <"$tmp/plan.ics" | grep '^DTSTAMP' | grep -vE '^DTSTAMP:[0-9]{8}T[0-9]{6}Z$'); then
+  fail "Every DTSTAMP is a UTC date-time" "$bad"
+else
+  pass "Every DTSTAMP is a UTC date-time"
+fi
 
 check "The interview asks its questions and plans from the answers." 0 "Person 2: child" "[by 2 November 2026] Register your address" -- \
   bash -c "printf 'RU\nemployment\nfirst\nbelgrade\n35\n1\nchild\n6\n2026-11-01\n' | '$boravak' permit plan --interactive --on 2026-11-21"
