@@ -35,7 +35,10 @@ std::variant<std::vector<stay>, stay_list_error> sort_and_check(std::vector<stay
     if (auto e = check_stay(sorted.empty() ? nullptr : &sorted.back(), s, k)) {
       // The engine's message numbers stays in sorted order; name the person's own line too.
       const std::size_t culprit = e->code == error_code::open_stay_not_last ? order[k - 1] : order[k];
-      return stay_list_error{origins[culprit], e->message, e->code};
+      // The field inside the stay ("stays[3].exit" gives ".exit"), after the person's own name for it.
+      const std::size_t bracket = e->path.rfind(']');
+      const std::string field = bracket == std::string::npos ? std::string() : e->path.substr(bracket + 1);
+      return stay_list_error{origins[culprit] + (origins[culprit].rfind("stays[", 0) == 0 ? field : std::string()), e->message, e->code};
     }
     sorted.push_back(s);
   }

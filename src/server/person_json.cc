@@ -14,7 +14,7 @@ std::vector<stay> read_stays(const nlohmann::json& stays) {
   auto parsed = io::read_stay_json(stays.dump());
   if (auto* error = std::get_if<io::stay_list_error>(&parsed)) {
     const std::string where = error->where.rfind("stays", 0) == 0 ? error->where : "stays" + error->where;
-    throw request_error{422, "invalid_value", error->message, where};
+    throw request_error{422, std::string(to_string(error->code)), error->message, where};
   }
   return std::get<std::vector<stay>>(parsed);
 }

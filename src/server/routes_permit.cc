@@ -56,8 +56,14 @@ planned plan_for(app_state& app, const nlohmann::json& situation_json, const std
     throw request_error{422, "invalid_value", e.what(), path.empty() ? "citizenship" : path + ".citizenship"};
   }
   permit::plan_error error;
-  if (!permit::make_permit_plan(app.permit_rules, out.situation, on, out.plan, error))
-    throw request_error{422, "invalid_value", words.render(error.what), path};
+  if (!permit::make_permit_plan(app.permit_rules, out.situation, on, out.plan, error)) {
+    // Name the field the refusal is about, where one is.
+    const std::string field = error.what.key == "permit.error.unknown_ground"          ? "ground"
+                              : error.what.key == "permit.error.renewal_needs_expiry" ? "permit_expires"
+                                                                                       : "";
+    const std::string where = path.empty() ? field : field.empty() ? path : path + "." + field;
+    throw request_error{422, field == "permit_expires" ? "missing_field" : "invalid_value", words.render(error.what), where};
+  }
   return out;
 }
 

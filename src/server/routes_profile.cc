@@ -94,11 +94,22 @@ std::int64_t id_of(const api_request& r) {
   throw request_error{404, "not_found", "There is no such item in this profile.", ""};
 }
 
+// A reminder may name a family member, but only one of this profile's own.
+void check_family_link(const nlohmann::json& item, const std::vector<store::item_record>& items) {
+  if (!item.contains("family_id") || item["family_id"].is_null()) return;
+  const std::int64_t family_id = item["family_id"].get<std::int64_t>();
+  for (const store::item_record& i : items)
+    if (i.id == family_id && i.collection == "family") return;
+  throw request_error{422, "invalid_value", "This profile has no family member with this id; add the member first.", "family_id"};
+}
+
 http_answer add(app_state& app, const api_request& r) {
   const std::string& collection = collection_of(r);
   const store::profile_record p = authorised(app, r);
   const nlohmann::json item = read_item(collection, parse_json_body(r), rules_of(app));
-  if (app.store->items(p.id).size() >= kMostItems)
+  const std::vector<store::item_record> items = app.store->items(p.id);
+  check_family_link(item, items);
+  if (items.size() >= kMostItems)
     throw request_error{422, "invalid_value", "This profile is full (" + std::to_string(kMostItems) + " items); delete old ones first.", ""};
   return json_answer(item_json(app.store->add_item(p.id, collection, item.dump())).dump(), 201);
 }
@@ -108,6 +119,7 @@ http_answer replace(app_state& app, const api_request& r) {
   const std::int64_t id = id_of(r);
   const store::profile_record p = authorised(app, r);
   const nlohmann::json item = read_item(collection, parse_json_body(r), rules_of(app));
+  check_family_link(item, app.store->items(p.id));
   const auto stored = app.store->replace_item(p.id, collection, id, item.dump());
   if (!stored) throw request_error{404, "not_found", "There is no such item in this profile.", ""};
   return json_answer(item_json(*stored).dump());

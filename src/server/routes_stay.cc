@@ -35,7 +35,12 @@ http_answer report(app_state& app, const api_request& r, bool visarun) {
   const cli::stay_report report = cli::build_stay_report(in.query, app.stay_rules, in.city);
   std::string json = cli::stay_report_json(report, app.stay_rules, true);
   while (!json.empty() && json.back() == '\n') json.pop_back();
-  return json_answer(std::move(json));
+  if (!visarun) return json_answer(std::move(json));
+  // The visa run's own view: when to leave, when to come back, and where to cross.
+  nlohmann::json out = nlohmann::json::parse(json);
+  out["visarun"] = out["next_entries"];
+  out["visarun"]["city"] = in.city->id;
+  return json_answer(out.dump());
 }
 
 http_answer countries(app_state& app, const api_request& r) {
