@@ -23,15 +23,21 @@ std::string read_text(const std::filesystem::path& file) {
   return all.str();
 }
 
-// The first comment line of a rules file says what it holds.
+// The opening comment of a rules file says what it holds: its first sentence is the title.
 std::string title_of(const std::string& text) {
   std::istringstream lines(text);
+  std::string title;
   for (std::string line; std::getline(lines, line);) {
-    if (line.rfind("#", 0) != 0) continue;
+    if (line.rfind("#", 0) != 0) break;
     const std::size_t start = line.find_first_not_of("# ");
-    if (start != std::string::npos) return line.substr(start);
+    if (start == std::string::npos) {
+      if (title.empty()) continue;
+      break;
+    }
+    title += (title.empty() ? "" : " ") + line.substr(start);
+    if (const std::size_t end = title.find(". "); end != std::string::npos) return title.substr(0, end + 1);
   }
-  return {};
+  return title;
 }
 
 std::vector<rules_file> load_rules_files(const std::filesystem::path& folder) {
