@@ -28,9 +28,15 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 // A word that must stay in Latin letters: an address, or a foreign word.
 bool keep_latin(std::string_view word) {
-  // Codes that stay Latin in Cyrillic text: currencies and technical abbreviations.
-  for (std::string_view code : {"RSD", "EUR", "PDF", "PIN"})
-    if (word.starts_with(code) && (word.size() == code.size() || !std::isalpha(static_cast<unsigned char>(word[code.size()]))))
+  // A file name's extension, as in "(.ics)" or ".png".
+  const std::size_t opening = word.find_first_not_of("(\"'");
+  if (opening != std::string_view::npos && word[opening] == '.' && opening + 1 < word.size() &&
+      std::isalpha(static_cast<unsigned char>(word[opening + 1])))
+    return true;
+  // Codes that stay Latin in Cyrillic text: currencies and file formats, also in brackets.
+  const std::string_view bare = opening == std::string_view::npos ? word : word.substr(opening);
+  for (std::string_view code : {"RSD", "EUR", "PDF", "PIN", "PNG", "SVG", "ICS", "JSON"})
+    if (bare.starts_with(code) && (bare.size() == code.size() || !std::isalpha(static_cast<unsigned char>(bare[code.size()]))))
       return true;
   if (word.find("://") != std::string_view::npos || word.find('@') != std::string_view::npos ||
       word.find("www.") != std::string_view::npos || word.find('_') != std::string_view::npos)

@@ -86,10 +86,25 @@ test('an overstay shows the warning and is marked on the timeline', async () => 
   assert.equal(await warning.getAttribute('role'), 'alert');
   assert.ok(await warning.isVisible());
   assert.match(await warning.innerText(), /6/);
+  assert.doesNotMatch(await warning.locator('h3').innerText(), /before/, 'an overstay today is not told as a past one');
   assert.equal(await warning.locator('time').getAttribute('datetime'), '2026-10-31');
   assert.equal(await statDate(page, 'last_legal_day'), null, 'no legal day is left');
   assert.equal(await stat(page, 'days_left'), '0');
   assert.equal(await page.locator('[data-testid="timeline"] .tl-over').count(), 1);
+  await context.close();
+});
+
+test('an overstay in the past is told apart from being over the limit today', async () => {
+  // RU: 2026-08-01..2026-09-10 ran 11 days over; back since 2026-10-20, lawful on 2026-11-10.
+  const { context, page } = await fresh();
+  await enterStays(page, 'RU', [['2026-08-01', '2026-09-10'], ['2026-10-20', '']], '2026-11-10');
+  await count(page);
+  const warning = page.locator('[data-testid="overstay"]');
+  assert.ok(await warning.isVisible());
+  assert.match(await warning.locator('h3').innerText(), /before/);
+  assert.match(await warning.innerText(), /11/);
+  assert.equal(await warning.locator('time').getAttribute('datetime'), '2026-08-31');
+  assert.equal(await statDate(page, 'last_legal_day'), '2026-11-18', 'today is lawful');
   await context.close();
 });
 

@@ -2,7 +2,8 @@
 """Fails when any catalog key is missing, empty or malformed in any language.
 
 For every language in i18n/: the same keys as English, in every file (i18n/<lang>/<part>.po);
-no empty or fuzzy entries; the same {N} placeholders as English in every form; plural entries
+no empty or fuzzy entries; the same placeholders as English in every form, numbered ({1}, filled
+by the CLI) or named ({name}, filled by the web page), none missing and none added; plural entries
 with the language's number of forms; Serbian in Latin script only (Cyrillic is made from it);
 and no long English text left untranslated. Usage: check_catalogs.py I18N_DIR
 """
@@ -11,7 +12,7 @@ import re
 import sys
 
 PLURAL_FORMS = {"en": 2, "ru": 3, "uk": 3, "sr": 3}
-PLACEHOLDER = re.compile(r"\{\d+\}")
+PLACEHOLDER = re.compile(r"\{\w+\}")  # {1} in the CLI catalogs, {name} in web.po
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 

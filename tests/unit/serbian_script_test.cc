@@ -26,6 +26,8 @@ TEST(SerbianScript, TransliteratesLetterForLetter) {
       {"words with q w x y stay", "NBS IPS QR kod", "НБС ИПС QR код"},
       {"quotes and dashes stay", "„u dopuni“ – status", "„у допуни“ – статус"},
       {"currency and technical codes stay", "23.450 RSD, PIN i PDF; RSDA", "23.450 RSD, PIN и PDF; РСДА"},
+      {"file formats stay, also in brackets", "Preuzmite sliku (PNG) ili kalendar (.ics)", "Преузмите слику (PNG) или календар (.ics)"},
+      {"a bracket alone does not keep a word", "(dan) i (PNGovi)", "(дан) и (ПНГови)"},
       {"empty", "", ""},
   };
   for (const row& r : rows) {

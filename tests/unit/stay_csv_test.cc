@@ -129,9 +129,10 @@ TEST(StayJsonTest, ErrorsNameTheItem) {
       {"A missing entry names the item.", R"([{"exit":"2026-01-02"}])", "stays[0].entry", "entry"},
       {"An impossible exit names the item.", R"([{"entry":"2026-01-01","exit":"2026-13-02"}])", "stays[0].exit", "2026-13-02"},
       {"An exit that is not a string names the item.", R"([{"entry":"2026-01-01","exit":5}])", "stays[0].exit", "exit"},
-      {"An overlap names the person's own item, not its place after sorting.",
+      {"An overlap names the person's own item and its field, not its place after sorting.",
        R"([{"entry":"2026-03-01","exit":"2026-03-10"},{"entry":"2026-01-01","exit":"2026-01-10"},{"entry":"2026-03-05","exit":"2026-03-20"}])",
-       "stays[2]", "sort"},
+       "stays[2].entry", "sort"},
+      {"An exit before its entry names the exit.", R"([{"entry":"2026-01-10","exit":"2026-01-02"}])", "stays[0].exit", "before"},
   };
   for (const bad_row& r : rows) {
     SCOPED_TRACE(r.name);

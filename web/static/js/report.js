@@ -28,12 +28,14 @@ export function regimeText(regime) {
 }
 
 function overstayBox(result) {
+  // A last legal day means the check date itself is lawful: the overstay lies in the past.
+  const past = result.last_legal_day !== null;
   return h('div', { class: 'alert alert-danger', role: 'alert', 'data-testid': 'overstay' },
-    h('h3', null, t('web.calc.overstay.heading')),
+    h('h3', null, t(past ? 'web.calc.overstay.past_heading' : 'web.calc.overstay.heading')),
     h('p', null, t('web.calc.overstay.days', { n: formatNumber(result.overstay_days) })),
     result.first_overstay_day
       ? h('p', null, t('web.calc.overstay.first'), ' ', dateEl(result.first_overstay_day)) : null,
-    h('p', null, t('web.calc.overstay.advice')),
+    h('p', null, t(past ? 'web.calc.overstay.past_advice' : 'web.calc.overstay.advice')),
     h('button', { type: 'button', class: 'btn btn-secondary', onclick: () => openGuide('illegal_stay') },
       t('web.calc.overstay.guide')));
 }
@@ -45,7 +47,7 @@ function explanationPanel(report) {
   let window;
   if (kind === 'per_entry') window = t('web.calc.explain.current_stay');
   else if (ex.period_end) window = t('web.calc.explain.period');
-  else window = t('web.calc.explain.window');
+  else window = t('web.calc.explain.window', { n: formatNumber(report.applied.result.regime.window) });
   const end = ex.period_end || ex.deciding_to;
   const stays = (ex.stays || []).map((st) => h('li', null,
     t('web.calc.explain.stay', { n: st.stay + 1 }), ' ', dateEl(st.from), ' – ', dateEl(st.to), ': ',
