@@ -1,6 +1,8 @@
 // Field-by-field reading of JSON bodies (see json_body.h).
 #include "json_body.h"
 
+#include "cli/person_query.h"
+
 namespace boravak::server {
 
 nlohmann::json parse_json_body(const api_request& r, bool empty_is_object) {
@@ -10,6 +12,14 @@ nlohmann::json parse_json_body(const api_request& r, bool empty_is_object) {
     throw request_error{400, "invalid_json", "The request body is not valid JSON; send one JSON object.", ""};
   if (!j.is_object()) throw request_error{400, "invalid_json", "The request body must be a JSON object ({...}).", ""};
   return j;
+}
+
+date day_of_query(const api_request& r) {
+  const auto on = r.query_value("on");
+  if (!on) return cli::today_in_belgrade();
+  const auto d = parse_iso_date(*on);
+  if (!d) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
+  return *d;
 }
 
 json_fields::json_fields(const nlohmann::json& object, std::string path, std::initializer_list<std::string_view> allowed)

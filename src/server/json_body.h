@@ -19,6 +19,9 @@ namespace boravak::server {
 // `empty_is_object`.
 nlohmann::json parse_json_body(const api_request& r, bool empty_is_object = false);
 
+// ?on=, or today in Belgrade when it is absent; 422 invalid_date when it is not a real date.
+date day_of_query(const api_request& r);
+
 class json_fields {
  public:
   // `path` is where this object sits ("" for the body, "family[1]" inside it).

@@ -78,10 +78,10 @@ person_input read_person(const nlohmann::json& body, const rule_set& rules) {
 }
 
 person_input person_from_profile(const std::string& citizenship, const std::string& city, const std::vector<nlohmann::json>& trips,
-                                 std::optional<date> on, const rule_set& rules) {
+                                 date on, const rule_set& rules) {
   cli::person_options o;
   o.citizenship = citizenship;
-  if (on) o.on = to_iso_string(*on);
+  o.on = to_iso_string(on);
   nlohmann::json stays = nlohmann::json::array();
   for (const nlohmann::json& t : trips) {
     nlohmann::json s = {{"entry", t.at("entry")}};

@@ -22,8 +22,8 @@ struct person_input {
 // Throws request_error naming the field.
 person_input read_person(const nlohmann::json& body, const rule_set& rules);
 
-// The same from a profile's saved settings and trips (each {"entry","exit"}).
+// The same from a profile's saved settings and trips (each {"entry","exit"}, in any order).
 person_input person_from_profile(const std::string& citizenship, const std::string& city,
-                                 const std::vector<nlohmann::json>& trips, std::optional<date> on, const rule_set& rules);
+                                 const std::vector<nlohmann::json>& trips, date on, const rule_set& rules);
 
 }  // namespace boravak::server

@@ -17,14 +17,6 @@
 namespace boravak::server {
 namespace {
 
-date day_asked(const api_request& r) {
-  const auto on = r.query_value("on");
-  if (!on) return cli::today_in_belgrade();
-  const auto d = parse_iso_date(*on);
-  if (!d) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
-  return *d;
-}
-
 // "situation file, field \"family[1].age\": …" names the field; the API gives it as `path`.
 std::string field_named_in(const std::string& message) {
   const std::string marker = "field \"";
@@ -69,13 +61,13 @@ planned plan_for(app_state& app, const nlohmann::json& situation_json, const std
 
 http_answer plan(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const planned p = plan_for(app, parse_json_body(r), "", day_asked(r), words);
+  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r), words);
   return json_answer(cli::plan_json(p.plan, words));
 }
 
 http_answer deadlines_ics(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const planned p = plan_for(app, parse_json_body(r), "", day_asked(r), words);
+  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r), words);
   http_answer a{200, "text/calendar; charset=utf-8", io::plan_to_ics(p.plan, words, app.permit_rules.deadlines.alarm_days_before), {}};
   a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-deadlines.ics\"");
   return a;
@@ -92,7 +84,7 @@ slips_made make_slips(app_state& app, const api_request& r, const i18n::catalog&
   json_fields f(body, "", {"situation", "payer", "municipality", "non_cash"});
   if (!f.has("situation")) f.refuse("situation", "missing_field", "Send the situation the slips are for, as for /v1/permit/plan.");
   slips_made out;
-  out.p = plan_for(app, body["situation"], "situation", day_asked(r), words);
+  out.p = plan_for(app, body["situation"], "situation", day_of_query(r), words);
   out.non_cash = f.flag("non_cash").value_or(false);
   const std::string municipality = f.text("municipality", 8).value_or("");
   try {
@@ -169,7 +161,7 @@ http_answer grounds(app_state& app, const api_request& r) {
 
 http_answer fees(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const date on = day_asked(r);
+  const date on = day_of_query(r);
   const permit::fee_set* current = permit::fee_set_on(app.permit_rules, on);
   nlohmann::json sets = nlohmann::json::array();
   for (const permit::fee_set& set : app.permit_rules.fee_sets) {

@@ -139,13 +139,8 @@ http_answer status(app_state& app, const api_request& r) {
   std::vector<nlohmann::json> trips;
   for (const store::item_record& item : app.store->items(p.id))
     if (item.collection == "trips") trips.push_back(nlohmann::json::parse(item.body_json));
-  std::sort(trips.begin(), trips.end(), [](const nlohmann::json& a, const nlohmann::json& b) { return a["entry"] < b["entry"]; });
-  std::optional<date> on;
-  if (const auto asked = r.query_value("on")) {
-    on = parse_iso_date(*asked);
-    if (!on) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
-  }
-  const person_input in = person_from_profile(settings.value("citizenship", ""), settings.value("city", ""), trips, on, app.stay_rules);
+  const person_input in =
+      person_from_profile(settings.value("citizenship", ""), settings.value("city", ""), trips, day_of_query(r), app.stay_rules);
   const cli::stay_report report = cli::build_stay_report(in.query, app.stay_rules, in.city);
   std::string json = cli::stay_report_json(report, app.stay_rules, true);
   while (!json.empty() && json.back() == '\n') json.pop_back();

@@ -44,10 +44,7 @@ http_answer report(app_state& app, const api_request& r, bool visarun) {
 }
 
 http_answer countries(app_state& app, const api_request& r) {
-  const date on = r.query_value("on") ? parse_iso_date(*r.query_value("on")).value_or(date{}) : date{};
-  if (r.query_value("on") && on == date{})
-    throw request_error{422, "invalid_date", "?on= must be a real date, YYYY-MM-DD.", "on"};
-  const date day = on == date{} ? cli::today_in_belgrade() : on;
+  const date day = day_of_query(r);
   nlohmann::json out = nlohmann::json::array();
   for (const country& c : app.stay_rules.countries) {
     const bool visa_free = !check_visa_free(app.stay_rules, c, day).has_value();
