@@ -17,7 +17,10 @@ nlohmann::json date_or_null(const std::optional<date>& d) { return d ? nlohmann:
 std::string one_of(json_fields& f, std::string_view field, std::initializer_list<std::string_view> allowed, bool required) {
   const auto value = f.text(field, 64);
   std::string list;
-  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  for (std::string_view a : allowed) {
+    if (!list.empty()) list.append(", ");
+    list.append(a);
+  }
   if (!value) {
     if (required) f.refuse(field, "missing_field", f.path_of(field) + " is required: one of " + list + ".");
     return {};
