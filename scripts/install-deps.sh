@@ -10,7 +10,7 @@ packages=(
   clang libclang-rt-14-dev
   libboost-locale-dev gettext nlohmann-json3-dev libical-dev libqrencode-dev libpng-dev
   zbar-tools librsvg2-bin
-  libboost-dev libspdlog-dev libssl-dev libsqlite3-dev libpqxx-dev
+  libboost-dev libspdlog-dev libssl-dev libsqlite3-dev libpqxx-dev libcurl4-openssl-dev
   postgresql wrk chromium
 )
 

@@ -7,6 +7,8 @@
 #include <CLI/CLI.hpp>
 
 #include "../rules_loader/rules_loader.h"
+#include "../bot/bot_command.h"
+#include "../bot/chat_command.h"
 #include "../server/serve_command.h"
 #include "batch_command.h"
 #include "permit_command.h"
@@ -60,8 +62,16 @@ int main(int argc, char** argv) {
   boravak::server::serve_options serve_options;
   CLI::App* serve = boravak::server::add_serve_command(app, serve_options);
 
+  boravak::bot::chat_options chat_options;
+  CLI::App* chat = boravak::bot::add_chat_command(app, chat_options);
+
+  boravak::bot::bot_options bot_options;
+  CLI::App* bot = boravak::bot::add_bot_command(app, bot_options);
+
   CLI11_PARSE(app, argc, argv);
   if (*serve) return boravak::server::run_serve_command(serve_options, rules_dir);
+  if (*bot) return boravak::bot::run_bot_command(bot_options, rules_dir);
+  if (*chat) return boravak::bot::run_chat_command(chat_options, rules_dir);
 
   try {
     if (const int code = boravak::cli::run_permit_commands(permit_commands, permit_options, rules_dir); code >= 0) return code;

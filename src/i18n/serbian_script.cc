@@ -28,6 +28,8 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
 // A word that must stay in Latin letters: an address, or a foreign word.
 bool keep_latin(std::string_view word) {
+  // A chat command ("/status") is typed as it is.
+  if (word.starts_with("/")) return true;
   // A file name's extension, as in "(.ics)" or ".png".
   const std::size_t opening = word.find_first_not_of("(\"'");
   if (opening != std::string_view::npos && word[opening] == '.' && opening + 1 < word.size() &&
@@ -35,6 +37,9 @@ bool keep_latin(std::string_view word) {
     return true;
   // Codes that stay Latin in Cyrillic text: currencies and file formats, also in brackets.
   const std::string_view bare = opening == std::string_view::npos ? word : word.substr(opening);
+  // A country code ("RU", "UA,"), which people type in Latin letters.
+  const std::size_t letters = bare.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+  if (letters == 2 && (bare.size() == 2 || !std::isalpha(static_cast<unsigned char>(bare[2])))) return true;
   for (std::string_view code : {"RSD", "EUR", "PDF", "PIN", "PNG", "SVG", "ICS", "JSON"})
     if (bare.starts_with(code) && (bare.size() == code.size() || !std::isalpha(static_cast<unsigned char>(bare[code.size()]))))
       return true;

@@ -54,13 +54,35 @@ void add_event(icalcomponent* calendar, const std::string& uid, date day, const 
 
 }  // namespace
 
-std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& words, const std::vector<int>& alarm_days_before) {
+namespace {
+
+component_ptr new_calendar(const i18n::catalog& words) {
   component_ptr calendar(icalcomponent_new_vcalendar());
   icalcomponent_add_property(calendar.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(calendar.get(), icalproperty_new_prodid("-//boravak//permit plan//EN"));
   icalproperty* name = icalproperty_new_x(words.get("calendar.calendar_name").c_str());
   icalproperty_set_x_name(name, "X-WR-CALNAME");
   icalcomponent_add_property(calendar.get(), name);
+  return calendar;
+}
+
+std::string text_of(const component_ptr& calendar) {
+  char* text = icalcomponent_as_ical_string(calendar.get());
+  return text ? std::string(text) : std::string();
+}
+
+}  // namespace
+
+std::string dates_to_ics(const std::vector<dated_event>& events, date stamp, const i18n::catalog& words,
+                         const std::vector<int>& alarm_days_before) {
+  component_ptr calendar = new_calendar(words);
+  for (const dated_event& e : events)
+    add_event(calendar.get(), e.uid, e.day, e.summary, e.description, stamp, alarm_days_before, words);
+  return text_of(calendar);
+}
+
+std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& words, const std::vector<int>& alarm_days_before) {
+  component_ptr calendar = new_calendar(words);
 
   for (const permit::dated_step& step : plan.steps) {
     if (!step.calendar || !step.last) continue;
@@ -73,8 +95,7 @@ std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& wo
     add_event(calendar.get(), step.id + "-" + to_iso_string(*step.last) + "@boravak", *step.last,
               step.first ? words.format("calendar.closes", {what}) : what, description, plan.on, alarm_days_before, words);
   }
-  char* text = icalcomponent_as_ical_string(calendar.get());
-  return text ? std::string(text) : std::string();
+  return text_of(calendar);
 }
 
 }  // namespace boravak::io

@@ -14,4 +14,14 @@ namespace boravak::io {
 std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& words,
                         const std::vector<int>& alarm_days_before);
 
+// Any dated events (the bot's /deadlines), one all-day event each, with the same alarms.
+struct dated_event {
+  std::string uid;  // stable, so a re-import updates the event
+  date day;
+  std::string summary;
+  std::string description;
+};
+std::string dates_to_ics(const std::vector<dated_event>& events, date stamp, const i18n::catalog& words,
+                         const std::vector<int>& alarm_days_before);
+
 }  // namespace boravak::io

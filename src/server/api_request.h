@@ -16,6 +16,7 @@ struct api_request {
   std::string_view body;
   std::string_view authorization;  // the Authorization header
   std::vector<std::string> params; // the {placeholders} of the route, in order
+  std::string_view telegram_secret;  // X-Telegram-Bot-Api-Secret-Token (the bot's webhook)
 
   // The decoded value of ?name=, or nothing.
   std::optional<std::string> query_value(std::string_view name) const;

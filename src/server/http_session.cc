@@ -117,8 +117,8 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
       continue;
     }
 
-    // The web page: "/" and "/static/…", from memory.
-    if (!path.starts_with("/v1/")) {
+    // The web page: "/" and "/static/…", from memory. (/telegram/ is the bot's webhook.)
+    if (!path.starts_with("/v1/") && !path.starts_with("/telegram/")) {
       const static_file* file = method == "GET" ? ctx.app.web.find(path) : nullptr;
       http_answer a = file ? http_answer{200, file->content_type, file->body, {}}
                            : error_answer(404, "not_found", "There is nothing at this address.");
@@ -169,9 +169,10 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
       }
       if (ec) break;  // the client went away or stalled: nobody to answer
       const auto& full = parser.get();
+      const auto secret_header = full["X-Telegram-Bot-Api-Secret-Token"];
       api_request request{method, path, query, full.body(),
                           std::string_view(full[http::field::authorization].data(), full[http::field::authorization].size()),
-                          std::move(m.params)};
+                          std::move(m.params), std::string_view(secret_header.data(), secret_header.size())};
       http_answer a = error_answer(422, "invalid_value", "?lang= must be en, ru, uk, sr or sr-Cyrl.", "lang");
       if (request.language_is_known()) a = co_await run_route(ctx, chosen, request);
       status = a.status;

@@ -151,8 +151,22 @@ http_answer link_code(app_state& app, const api_request& r) {
   const store::profile_record p = authorised(app, r);
   const std::string code = store::new_link_code();
   const std::string expires = store::utc_now_text(kLinkCodeSeconds);
-  app.store->add_link_code(p.id, store::sha256_hex(code), expires);
+  app.store->add_link_code(p.id, store::link_code_hash(store::link_direction::web_to_bot, code), expires);
   return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}.dump(), 201);
+}
+
+// POST /v1/profiles/claim {"code"}: the bot's /webcode hands its profile to this browser. The
+// profile gets a new secret, shown once here; the code works once.
+http_answer claim(app_state& app, const api_request& r) {
+  const nlohmann::json body = parse_json_body(r);
+  json_fields f(body, "", {"code"});
+  const auto code = f.text("code", 16);
+  if (!code) f.refuse("code", "missing_field", "Send the code the bot gave you (/webcode in the chat).");
+  const auto profile = app.store->redeem_link_code(store::link_code_hash(store::link_direction::bot_to_web, *code), store::utc_now_text());
+  if (!profile) f.refuse("code", "invalid_value", "This code is unknown, used or expired; ask the bot for a new one with /webcode.");
+  const std::string secret = store::new_profile_secret();
+  app.store->replace_secret(*profile, store::sha256_hex(secret));
+  return json_answer(nlohmann::json{{"secret", secret}, {"link", "/#p=" + secret}}.dump(), 201);
 }
 
 }  // namespace
@@ -160,6 +174,7 @@ http_answer link_code(app_state& app, const api_request& r) {
 void add_profile_routes(router& r) {
   constexpr auto kStore = route_kind::store;
   r.add({"POST", "/v1/profiles", kStore, 16 * 1024, create});
+  r.add({"POST", "/v1/profiles/claim", kStore, 1024, claim});
   r.add({"GET", "/v1/profile", kStore, 0, show});
   r.add({"PATCH", "/v1/profile", kStore, 16 * 1024, patch});
   r.add({"DELETE", "/v1/profile", kStore, 0, remove});

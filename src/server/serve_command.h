@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "bot/bot_command.h"
 #include "http_server.h"
 
 namespace boravak::server {
@@ -15,6 +16,8 @@ struct serve_options {
   std::string db;        // "sqlite:PATH" or "postgresql://…"; default: SQLite in the data folder
   std::string web_dir;   // default: web/ beside the rules folder
   bool print_routes = false;
+  bool telegram_webhook = false;  // also serve the Telegram bot's webhook and send its reminders
+  bot::bot_options bot;
 };
 
 CLI::App* add_serve_command(CLI::App& app, serve_options& o);

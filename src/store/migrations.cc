@@ -55,6 +55,55 @@ CREATE TABLE link_codes (
 );
 CREATE INDEX link_codes_by_profile ON link_codes(profile_id);
 )sql"},
+      {2, "Telegram chats and their reminders",
+       R"sql(
+CREATE TABLE bot_chats (
+  chat_id INTEGER PRIMARY KEY,
+  profile_id INTEGER REFERENCES profiles(id) ON DELETE SET NULL,
+  lang TEXT NOT NULL,
+  dialog TEXT NOT NULL,
+  state TEXT NOT NULL,
+  data TEXT NOT NULL,
+  touched_at TEXT NOT NULL
+);
+CREATE TABLE reminders (
+  id INTEGER PRIMARY KEY,
+  chat_id INTEGER NOT NULL,
+  due_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  sent_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL
+);
+CREATE INDEX reminders_waiting ON reminders(next_attempt_at) WHERE sent_at IS NULL;
+CREATE INDEX reminders_by_chat ON reminders(chat_id);
+)sql",
+       R"sql(
+CREATE TABLE bot_chats (
+  chat_id BIGINT PRIMARY KEY,
+  profile_id BIGINT REFERENCES profiles(id) ON DELETE SET NULL,
+  lang TEXT NOT NULL,
+  dialog TEXT NOT NULL,
+  state TEXT NOT NULL,
+  data TEXT NOT NULL,
+  touched_at TEXT NOT NULL
+);
+CREATE TABLE reminders (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  chat_id BIGINT NOT NULL,
+  due_at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  dedupe_key TEXT NOT NULL UNIQUE,
+  sent_at TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT NOT NULL
+);
+CREATE INDEX reminders_waiting ON reminders(next_attempt_at) WHERE sent_at IS NULL;
+CREATE INDEX reminders_by_chat ON reminders(chat_id);
+)sql"},
   };
   return steps;
 }

@@ -114,6 +114,14 @@ class postgres_store final : public profile_store {
     });
   }
 
+  std::optional<std::string> profile_settings(std::int64_t profile) override {
+    return run([&](pqxx::work& w) -> std::optional<std::string> {
+      const pqxx::result r = w.exec_params("SELECT settings FROM profiles WHERE id = $1", profile);
+      if (r.empty()) return std::nullopt;
+      return std::string(r[0][0].c_str());
+    });
+  }
+
   void update_settings(std::int64_t profile, std::string_view settings) override {
     const std::string now = utc_now_text();
     run([&](pqxx::work& w) {
@@ -185,6 +193,81 @@ class postgres_store final : public profile_store {
       if (r.empty() || std::string_view(r[0][1].c_str()) <= now) return std::nullopt;
       return r[0][0].as<std::int64_t>();
     });
+  }
+
+  void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
+    const std::string now = utc_now_text();
+    run([&](pqxx::work& w) {
+      w.exec_params("UPDATE profiles SET secret_hash = $1, updated_at = $2 WHERE id = $3", std::string(secret_hash), now, profile);
+      return 0;
+    });
+  }
+
+  std::optional<chat_record> find_chat(std::int64_t chat_id) override {
+    return run([&](pqxx::work& w) -> std::optional<chat_record> {
+      const pqxx::result r = w.exec_params(
+          "SELECT COALESCE(profile_id, 0), lang, dialog, state, data, touched_at FROM bot_chats WHERE chat_id = $1", chat_id);
+      if (r.empty()) return std::nullopt;
+      return chat_record{chat_id, r[0][0].as<std::int64_t>(), r[0][1].c_str(), r[0][2].c_str(), r[0][3].c_str(),
+                         r[0][4].c_str(), r[0][5].c_str()};
+    });
+  }
+
+  void save_chat(const chat_record& c) override {
+    const std::string now = utc_now_text();
+    run([&](pqxx::work& w) {
+      w.exec_params("INSERT INTO bot_chats(chat_id, profile_id, lang, dialog, state, data, touched_at) "
+                    "VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, $7) ON CONFLICT (chat_id) DO UPDATE SET "
+                    "profile_id = excluded.profile_id, lang = excluded.lang, dialog = excluded.dialog, "
+                    "state = excluded.state, data = excluded.data, touched_at = excluded.touched_at",
+                    c.chat_id, c.profile_id, c.lang, c.dialog, c.state, c.data_json, now);
+      return 0;
+    });
+  }
+
+  void delete_chat(std::int64_t chat_id) override {
+    run([&](pqxx::work& w) {
+      w.exec_params("DELETE FROM reminders WHERE chat_id = $1", chat_id);
+      w.exec_params("DELETE FROM bot_chats WHERE chat_id = $1", chat_id);
+      return 0;
+    });
+  }
+
+  void schedule_reminders(std::int64_t chat_id, const std::vector<reminder_job>& jobs) override {
+    run([&](pqxx::work& w) {
+      w.exec_params("DELETE FROM reminders WHERE chat_id = $1 AND sent_at IS NULL", chat_id);
+      for (const reminder_job& j : jobs)
+        w.exec_params("INSERT INTO reminders(chat_id, due_at, kind, payload, dedupe_key, next_attempt_at) "
+                      "VALUES ($1, $2, $3, $4, $5, $2) ON CONFLICT (dedupe_key) DO NOTHING",
+                      chat_id, j.due_at, j.kind, j.payload_json, j.dedupe_key);
+      return 0;
+    });
+  }
+
+  int send_due_reminders(std::string_view now, int limit,
+                         const std::function<send_result(const reminder_job&)>& send) override {
+    return run([&](pqxx::work& w) {
+      // The rows stay locked until this transaction ends, after their outcome is written: another
+      // instance skips them instead of waiting, and never takes one a second time.
+      const pqxx::result r = w.exec_params(
+          "SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts FROM reminders "
+          "WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED",
+          std::string(now), limit);
+      for (const auto& row : r) {
+        const reminder_job j{row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), row[2].c_str(), row[3].c_str(),
+                             row[4].c_str(), row[5].c_str(), row[6].as<int>()};
+        const send_result outcome = send(j);
+        if (outcome.what == send_result::outcome::retry)
+          w.exec_params("UPDATE reminders SET attempts = attempts + 1, next_attempt_at = $1 WHERE id = $2", outcome.retry_at, j.id);
+        else
+          w.exec_params("UPDATE reminders SET attempts = attempts + 1, sent_at = $1 WHERE id = $2", std::string(now), j.id);
+      }
+      return static_cast<int>(r.size());
+    });
+  }
+
+  std::int64_t unsent_reminders() override {
+    return run([](pqxx::work& w) { return w.exec1("SELECT COUNT(*) FROM reminders WHERE sent_at IS NULL")[0].as<std::int64_t>(); });
   }
 
  private:

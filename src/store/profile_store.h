@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -37,6 +38,34 @@ struct item_record {
   std::string updated_at;
 };
 
+// A Telegram chat's place in a dialog, and the profile it keeps its data in.
+struct chat_record {
+  std::int64_t chat_id = 0;
+  std::int64_t profile_id = 0;  // 0 until onboarding creates or links one
+  std::string lang = "en";
+  std::string dialog;           // "" when no dialog is under way
+  std::string state;
+  std::string data_json = "{}"; // what the dialog has gathered so far
+  std::string touched_at;       // UTC, set by save_chat
+};
+
+// A reminder to send to a chat at a time (UTC). Its dedupe key names what it is about, so
+// scheduling the same reminder again never sends it twice.
+struct reminder_job {
+  std::int64_t id = 0;
+  std::int64_t chat_id = 0;
+  std::string due_at;
+  std::string kind;
+  std::string payload_json;  // {"key": catalog key, "args": [...]}
+  std::string dedupe_key;
+  int attempts = 0;
+};
+
+struct send_result {
+  enum class outcome { sent, retry, give_up } what = outcome::sent;
+  std::string retry_at;  // for retry: not before this UTC time
+};
+
 class profile_store {
  public:
   virtual ~profile_store() = default;
@@ -46,6 +75,8 @@ class profile_store {
 
   virtual std::int64_t create_profile(std::string_view secret_hash, std::string_view settings_json) = 0;
   virtual std::optional<profile_record> find_profile(std::string_view secret_hash) = 0;
+  // A profile's settings by its id: for the bot, which reaches its profile through the chat.
+  virtual std::optional<std::string> profile_settings(std::int64_t profile) = 0;
   virtual void update_settings(std::int64_t profile, std::string_view settings_json) = 0;
   // Removes the profile with its items and link codes. False when it was already gone.
   virtual bool delete_profile(std::int64_t profile) = 0;
@@ -62,6 +93,24 @@ class profile_store {
   // code, so it works once, and only before it expires.
   virtual void add_link_code(std::int64_t profile, std::string_view code_hash, std::string_view expires_at) = 0;
   virtual std::optional<std::int64_t> redeem_link_code(std::string_view code_hash, std::string_view now) = 0;
+  // A new secret for a profile (the bot hands its profile to the web this way).
+  virtual void replace_secret(std::int64_t profile, std::string_view secret_hash) = 0;
+
+  // The Telegram bot's chats (issue 5).
+  virtual std::optional<chat_record> find_chat(std::int64_t chat_id) = 0;
+  virtual void save_chat(const chat_record& chat) = 0;  // inserts or replaces; sets touched_at
+  virtual void delete_chat(std::int64_t chat_id) = 0;   // with its reminders
+
+  // Replaces the chat's unsent reminders with `jobs`; a job whose dedupe key was already sent
+  // is skipped.
+  virtual void schedule_reminders(std::int64_t chat_id, const std::vector<reminder_job>& jobs) = 0;
+  // Takes up to `limit` reminders due at `now` that no other instance holds, calls `send` for
+  // each, and records the outcome in the same transaction. On PostgreSQL the rows are taken
+  // with SELECT … FOR UPDATE SKIP LOCKED, so two instances never take the same reminder.
+  // Returns how many were taken.
+  virtual int send_due_reminders(std::string_view now, int limit,
+                                 const std::function<send_result(const reminder_job&)>& send) = 0;
+  virtual std::int64_t unsent_reminders() = 0;
 };
 
 }  // namespace boravak::store

@@ -6,6 +6,7 @@
 #include <array>
 #include <cerrno>
 #include <chrono>
+#include <cctype>
 #include <ctime>
 #include <stdexcept>
 
@@ -75,6 +76,12 @@ std::string sha256_hex(std::string_view text) {
     out += kHex[digest[i] & 15];
   }
   return out;
+}
+
+std::string link_code_hash(link_direction direction, std::string_view code) {
+  std::string upper(code);
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return sha256_hex((direction == link_direction::web_to_bot ? "web-to-bot:" : "bot-to-web:") + upper);
 }
 
 std::string utc_now_text(long long seconds_from_now) {

@@ -13,6 +13,12 @@ std::string new_profile_secret();
 // 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), for typing into a chat.
 std::string new_link_code();
 
+// Which way a link code goes: made on the web for the bot (/link), or made by the bot for the
+// web (POST /v1/profiles/claim). The direction is part of the hash, so a code works only the
+// way it was made for.
+enum class link_direction { web_to_bot, bot_to_web };
+std::string link_code_hash(link_direction direction, std::string_view code);
+
 // Lower-case hex SHA-256.
 std::string sha256_hex(std::string_view text);
 

@@ -37,6 +37,10 @@ class statement {
     if (rc == SQLITE_DONE) return false;
     throw store_error(std::string("SQLite: ") + sqlite3_errmsg(db_));
   }
+  void reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
   std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
   std::string text(int column) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
@@ -95,6 +99,14 @@ class sqlite_store final : public profile_store {
     s.bind(1, secret_hash);
     if (!s.step()) return std::nullopt;
     return profile_record{s.integer(0), s.text(1), s.text(2), s.text(3)};
+  }
+
+  std::optional<std::string> profile_settings(std::int64_t profile) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT settings FROM profiles WHERE id = ?1");
+    s.bind(1, profile);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
   }
 
   void update_settings(std::int64_t profile, std::string_view settings) override {
@@ -176,7 +188,102 @@ class sqlite_store final : public profile_store {
     return profile;
   }
 
+  void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "UPDATE profiles SET secret_hash = ?1, updated_at = ?2 WHERE id = ?3");
+    s.bind(1, secret_hash).bind(2, utc_now_text()).bind(3, profile).step();
+  }
+
+  std::optional<chat_record> find_chat(std::int64_t chat_id) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT COALESCE(profile_id, 0), lang, dialog, state, data, touched_at FROM bot_chats WHERE chat_id = ?1");
+    s.bind(1, chat_id);
+    if (!s.step()) return std::nullopt;
+    return chat_record{chat_id, s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+  }
+
+  void save_chat(const chat_record& c) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "INSERT INTO bot_chats(chat_id, profile_id, lang, dialog, state, data, touched_at) "
+                     "VALUES (?1, NULLIF(?2, 0), ?3, ?4, ?5, ?6, ?7) ON CONFLICT(chat_id) DO UPDATE SET "
+                     "profile_id = excluded.profile_id, lang = excluded.lang, dialog = excluded.dialog, "
+                     "state = excluded.state, data = excluded.data, touched_at = excluded.touched_at");
+    s.bind(1, c.chat_id).bind(2, c.profile_id).bind(3, c.lang).bind(4, c.dialog).bind(5, c.state).bind(6, c.data_json)
+        .bind(7, utc_now_text()).step();
+  }
+
+  void delete_chat(std::int64_t chat_id) override {
+    std::lock_guard lock(mutex_);
+    in_transaction([&] {
+      statement(db_, "DELETE FROM reminders WHERE chat_id = ?1").bind(1, chat_id).step();
+      statement(db_, "DELETE FROM bot_chats WHERE chat_id = ?1").bind(1, chat_id).step();
+    });
+  }
+
+  void schedule_reminders(std::int64_t chat_id, const std::vector<reminder_job>& jobs) override {
+    std::lock_guard lock(mutex_);
+    in_transaction([&] {
+      statement(db_, "DELETE FROM reminders WHERE chat_id = ?1 AND sent_at IS NULL").bind(1, chat_id).step();
+      statement insert(db_, "INSERT INTO reminders(chat_id, due_at, kind, payload, dedupe_key, next_attempt_at) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?2) ON CONFLICT(dedupe_key) DO NOTHING");
+      for (const reminder_job& j : jobs) {
+        insert.bind(1, chat_id).bind(2, j.due_at).bind(3, j.kind).bind(4, j.payload_json).bind(5, j.dedupe_key).step();
+        insert.reset();
+      }
+    });
+  }
+
+  int send_due_reminders(std::string_view now, int limit,
+                         const std::function<send_result(const reminder_job&)>& send) override {
+    // One process owns an SQLite file, so holding the write lock while sending is enough.
+    std::lock_guard lock(mutex_);
+    int taken = 0;
+    in_transaction([&] {
+      std::vector<reminder_job> due;
+      statement pick(db_, "SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts FROM reminders "
+                          "WHERE sent_at IS NULL AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2");
+      pick.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
+      while (pick.step())
+        due.push_back({pick.integer(0), pick.integer(1), pick.text(2), pick.text(3), pick.text(4), pick.text(5),
+                       static_cast<int>(pick.integer(6))});
+      for (const reminder_job& j : due) {
+        record_outcome(j, send(j), now);
+        ++taken;
+      }
+    });
+    return taken;
+  }
+
+  std::int64_t unsent_reminders() override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT COUNT(*) FROM reminders WHERE sent_at IS NULL");
+    s.step();
+    return s.integer(0);
+  }
+
  private:
+  template <typename Work>
+  void in_transaction(Work&& work) {
+    exec("BEGIN IMMEDIATE");
+    try {
+      work();
+      exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  void record_outcome(const reminder_job& j, const send_result& r, std::string_view now) {
+    if (r.what == send_result::outcome::retry) {
+      statement(db_, "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = ?1 WHERE id = ?2")
+          .bind(1, r.retry_at).bind(2, j.id).step();
+    } else {
+      // Sent, or given up (the chat blocked the bot): either way it is never tried again.
+      statement(db_, "UPDATE reminders SET attempts = attempts + 1, sent_at = ?1 WHERE id = ?2").bind(1, now).bind(2, j.id).step();
+    }
+  }
+
   void exec(const char* sql) {
     char* error = nullptr;
     if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) != SQLITE_OK) {

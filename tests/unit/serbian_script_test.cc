@@ -28,6 +28,7 @@ TEST(SerbianScript, TransliteratesLetterForLetter) {
       {"currency and technical codes stay", "23.450 RSD, PIN i PDF; RSDA", "23.450 RSD, PIN и PDF; РСДА"},
       {"file formats stay, also in brackets", "Preuzmite sliku (PNG) ili kalendar (.ics)", "Преузмите слику (PNG) или календар (.ics)"},
       {"a bracket alone does not keep a word", "(dan) i (PNGovi)", "(дан) и (ПНГови)"},
+      {"chat commands and country codes stay", "Pišite /status ili RU, UA. U redu, DAN", "Пишите /status или RU, UA. У реду, ДАН"},
       {"empty", "", ""},
   };
   for (const row& r : rows) {

@@ -1,0 +1,35 @@
+// What the bot receives and what it sends, independent of Telegram's wire format, so the same
+// dialogs run in Telegram (telegram_client.h) and in the terminal (`boravak chat`).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace boravak::bot {
+
+struct incoming {
+  std::int64_t chat_id = 0;
+  std::string language_code;  // Telegram's user.language_code: "ru", "en-US", …
+  std::string text;           // a typed message
+  std::string callback_data;  // a pressed inline button
+  std::string callback_id;    // to answer the button press
+};
+
+struct button {
+  std::string text;
+  std::string data;  // sent back as callback_data; a "/command" acts like typing it
+};
+using keyboard = std::vector<std::vector<button>>;
+
+struct outgoing {
+  enum class kind { message, document, photo, callback_answer } what = kind::message;
+  std::string text;        // the message, or the caption of a file
+  keyboard buttons;
+  std::string file_name;   // documents and photos
+  std::string file_bytes;
+  std::string mime_type;
+  std::string callback_id;
+};
+
+}  // namespace boravak::bot

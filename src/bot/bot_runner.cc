@@ -1,0 +1,145 @@
+// Polling, the webhook and the reminder sender (see bot_runner.h).
+#include "bot_runner.h"
+
+#include <openssl/crypto.h>
+
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+#include "cli/person_query.h"
+#include "server/http_answer.h"
+#include "store/secret.h"
+#include "telegram_client.h"
+
+namespace boravak::bot {
+namespace {
+
+void handle_update(dialog_engine& engine, telegram_client& client, const nlohmann::json& update) {
+  incoming in;
+  if (!read_update(update, in)) return;
+  for (const outgoing& out : engine.handle(in, cli::today_in_belgrade(), store::utc_now_text())) deliver(client, in.chat_id, out);
+}
+
+// The reminder's words in the chat's language.
+std::string reminder_text(server::app_state& app, const store::reminder_job& job, const std::string& lang) {
+  const i18n::catalog& w = app.words(lang);
+  const nlohmann::json payload = nlohmann::json::parse(job.payload_json, nullptr, false);
+  std::vector<std::string> args;
+  if (payload.is_object() && payload["args"].is_array()) {
+    for (const nlohmann::json& a : payload["args"]) {
+      const auto d = a.is_string() ? parse_iso_date(a.get<std::string>()) : std::nullopt;
+      args.push_back(d ? w.date_text(*d) : a.is_string() ? a.get<std::string>() : a.dump());
+    }
+  }
+  return w.format("bot.reminder." + job.kind, args);
+}
+
+}  // namespace
+
+bool read_update(const nlohmann::json& u, incoming& out) {
+  const nlohmann::json* message = nullptr;
+  if (u.contains("callback_query") && u["callback_query"].is_object()) {
+    const nlohmann::json& q = u["callback_query"];
+    if (!q.contains("message") || !q["message"].contains("chat")) return false;
+    out.callback_id = q.value("id", "");
+    out.callback_data = q.value("data", "");
+    out.language_code = q.contains("from") ? q["from"].value("language_code", "") : "";
+    message = &q["message"];
+  } else if (u.contains("message") && u["message"].is_object()) {
+    message = &u["message"];
+    out.text = message->value("text", "");
+    out.language_code = message->contains("from") ? (*message)["from"].value("language_code", "") : "";
+    if (out.text.empty()) return false;  // stickers, photos: nothing to answer
+  } else {
+    return false;
+  }
+  if (!message->contains("chat") || !(*message)["chat"].contains("id") || !(*message)["chat"]["id"].is_number_integer()) return false;
+  out.chat_id = (*message)["chat"]["id"].get<std::int64_t>();
+  return true;
+}
+
+int run_polling(server::app_state& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop) {
+  telegram_client client(telegram.api_base, telegram.token);
+  dialog_engine engine(app, options);
+  std::int64_t offset = 0;
+  int failures = 0;
+  spdlog::info("polling Telegram for updates");
+  while (!stop) {
+    const api_answer a = client.call("getUpdates",
+                                     {{"offset", offset}, {"timeout", telegram.poll_seconds}, {"allowed_updates", {"message", "callback_query"}}},
+                                     std::chrono::seconds(telegram.poll_seconds + 10));
+    if (!a.ok()) {
+      if (a.status == 401 || a.status == 404) {
+        spdlog::error("Telegram refused the token ({}); check BORAVAK_TELEGRAM_TOKEN", a.status);
+        return 2;
+      }
+      const int wait = a.status == 429 ? a.retry_after() : std::min(30, 1 << std::min(failures++, 5));
+      std::this_thread::sleep_for(std::chrono::seconds(wait));
+      continue;
+    }
+    failures = 0;
+    for (const nlohmann::json& update : a.body["result"]) {
+      offset = std::max(offset, update.value("update_id", std::int64_t{0}) + 1);
+      try {
+        handle_update(engine, client, update);
+      } catch (const std::exception& e) {
+        spdlog::error("an update failed: {}", e.what());  // never the update itself: it holds the person's words
+      }
+    }
+  }
+  return 0;
+}
+
+int send_due_reminders_once(server::app_state& app, telegram_client& client, int limit) {
+  const std::string now = store::utc_now_text();
+  return app.store->send_due_reminders(now, limit, [&](const store::reminder_job& job) {
+    const auto chat = app.store->find_chat(job.chat_id);
+    if (!chat) return store::send_result{store::send_result::outcome::give_up, {}};
+    const outgoing message{outgoing::kind::message, reminder_text(app, job, chat->lang), {}, {}, {}, {}, {}};
+    switch (deliver(client, job.chat_id, message)) {
+      case delivery::delivered:
+        return store::send_result{store::send_result::outcome::sent, {}};
+      case delivery::refused:
+        return store::send_result{store::send_result::outcome::give_up, {}};
+      case delivery::failed:
+        break;
+    }
+    // Back off: 1, 2, 4 … minutes, at most an hour.
+    const long long wait = std::min(3600LL, 60LL << std::min(job.attempts, 6));
+    return store::send_result{store::send_result::outcome::retry, store::utc_now_text(wait)};
+  });
+}
+
+void run_reminder_sender(server::app_state& app, const telegram_settings& telegram, std::atomic<bool>& stop) {
+  telegram_client client(telegram.api_base, telegram.token);
+  while (!stop) {
+    try {
+      while (!stop && send_due_reminders_once(app, client, telegram.reminders_per_round) == telegram.reminders_per_round) {
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("sending reminders failed: {}", e.what());
+    }
+    for (int i = 0; i < telegram.reminder_every_seconds * 10 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
+void add_webhook_route(server::router& routes, const telegram_settings& telegram, const engine_options& options) {
+  routes.add({"POST", "/telegram/webhook", server::route_kind::store, 1024 * 1024,
+              [telegram, options](server::app_state& app, const server::api_request& r) {
+                // Constant-time comparison: the secret is Telegram's proof that the update is real.
+                const bool same = r.telegram_secret.size() == telegram.webhook_secret.size() &&
+                                  CRYPTO_memcmp(r.telegram_secret.data(), telegram.webhook_secret.data(), r.telegram_secret.size()) == 0;
+                if (telegram.webhook_secret.empty() || !same)
+                  throw server::request_error{401, "unauthorized", "This is Telegram's address; the secret token does not match.", ""};
+                const nlohmann::json update = nlohmann::json::parse(r.body, nullptr, false);
+                if (!update.is_object()) throw server::request_error{400, "invalid_json", "An update is one JSON object.", ""};
+                thread_local std::unique_ptr<telegram_client> client;
+                if (!client) client = std::make_unique<telegram_client>(telegram.api_base, telegram.token);
+                dialog_engine engine(app, options);
+                handle_update(engine, *client, update);
+                return server::json_answer("{\"ok\":true}");
+              }});
+}
+
+}  // namespace boravak::bot

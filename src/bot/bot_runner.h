@@ -1,0 +1,41 @@
+// Running the bot against Telegram: long polling (getUpdates) by default, or a webhook on the
+// web server that checks Telegram's secret-token header; and, beside either, the reminder
+// sender, which takes due reminders from the store and sends each once.
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "dialog_engine.h"
+#include "server/router.h"
+
+namespace boravak::bot {
+
+struct telegram_settings {
+  std::string api_base = "https://api.telegram.org";
+  std::string token;            // from $BORAVAK_TELEGRAM_TOKEN or a file; never logged
+  std::string webhook_secret;   // the X-Telegram-Bot-Api-Secret-Token Telegram sends us
+  int poll_seconds = 25;        // getUpdates long-poll timeout
+  int reminder_every_seconds = 15;
+  int reminders_per_round = 100;
+};
+
+// The update's chat, text or button, and language; false for updates we do not handle.
+bool read_update(const nlohmann::json& update, incoming& out);
+
+// Polls until `stop` is set (SIGINT/SIGTERM). Returns the process's exit code.
+int run_polling(server::app_state& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop);
+
+// Sends the reminders due now; returns how many it took. Used by the sender loop and tests.
+class telegram_client;
+int send_due_reminders_once(server::app_state& app, telegram_client& client, int limit);
+
+// Runs the reminder sender until `stop` is set.
+void run_reminder_sender(server::app_state& app, const telegram_settings& telegram, std::atomic<bool>& stop);
+
+// POST /telegram/webhook for `boravak serve --telegram-webhook`.
+void add_webhook_route(server::router& routes, const telegram_settings& telegram, const engine_options& options);
+
+}  // namespace boravak::bot

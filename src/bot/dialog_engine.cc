@@ -1,0 +1,111 @@
+// The dialog engine (see dialog_engine.h).
+#include "dialog_engine.h"
+
+#include <spdlog/spdlog.h>
+
+#include "dialog.h"
+#include "server/http_answer.h"
+
+namespace boravak::bot {
+namespace {
+
+const dialog* find_dialog(const std::string& name) {
+  for (const dialog& d : all_dialogs())
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+const dialog* dialog_for_command(const std::string& command) {
+  for (const dialog& d : all_dialogs())
+    for (const std::string& c : d.commands)
+      if (c == command) return &d;
+  return nullptr;
+}
+
+// "/link ABC" gives "/link"; "/status@boravak_bot" gives "/status".
+std::string command_of(const std::string& text) {
+  if (text.empty() || text.front() != '/') return {};
+  std::string c = text.substr(0, text.find_first_of(" \n"));
+  return c.substr(0, c.find('@'));
+}
+
+bool expired(const std::string& touched_at, const std::string& now, int minutes) {
+  if (touched_at.size() < 19 || now.size() < 19) return false;
+  const auto seconds = [](const std::string& t) {
+    const auto d = parse_iso_date(t.substr(0, 10));
+    if (!d) return 0LL;
+    return static_cast<long long>(d->time_since_epoch().count()) * 86400 + std::stoi(t.substr(11, 2)) * 3600LL +
+           std::stoi(t.substr(14, 2)) * 60LL + std::stoi(t.substr(17, 2));
+  };
+  return seconds(now) - seconds(touched_at) > minutes * 60LL;
+}
+
+}  // namespace
+
+std::string language_for(const std::string& code) {
+  const std::string base = code.substr(0, code.find_first_of("-_"));
+  if (base == "ru" || base == "uk" || base == "en") return base;
+  if (base == "sr") return code.find("Latn") != std::string::npos ? "sr" : "sr-Cyrl";
+  if (base == "be") return "ru";  // Belarusian speakers mostly read Russian
+  return "en";
+}
+
+std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, const std::string& now) {
+  std::vector<outgoing> out;
+  if (!in.callback_id.empty()) out.push_back({outgoing::kind::callback_answer, {}, {}, {}, {}, {}, in.callback_id});
+
+  auto found = app_.store->find_chat(in.chat_id);
+  const bool new_chat = !found;
+  store::chat_record chat = found.value_or(store::chat_record{in.chat_id, 0, language_for(in.language_code), "", "", "{}", ""});
+  nlohmann::json data = nlohmann::json::parse(chat.data_json, nullptr, false);
+  if (!data.is_object()) data = nlohmann::json::object();
+  turn t{app_, chat, data, in, out, today, false, false};
+
+  const std::string typed = in.callback_data.empty() ? in.text : in.callback_data;
+  std::string command = command_of(typed);
+  // A new chat starts with onboarding, whatever it first says (its language, then citizenship).
+  if (new_chat) command = "/start";
+
+  try {
+    if (!chat.dialog.empty() && command.empty() && expired(chat.touched_at, now, options_.dialog_timeout_minutes)) {
+      t.say(t.format("bot.timeout"), main_menu(t.words()));
+      chat.dialog.clear();
+      chat.state.clear();
+    } else if (command == "/cancel") {
+      chat.dialog.clear();
+      chat.state.clear();
+      t.say(t.format("bot.cancelled"), main_menu(t.words()));
+    } else if (const dialog* d = command.empty() ? nullptr : dialog_for_command(command)) {
+      nlohmann::json kept = data.contains("keep") ? data["keep"] : nlohmann::json();
+      data = nlohmann::json::object();
+      if (!kept.is_null()) data["keep"] = std::move(kept);
+      data["command_text"] = typed;
+      chat.dialog = d->name;
+      chat.state = d->start(t);
+    } else if (const dialog* current = chat.dialog.empty() || !command.empty() ? nullptr : find_dialog(chat.dialog)) {
+      const auto handler = current->states.find(chat.state);
+      chat.state = handler == current->states.end() ? std::string() : handler->second(t);
+    } else {
+      t.say(t.format("bot.unknown") + "\n\n" + t.format("bot.help"), main_menu(t.words()));
+      chat.state.clear();
+    }
+  } catch (const server::request_error& e) {
+    // Input the profile checks refused: say why, and keep the question open.
+    t.say(e.message);
+  }
+  if (chat.state.empty()) {
+    // The dialog is over: its notes go, except what it keeps for later ones (the last plan).
+    chat.dialog.clear();
+    nlohmann::json kept = data.contains("keep") ? data["keep"] : nlohmann::json();
+    data = nlohmann::json::object();
+    if (!kept.is_null()) data["keep"] = std::move(kept);
+  }
+  chat.data_json = data.dump();
+  if (t.chat_deleted) return out;
+  app_.store->save_chat(chat);
+  if (t.profile_changed && chat.profile_id != 0)
+    app_.store->schedule_reminders(chat.chat_id, plan_reminders(app_, chat, today, now, options_.reminders));
+  return out;
+}
+
+}  // namespace boravak::bot

@@ -1,0 +1,189 @@
+// /permit: the residence-permit navigator as a guided chat (ground, first or renewal, family),
+// then /slips (payment slips with their QR code as photos) and /ics (the deadlines as a
+// calendar file) for the plan just made.
+#include "bot_profile.h"
+#include "cli/papers.h"
+#include "cli/plan_report.h"
+#include "dialog.h"
+#include "io/calendar_export.h"
+#include "io/qr_image.h"
+#include "server/permit_planning.h"
+
+namespace boravak::bot {
+namespace {
+
+const std::vector<std::string> kCommonGrounds = {"employment", "entrepreneur", "company_founder", "study", "family_spouse", "real_estate"};
+
+keyboard ground_buttons(turn& t, const std::vector<std::string>& ids, bool more) {
+  keyboard k;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i % 2 == 0) k.emplace_back();
+    k.back().push_back({t.words().get("permit.ground." + ids[i] + ".name"), ids[i]});
+  }
+  if (more) k.push_back({{t.format("bot.permit.more_grounds"), "more"}});
+  return k;
+}
+
+std::string ask_family(turn& t) {
+  std::string text = t.format("bot.permit.ask.family");
+  if (!t.data["family"].empty()) text += "\n" + t.format("bot.permit.family.so_far", {std::to_string(t.data["family"].size())});
+  t.say(text, {{{t.format("bot.permit.family.spouse"), "spouse"}, {t.format("bot.permit.family.child"), "child"}},
+               {{t.format("bot.permit.family.done"), "done"}}});
+  return "family";
+}
+
+std::string on_ground(turn& t) {
+  if (t.answer() == "more") {
+    std::vector<std::string> all;
+    for (const permit::ground& g : t.app.permit_rules.grounds) all.push_back(g.id);
+    t.say(t.format("bot.permit.ask.ground"), ground_buttons(t, all, false));
+    return "ground";
+  }
+  if (t.app.permit_rules.find_ground(t.answer()) == nullptr) {
+    t.say(t.format("bot.permit.ask.ground"), ground_buttons(t, kCommonGrounds, true));
+    return "ground";
+  }
+  t.data["ground"] = t.answer();
+  t.data["family"] = nlohmann::json::array();
+  t.say(t.format("bot.permit.ask.kind"), {{{t.format("bot.permit.kind.first"), "first"}, {t.format("bot.permit.kind.renewal"), "renewal"}}});
+  return "kind";
+}
+
+std::string on_kind(turn& t) {
+  if (t.answer() != "first" && t.answer() != "renewal") {
+    t.say(t.format("bot.permit.ask.kind"), {{{t.format("bot.permit.kind.first"), "first"}, {t.format("bot.permit.kind.renewal"), "renewal"}}});
+    return "kind";
+  }
+  t.data["kind"] = t.answer();
+  if (t.answer() == "renewal") {
+    t.say(t.format("bot.permit.ask.expiry"));
+    return "expiry";
+  }
+  return ask_family(t);
+}
+
+std::string on_expiry(turn& t) {
+  const auto d = t.answered_date();
+  if (!d) {
+    t.say(t.format("bot.error.date", {t.answer()}));
+    return "expiry";
+  }
+  t.data["permit_expires"] = to_iso_string(*d);
+  return ask_family(t);
+}
+
+server::planned plan_of(turn& t, const nlohmann::json& situation) {
+  return server::plan_for(t.app, situation, "", t.today, t.words());
+}
+
+std::string show_plan(turn& t) {
+  nlohmann::json situation = {{"citizenship", profile_settings(t).value("citizenship", "")},
+                              {"ground", t.data["ground"]},
+                              {"kind", t.data["kind"]},
+                              {"family", t.data["family"]}};
+  if (t.data.contains("permit_expires")) situation["permit_expires"] = t.data["permit_expires"];
+  std::string last_entry;
+  for (const nlohmann::json& trip : profile_items(t, "trips")) last_entry = std::max(last_entry, trip["entry"].get<std::string>());
+  if (!last_entry.empty() && t.data["kind"] == "first") situation["last_entry"] = last_entry;
+  const server::planned p = plan_of(t, situation);
+  t.data["keep"]["situation"] = situation;
+  t.say(cli::plan_text(p.plan, t.words()),
+        {{{t.format("bot.permit.slip_button"), "/slips"}, {t.format("bot.permit.ics_button"), "/ics"}}});
+  return "";
+}
+
+std::string on_family(turn& t) {
+  if (t.answer() == "spouse") {
+    t.data["family"].push_back({{"relation", "spouse"}, {"age", 30}});
+    return ask_family(t);
+  }
+  if (t.answer() == "child") {
+    t.say(t.format("bot.permit.ask.child_age"));
+    return "child_age";
+  }
+  if (t.answer() == "done") return show_plan(t);
+  return ask_family(t);
+}
+
+std::string on_child_age(turn& t) {
+  int age = -1;
+  try {
+    std::size_t used = 0;
+    age = std::stoi(t.answer(), &used);
+    if (used != t.answer().size()) age = -1;
+  } catch (const std::exception&) {
+  }
+  if (age < 0 || age > 17) {
+    t.say(t.format("bot.permit.error.age"));
+    return "child_age";
+  }
+  t.data["family"].push_back({{"relation", "child"}, {"age", age}});
+  return ask_family(t);
+}
+
+const nlohmann::json* kept_situation(turn& t) {
+  if (!t.data.contains("keep") || !t.data["keep"].contains("situation")) {
+    t.say(t.format("bot.permit.need_plan"));
+    return nullptr;
+  }
+  return &t.data["keep"]["situation"];
+}
+
+std::string on_municipality(turn& t) {
+  const nlohmann::json* kept = kept_situation(t);
+  if (kept == nullptr) return "";
+  nlohmann::json situation = *kept;
+  situation["in_person"] = true;
+  const server::planned p = plan_of(t, situation);
+  cli::slip_set set;
+  try {
+    set = cli::prepare_slips(p.plan, t.app.permit_rules, t.answer(), "", false, t.words());
+  } catch (const std::runtime_error& e) {
+    t.say(e.what());
+    return "municipality";
+  }
+  if (set.slips.empty()) t.say(t.format("bot.permit.no_slips"));
+  for (const cli::prepared_slip& s : set.slips)
+    t.send_file(outgoing::kind::photo, "slip-" + std::to_string(s.person + 1) + "-" + s.fee->item + ".png", io::qr_png(s.payload),
+                "image/png",
+                t.format("bot.permit.slip_caption", {t.words().get("permit.fee." + s.fee->item), std::to_string(s.person + 1),
+                                                     t.words().amount_text(s.fee->amount)}) +
+                    "\n" + s.filled.recipient_account + ", " + s.filled.reference_model + " " + s.filled.reference);
+  std::string notes;
+  for (const std::string& n : cli::slip_notes(set, t.app.permit_rules, p.situation, false, t.words())) notes += n + "\n";
+  t.say(notes, main_menu(t.words()));
+  return "";
+}
+
+}  // namespace
+
+std::vector<dialog> permit_dialogs() {
+  return {
+      {"permit", {"/permit"},
+       [](turn& t) {
+         t.say(t.format("bot.permit.ask.ground"), ground_buttons(t, kCommonGrounds, true));
+         return std::string("ground");
+       },
+       {{"ground", on_ground}, {"kind", on_kind}, {"expiry", on_expiry}, {"family", on_family}, {"child_age", on_child_age}}},
+      {"slips", {"/slips"},
+       [](turn& t) {
+         if (kept_situation(t) == nullptr) return std::string();
+         t.say(t.format("bot.permit.ask.municipality"), {{{"Voždovac (019)", "019"}}});
+         return std::string("municipality");
+       },
+       {{"municipality", on_municipality}}},
+      {"ics", {"/ics"},
+       [](turn& t) {
+         const nlohmann::json* kept = kept_situation(t);
+         if (kept == nullptr) return std::string();
+         const server::planned p = plan_of(t, *kept);
+         t.send_file(outgoing::kind::document, "boravak-deadlines.ics",
+                     io::plan_to_ics(p.plan, t.words(), t.app.permit_rules.deadlines.alarm_days_before), "text/calendar",
+                     t.format("bot.deadlines.ics_caption"));
+         return std::string();
+       },
+       {}},
+  };
+}
+
+}  // namespace boravak::bot

@@ -1,0 +1,83 @@
+// /status (days used and left, last legal day), /why (the explanation behind it) and /plan
+// (the visa run): the same report as the web page and `boravak stay`.
+#include "bot_profile.h"
+#include "dialog.h"
+
+namespace boravak::bot {
+namespace {
+
+// The report, or a message saying what is missing.
+std::unique_ptr<stay_answer> report_or_say(turn& t) {
+  const nlohmann::json settings = profile_settings(t);
+  if (settings.value("citizenship", "").empty()) {
+    t.say(t.format("bot.status.no_citizenship"));
+    return nullptr;
+  }
+  auto answer = stay_report_for(t.app, *t.app.store, t.chat.profile_id, t.today);
+  if (!answer) t.say(t.format("bot.status.nothing"), main_menu(t.words()));
+  return answer;
+}
+
+std::string status(turn& t) {
+  const auto answer = report_or_say(t);
+  if (!answer) return "";
+  const i18n::catalog& w = t.words();
+  const cli::answered_reading& applied = answer->report.answers.front();
+  const stay_result& r = applied.result;
+  std::string text = t.format("bot.status.as_of", {w.date_text(t.today)}) + "\n";
+  text += t.format("bot.status.used", {std::to_string(r.days_used)}) + "\n";
+  text += t.format("bot.status.left", {std::to_string(r.days_left)}) + "\n";
+  text += r.last_legal_day ? t.format("bot.status.last_day", {w.date_text(*r.last_legal_day)}) : t.format("bot.status.no_legal_day");
+  if (r.overstay_days > 0 && r.first_overstay_day)
+    text += "\n\n" + t.format("bot.status.overstay", {std::to_string(r.overstay_days), w.date_text(*r.first_overstay_day)});
+  if (answer->report.registration_due && *answer->report.registration_due >= t.today - days{1})
+    text += "\n" + t.format("bot.status.registration", {w.date_text(*answer->report.registration_due)});
+  text += "\n\n" + t.format("bot.status.rule", {applied.reading->description});
+  for (std::size_t i = 1; i < answer->report.answers.size(); ++i)
+    text += "\n" + t.format("bot.status.other_reading", {answer->report.answers[i].reading->description});
+  t.say(text, {{{t.format("bot.button.why"), "/why"}}});
+  return "";
+}
+
+std::string why(turn& t) {
+  const auto answer = report_or_say(t);
+  if (!answer) return "";
+  const i18n::catalog& w = t.words();
+  const cli::answered_reading& applied = answer->report.answers.front();
+  std::string text = t.format("bot.status.rule", {applied.reading->description});
+  if (applied.reading->cited)
+    text += "\n" + t.format("bot.why.source", {applied.reading->cited->source, w.get("plan.confidence." + applied.reading->cited->confidence)});
+  const stay_explanation& ex = answer->report.explanation;
+  if (ex.deciding) {
+    text += "\n\n" + t.format("bot.why.window", {w.date_text(ex.deciding->first), w.date_text(ex.deciding->last)});
+    for (const stay_share& s : ex.shares)
+      text += "\n" + t.format("bot.why.stay", {std::to_string(s.stay_index + 1), w.date_text(s.days.first), w.date_text(s.days.last),
+                                               std::to_string(s.counted)});
+  }
+  t.say(text);
+  return "";
+}
+
+std::string visa_run(turn& t) {
+  const auto answer = report_or_say(t);
+  if (!answer) return "";
+  const i18n::catalog& w = t.words();
+  const visarun_plan& p = answer->report.next;
+  std::string text = t.format("bot.plan.leave_by", {w.date_text(p.latest_exit)}) + "\n";
+  text += t.format("bot.plan.return", {w.date_text(p.earliest_return), std::to_string(p.days_after_return)});
+  if (p.full_stay_return) text += "\n" + t.format("bot.plan.full", {w.date_text(*p.full_stay_return)});
+  t.say(text, {{{t.format("bot.button.why"), "/why"}}});
+  return "";
+}
+
+}  // namespace
+
+std::vector<dialog> status_dialogs() {
+  return {
+      {"status", {"/status"}, status, {}},
+      {"why", {"/why"}, why, {}},
+      {"plan", {"/plan"}, visa_run, {}},
+  };
+}
+
+}  // namespace boravak::bot

@@ -1,0 +1,109 @@
+// Planning a chat's reminders (see reminder_plan.h).
+#include "reminder_plan.h"
+
+#include <date/tz.h>
+#include <nlohmann/json.hpp>
+
+#include "boravak/permit/deadlines.h"
+#include "bot_profile.h"
+
+namespace boravak::bot {
+namespace {
+
+using namespace std::chrono;
+
+// "2026-11-21T08:00:00Z", as the store writes it.
+sys_seconds parse_utc(const std::string& text) {
+  const auto day = parse_iso_date(text.substr(0, 10));
+  if (!day || text.size() < 19) return {};
+  return sys_seconds{*day} + hours{std::stoi(text.substr(11, 2))} + minutes{std::stoi(text.substr(14, 2))} +
+         seconds{std::stoi(text.substr(17, 2))};
+}
+
+std::string format_utc(sys_seconds t) { return ::date::format("%Y-%m-%dT%H:%M:%SZ", t); }
+
+store::reminder_job job(std::int64_t chat, std::string kind, std::string due, nlohmann::json args, std::string about) {
+  store::reminder_job j;
+  j.chat_id = chat;
+  j.kind = std::move(kind);
+  j.due_at = std::move(due);
+  j.payload_json = nlohmann::json{{"args", std::move(args)}}.dump();
+  j.dedupe_key = std::to_string(chat) + ":" + j.kind + ":" + about;
+  return j;
+}
+
+}  // namespace
+
+std::string belgrade_to_utc(date day, int hour, int minute) {
+  const ::date::local_seconds local{::date::local_days{day.time_since_epoch()} + hours{hour} + minutes{minute}};
+  const auto zoned = ::date::make_zoned("Europe/Belgrade", local, ::date::choose::latest);
+  return format_utc(floor<seconds>(zoned.get_sys_time()));
+}
+
+std::string outside_quiet_hours(const std::string& utc, const reminder_options& o) {
+  const auto zoned = ::date::make_zoned("Europe/Belgrade", parse_utc(utc));
+  const auto local = zoned.get_local_time();
+  const auto day = ::date::floor<days>(local);
+  const int hour = static_cast<int>(::date::floor<hours>(local - day).count());
+  const bool quiet = o.quiet_from_hour > o.quiet_to_hour ? (hour >= o.quiet_from_hour || hour < o.quiet_to_hour)
+                                                          : (hour >= o.quiet_from_hour && hour < o.quiet_to_hour);
+  if (!quiet) return utc;
+  const date today_local{day.time_since_epoch()};
+  return belgrade_to_utc(hour >= o.quiet_to_hour ? today_local + days{1} : today_local, o.quiet_to_hour);
+}
+
+std::vector<store::reminder_job> plan_reminders(server::app_state& app, const store::chat_record& chat, date today,
+                                                const std::string& now, const reminder_options& o) {
+  std::vector<store::reminder_job> jobs;
+  const std::int64_t id = chat.chat_id;
+  const auto at_send_hour = [&](date d) {
+    const std::string due = belgrade_to_utc(d, o.send_hour);
+    return due < now ? outside_quiet_hours(now, o) : due;
+  };
+
+  // Address registration: within 24 hours of each entry recorded in the last day (facts.md §2).
+  const auto items = app.store->items(chat.profile_id);
+  bool has_valid_permit = false;
+  for (const store::item_record& item : items) {
+    if (item.collection != "permits") continue;
+    const nlohmann::json p = nlohmann::json::parse(item.body_json);
+    const auto from = parse_iso_date(p.value("from", ""));
+    const auto until = parse_iso_date(p.value("until", ""));
+    if (!from || !until) continue;
+    if (*from <= today && today <= *until) has_valid_permit = true;
+    if (*until >= today) {
+      if (const auto window = permit::renewal_window_for(app.permit_rules.deadlines, *until)) {
+        if (window->first && *window->first >= today)
+          jobs.push_back(job(id, "window_opens", belgrade_to_utc(*window->first, o.send_hour), {to_iso_string(*window->first)},
+                             to_iso_string(*window->first)));
+        if (window->last >= today)
+          jobs.push_back(job(id, "window_closes", belgrade_to_utc(window->last, o.send_hour), {to_iso_string(window->last)},
+                             to_iso_string(window->last)));
+      }
+      const date warn = *until - days{o.expiry_days_before};
+      if (warn >= today) jobs.push_back(job(id, "expiry", belgrade_to_utc(warn, o.send_hour), {to_iso_string(*until)}, to_iso_string(*until)));
+    }
+  }
+  for (const store::item_record& item : items) {
+    if (item.collection != "trips" || has_valid_permit) continue;  // a permit holder's address is on file
+    const auto entry = parse_iso_date(nlohmann::json::parse(item.body_json).value("entry", ""));
+    if (entry && *entry >= today - days{1} && *entry <= today)
+      jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(*entry)}, to_iso_string(*entry)));
+  }
+
+  // The last legal day, some days before and on the day.
+  if (const auto answer = stay_report_for(app, *app.store, chat.profile_id, today)) {
+    const stay_result& r = answer->report.answers.front().result;
+    if (r.present && r.last_legal_day) {
+      for (int before : o.days_before_last_day) {
+        const date day = *r.last_legal_day - days{before};
+        if (day < today) continue;
+        jobs.push_back(job(id, before == 0 ? "last_day_today" : "last_day", at_send_hour(day),
+                           {to_iso_string(*r.last_legal_day), before}, to_iso_string(*r.last_legal_day) + ":" + std::to_string(before)));
+      }
+    }
+  }
+  return jobs;
+}
+
+}  // namespace boravak::bot
