@@ -235,23 +235,24 @@ class sqlite_store final : public profile_store {
 
   int send_due_reminders(std::string_view now, int limit,
                          const std::function<send_result(const reminder_job&)>& send) override {
-    // One process owns an SQLite file, so holding the write lock while sending is enough.
-    std::lock_guard lock(mutex_);
-    int taken = 0;
-    in_transaction([&] {
-      std::vector<reminder_job> due;
+    // One process owns an SQLite file and runs one sender, so nobody else takes these rows. The
+    // lock is not held while sending: sending waits on the network, and `send` reads the store.
+    std::vector<reminder_job> due;
+    {
+      std::lock_guard lock(mutex_);
       statement pick(db_, "SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts FROM reminders "
                           "WHERE sent_at IS NULL AND next_attempt_at <= ?1 ORDER BY next_attempt_at LIMIT ?2");
       pick.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
       while (pick.step())
         due.push_back({pick.integer(0), pick.integer(1), pick.text(2), pick.text(3), pick.text(4), pick.text(5),
                        static_cast<int>(pick.integer(6))});
-      for (const reminder_job& j : due) {
-        record_outcome(j, send(j), now);
-        ++taken;
-      }
-    });
-    return taken;
+    }
+    for (const reminder_job& j : due) {
+      const send_result outcome = send(j);
+      std::lock_guard lock(mutex_);
+      record_outcome(j, outcome, now);
+    }
+    return static_cast<int>(due.size());
   }
 
   std::int64_t unsent_reminders() override {
