@@ -38,24 +38,21 @@ bool matches_word(const std::string& folded, const std::string& words) {
 }  // namespace
 
 std::string fold_case(std::string_view text) {
+  const auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
-    char32_t c = b;
-    std::size_t length = 1;
-    if (b >= 0xE0 && i + 2 < text.size()) {
-      c = ((b & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
-      length = 3;
-    } else if (b >= 0xC0 && i + 1 < text.size()) {
-      c = ((b & 0x1F) << 6) | (text[i + 1] & 0x3F);
-      length = 2;
-    }
-    if (length == 1 && b >= 0x80) {
-      out += text[i];  // a stray byte stays as it is
+    if (b >= 0xC2 && b <= 0xDF && continuation(i + 1)) {
+      append_utf8(out, lower(((b & 0x1F) << 6) | (text[i + 1] & 0x3F)));
+      i += 2;
+    } else if (b >= 0xE0 && b <= 0xEF && continuation(i + 1) && continuation(i + 2)) {
+      append_utf8(out, lower(((b & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F)));
+      i += 3;
     } else {
-      append_utf8(out, lower(c));
+      // ASCII, or anything else (4-byte letters, stray bytes) copied as it is.
+      out += static_cast<char>(b < 0x80 ? static_cast<char>(lower(b)) : text[i]);
+      ++i;
     }
-    i += length;
   }
   return out;
 }
