@@ -7,12 +7,13 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBORAVAK_FUZZ=ON -DBORAVAK_TESTS=OFF -DBORAVAK_BENCH=OFF > /tmp/boravak-fuzz-cmake.log 2>&1 || { cat /tmp/boravak-fuzz-cmake.log; exit 1; }
-targets=(case_parser_fuzz stamp_parser_fuzz situation_parser_fuzz payment_fuzz api_input_fuzz)
+targets=(case_parser_fuzz stamp_parser_fuzz situation_parser_fuzz payment_fuzz api_input_fuzz bot_input_fuzz)
 cmake --build build-fuzz -j2 --target "${targets[@]}"
 for target in "${targets[@]}"; do
   seeds="fuzz/seeds/${target%%_*}"
   [ "$target" = stamp_parser_fuzz ] && seeds=fuzz/seeds/stamps
   [ "$target" = api_input_fuzz ] && seeds=fuzz/seeds/api
+  [ "$target" = bot_input_fuzz ] && seeds=fuzz/seeds/bot
   corpus="build-fuzz/corpus-$target"
   mkdir -p "$corpus"
   echo "== $target for ${seconds}s"

@@ -246,24 +246,32 @@ class postgres_store final : public profile_store {
 
   int send_due_reminders(std::string_view now, int limit,
                          const std::function<send_result(const reminder_job&)>& send) override {
-    return run([&](pqxx::work& w) {
-      // The rows stay locked until this transaction ends, after their outcome is written: another
-      // instance skips them instead of waiting, and never takes one a second time.
-      const pqxx::result r = w.exec_params(
-          "SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts FROM reminders "
-          "WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED",
-          std::string(now), limit);
-      for (const auto& row : r) {
-        const reminder_job j{row[0].as<std::int64_t>(), row[1].as<std::int64_t>(), row[2].c_str(), row[3].c_str(),
-                             row[4].c_str(), row[5].c_str(), row[6].as<int>()};
+    // One reminder per transaction: the row stays locked from the moment it is taken until its
+    // outcome is committed, so another instance skips it instead of waiting or sending it too.
+    // An instance killed mid-send loses its lock with its transaction, and the reminder goes
+    // out again from another instance: at most the one reminder in flight is repeated, none is
+    // lost.
+    int taken = 0;
+    while (taken < limit) {
+      const bool took = run([&](pqxx::work& w) {
+        const pqxx::result r = w.exec_params(
+            "SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts FROM reminders "
+            "WHERE sent_at IS NULL AND next_attempt_at <= $1 ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED",
+            std::string(now));
+        if (r.empty()) return false;
+        const reminder_job j{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>(), r[0][2].c_str(), r[0][3].c_str(),
+                             r[0][4].c_str(), r[0][5].c_str(), r[0][6].as<int>()};
         const send_result outcome = send(j);
         if (outcome.what == send_result::outcome::retry)
           w.exec_params("UPDATE reminders SET attempts = attempts + 1, next_attempt_at = $1 WHERE id = $2", outcome.retry_at, j.id);
         else
           w.exec_params("UPDATE reminders SET attempts = attempts + 1, sent_at = $1 WHERE id = $2", std::string(now), j.id);
-      }
-      return static_cast<int>(r.size());
-    });
+        return true;
+      });
+      if (!took) break;
+      ++taken;
+    }
+    return taken;
   }
 
   std::int64_t unsent_reminders() override {

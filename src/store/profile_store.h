@@ -105,9 +105,10 @@ class profile_store {
   // is skipped.
   virtual void schedule_reminders(std::int64_t chat_id, const std::vector<reminder_job>& jobs) = 0;
   // Takes up to `limit` reminders due at `now` that no other instance holds, calls `send` for
-  // each, and records the outcome in the same transaction. On PostgreSQL the rows are taken
-  // with SELECT … FOR UPDATE SKIP LOCKED, so two instances never take the same reminder.
-  // Returns how many were taken.
+  // each, and records the outcome. On PostgreSQL each is taken with SELECT … FOR UPDATE SKIP
+  // LOCKED in its own transaction, so two instances never take the same reminder; one killed
+  // mid-send may have its reminder sent again by another (Telegram cannot tell us whether the
+  // message arrived), but none is lost. Returns how many were taken.
   virtual int send_due_reminders(std::string_view now, int limit,
                                  const std::function<send_result(const reminder_job&)>& send) = 0;
   virtual std::int64_t unsent_reminders() = 0;
