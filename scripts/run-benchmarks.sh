@@ -36,3 +36,7 @@ done
 
 echo "== Whole program: boravak serve under wrk"
 bench/server/run.sh "$build" "${SERVER_SECONDS:-10}"
+
+echo "== The bot's own time per answer (bot_bench), and the reminder query over 1,000,000 rows"
+"$build/bot_bench" --benchmark_min_time=0.5 2>/dev/null
+bench/bot/reminders_bench.sh "$build"

@@ -28,8 +28,10 @@ std::string status(turn& t) {
   text += t.format("bot.status.used", {std::to_string(r.days_used)}) + "\n";
   text += t.format("bot.status.left", {std::to_string(r.days_left)}) + "\n";
   text += r.last_legal_day ? t.format("bot.status.last_day", {w.date_text(*r.last_legal_day)}) : t.format("bot.status.no_legal_day");
+  // A last legal day means today is lawful: the overstay lies in the past.
   if (r.overstay_days > 0 && r.first_overstay_day)
-    text += "\n\n" + t.format("bot.status.overstay", {std::to_string(r.overstay_days), w.date_text(*r.first_overstay_day)});
+    text += "\n\n" + t.format(r.last_legal_day ? "bot.status.overstay_past" : "bot.status.overstay",
+                               {std::to_string(r.overstay_days), w.date_text(*r.first_overstay_day)});
   if (answer->report.registration_due && *answer->report.registration_due >= t.today - days{1})
     text += "\n" + t.format("bot.status.registration", {w.date_text(*answer->report.registration_due)});
   text += "\n\n" + t.format("bot.status.rule", {applied.reading->description});

@@ -22,7 +22,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from botlib import (LANGS, Bot, Chat, FakeTelegram, Failure, catalog, check, cyrillic_share, data_of,  # noqa: E402
+from botlib import (LANGS, Bot, Chat, QuickFake, Failure, catalog, check, cyrillic_share, data_of,  # noqa: E402
                     date_text, fmt, language_for, no_secret_in, pattern_re, today_belgrade)
 
 # The first message's language_code (each branch of language_for()), the permit's kind, a guide query.
@@ -234,7 +234,7 @@ def main():
     check(os.access(binary, os.X_OK), "%s is not an executable file" % binary)
     workdir = tempfile.mkdtemp(prefix="boravak-bot-dialogs-")
     token = "%d:DIALOGS-%s" % (700000 + secrets.randbelow(99999), secrets.token_urlsafe(24))
-    api = FakeTelegram(token=token).start()
+    api = QuickFake(token=token).start()
     bot = Bot(binary, api.url, token, workdir).start()
     started_on = today_belgrade()
     failures = []

@@ -12,6 +12,7 @@ import itertools
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -21,8 +22,18 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(REPO, "tests", "server"))
-from fake_telegram import FakeTelegram  # noqa: E402,F401
+from fake_telegram import FakeTelegram  # noqa: E402
 import serverlib  # noqa: E402,F401
+
+
+class QuickFake(FakeTelegram):
+    """The fake with TCP_NODELAY on its connections. http.server writes an answer's headers and
+    body in two send()s; with Nagle's algorithm the body then waits for curl's delayed ACK, which
+    adds about 40 ms to every call the bot makes (measured: 44 ms an update, 0.3 ms with this)."""
+
+    def handle(self, request):
+        request.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().handle(request)
 
 LANGS = ["en", "ru", "uk", "sr", "sr-Cyrl"]
 ASCII_LETTERS = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
