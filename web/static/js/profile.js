@@ -1,6 +1,7 @@
 // Profiles without passwords: the secret in a bookmarkable link (#p=…) and in localStorage.
 // Save = POST /v1/profiles (once), then the trips (POST/DELETE /v1/profile/trips) and the
 // citizenship (PATCH /v1/profile); a reload loads GET /v1/profile back into the calculator.
+// The Profile card is always there: its Telegram part (telegram.js) works with no profile yet.
 import { request, get, post, filenameFrom } from './api.js';
 import { $, downloadBlob } from './dom.js';
 import { t, currentLang, setLanguage, hasStoredLanguage } from './i18n.js';
@@ -11,9 +12,21 @@ import { confirmDialog } from './confirm.js';
 
 const STORAGE_KEY = 'boravak.profile';
 let secret = null;
+const listeners = new Set();
+
+export function currentSecret() {
+  return secret;
+}
+
+// Told whenever the open profile changes (or goes): telegram.js drops an old code.
+export function onProfileChange(listener) {
+  listeners.add(listener);
+}
 
 function store(value) {
+  const changed = value !== secret;
   secret = value;
+  if (changed) for (const listener of listeners) listener(value);
   try {
     if (value) localStorage.setItem(STORAGE_KEY, value);
     else localStorage.removeItem(STORAGE_KEY);
@@ -40,6 +53,7 @@ export function profileLink() {
 
 function showBox() {
   $('#profile-box').hidden = !secret;
+  $('#profile-none').hidden = Boolean(secret);
   $('#profile-link').value = secret ? profileLink() : '';
   $('#profile-save').textContent = t(secret ? 'web.profile.update' : 'web.profile.save');
 }
@@ -77,8 +91,9 @@ async function save() {
   }
 }
 
+// Loads the open profile into the page; true when it worked.
 export async function loadProfile() {
-  if (!secret) return;
+  if (!secret) return false;
   try {
     const profile = await get('/v1/profile', { secret });
     const settings = profile.settings || {};
@@ -97,6 +112,7 @@ export async function loadProfile() {
     } else {
       status('web.profile.loaded_empty');
     }
+    return true;
   } catch (error) {
     if (error.status === 401) {
       forget();
@@ -104,7 +120,22 @@ export async function loadProfile() {
     } else {
       statusError(error);
     }
+    return false;
   }
+}
+
+// Opens a profile this browser just received a secret for (POST /v1/profiles/claim): kept
+// like a new profile, loaded into the calculator, its private link shown and selected.
+export async function adoptProfile(newSecret) {
+  const hadProfile = Boolean(secret) && secret !== newSecret;
+  store(newSecret);
+  if (hadProfile) resetCalculator();
+  showBox();
+  if (!(await loadProfile())) return false;
+  status('web.profile.claim.done');
+  $('#profile-link').focus();
+  $('#profile-link').select();
+  return true;
 }
 
 function forget() {
