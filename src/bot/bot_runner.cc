@@ -37,25 +37,42 @@ std::string reminder_text(server::app_state& app, const store::reminder_job& job
 
 }  // namespace
 
+namespace {
+
+// The field as text, or "" when it is missing or of another type: updates are outside input.
+std::string text_field(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const nlohmann::json* object_field(const nlohmann::json& object, const char* name) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(name);
+  return it != object.end() && it->is_object() ? &*it : nullptr;
+}
+
+}  // namespace
+
 bool read_update(const nlohmann::json& u, incoming& out) {
   const nlohmann::json* message = nullptr;
-  if (u.contains("callback_query") && u["callback_query"].is_object()) {
-    const nlohmann::json& q = u["callback_query"];
-    if (!q.contains("message") || !q["message"].contains("chat")) return false;
-    out.callback_id = q.value("id", "");
-    out.callback_data = q.value("data", "");
-    out.language_code = q.contains("from") ? q["from"].value("language_code", "") : "";
-    message = &q["message"];
-  } else if (u.contains("message") && u["message"].is_object()) {
-    message = &u["message"];
-    out.text = message->value("text", "");
-    out.language_code = message->contains("from") ? (*message)["from"].value("language_code", "") : "";
+  const nlohmann::json* from = nullptr;
+  if (const nlohmann::json* q = object_field(u, "callback_query")) {
+    message = object_field(*q, "message");
+    from = object_field(*q, "from");
+    out.callback_id = text_field(*q, "id");
+    out.callback_data = text_field(*q, "data");
+    if (out.callback_data.empty()) return false;
+  } else if ((message = object_field(u, "message")) != nullptr) {
+    from = object_field(*message, "from");
+    out.text = text_field(*message, "text");
     if (out.text.empty()) return false;  // stickers, photos: nothing to answer
-  } else {
-    return false;
   }
-  if (!message->contains("chat") || !(*message)["chat"].contains("id") || !(*message)["chat"]["id"].is_number_integer()) return false;
-  out.chat_id = (*message)["chat"]["id"].get<std::int64_t>();
+  if (message == nullptr) return false;
+  out.language_code = from ? text_field(*from, "language_code") : std::string();
+  const nlohmann::json* chat = object_field(*message, "chat");
+  if (chat == nullptr || !chat->contains("id") || !(*chat)["id"].is_number_integer()) return false;
+  out.chat_id = (*chat)["id"].get<std::int64_t>();
   return true;
 }
 

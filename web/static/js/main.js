@@ -8,6 +8,7 @@ import { initPlanner } from './planner.js';
 import { initFees } from './fees.js';
 import { initGuides } from './guides.js';
 import { initProfile, loadProfile, refreshProfileTexts } from './profile.js';
+import { initTelegram, refreshTelegramTexts } from './telegram.js';
 
 async function startLanguage() {
   try {
@@ -31,6 +32,7 @@ function initLanguageSwitch() {
   onLanguageChange((code) => {
     select.value = code;
     refreshProfileTexts();
+    refreshTelegramTexts();
   });
 }
 
@@ -48,6 +50,7 @@ async function main() {
   initFees();
   initGuides();
   initProfile();
+  initTelegram();
   document.documentElement.classList.remove('booting');
   try {
     await loadCountries();

@@ -27,7 +27,6 @@ function showCode() {
   const box = $('#telegram-code-box');
   box.hidden = !linkCode;
   $('#telegram-command').value = linkCode ? `/link ${linkCode.code}` : '';
-  $('#telegram-code').textContent = linkCode ? linkCode.code : '';
   $('#telegram-expiry').textContent = linkCode ? t('web.profile.telegram.expires', { time: formatTime(linkCode.expires) }) : '';
 }
 
