@@ -39,14 +39,17 @@ bool matches_word(const std::string& folded, const std::string& words) {
 
 std::string fold_case(std::string_view text) {
   const auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  const auto three_bytes = [&](std::size_t i) -> char32_t {
+    return ((text[i] & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F);
+  };
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     if (b >= 0xC2 && b <= 0xDF && continuation(i + 1)) {
       append_utf8(out, lower(((b & 0x1F) << 6) | (text[i + 1] & 0x3F)));
       i += 2;
-    } else if (b >= 0xE0 && b <= 0xEF && continuation(i + 1) && continuation(i + 2)) {
-      append_utf8(out, lower(((b & 0x0F) << 12) | ((text[i + 1] & 0x3F) << 6) | (text[i + 2] & 0x3F)));
+    } else if (b >= 0xE0 && b <= 0xEF && continuation(i + 1) && continuation(i + 2) && three_bytes(i) >= 0x800) {
+      append_utf8(out, lower(three_bytes(i)));  // (an overlong form, below 0x800, is copied as it is)
       i += 3;
     } else {
       // ASCII, or anything else (4-byte letters, stray bytes) copied as it is.

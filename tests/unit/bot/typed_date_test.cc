@@ -52,6 +52,7 @@ TEST(FoldCase, LowersOurAlphabets) {
   EXPECT_EQ(fold_case("ЂЈЉЊЋЏ ІЇЄҐ"), "ђјљњћџ іїєґ");
   EXPECT_EQ(fold_case("ČĆĐŠŽ"), "čćđšž");
   EXPECT_EQ(fold_case(std::string("a\xff" "b")), std::string("a\xff" "b"));  // a stray byte survives
+  EXPECT_EQ(fold_case(std::string("\xe0\x8a\x8f")), std::string("\xe0\x8a\x8f"));  // so does an overlong form (found by fuzzing)
 }
 
 }  // namespace
