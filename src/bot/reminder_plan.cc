@@ -86,7 +86,11 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
   }
   for (const store::item_record& item : items) {
     if (item.collection != "trips" || has_valid_permit) continue;  // a permit holder's address is on file
-    const auto entry = parse_iso_date(nlohmann::json::parse(item.body_json).value("entry", ""));
+    const nlohmann::json trip = nlohmann::json::parse(item.body_json);
+    const auto entry = parse_iso_date(trip.value("entry", ""));
+    const auto exit = trip["exit"].is_string() ? parse_iso_date(trip["exit"].get<std::string>()) : std::nullopt;
+    // Nobody registers a stay that is over, or a day trip.
+    if (exit && (*exit < today || *exit == *entry)) continue;
     if (entry && *entry >= today - days{1} && *entry <= today)
       jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(*entry)}, to_iso_string(*entry)));
   }

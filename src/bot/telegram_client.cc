@@ -10,7 +10,7 @@
 namespace boravak::bot {
 namespace {
 
-constexpr std::size_t kMessageLimit = 4000;  // Telegram takes 4,096 characters; bytes are safe below that
+constexpr std::size_t kMessageLimit = 4000;  // characters; Telegram takes 4,096
 constexpr int kAttempts = 5;
 
 std::size_t collect(char* data, std::size_t size, std::size_t count, void* out) {
@@ -27,15 +27,25 @@ api_answer finish(CURL* curl, CURLcode code, const std::string& body) {
   return a;
 }
 
+// Telegram counts characters, not bytes: the byte offset after `limit` characters (or the end).
+std::size_t after_characters(const std::string& text, std::size_t start, std::size_t limit) {
+  std::size_t i = start;
+  for (std::size_t n = 0; i < text.size() && n < limit; ++n) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
 // Cuts a long text at paragraph (else line) breaks into pieces Telegram accepts.
 std::vector<std::string> pieces(const std::string& text) {
   std::vector<std::string> out;
   std::size_t start = 0;
-  while (text.size() - start > kMessageLimit) {
-    std::size_t cut = text.rfind("\n\n", start + kMessageLimit);
-    if (cut == std::string::npos || cut <= start) cut = text.rfind('\n', start + kMessageLimit);
-    if (cut == std::string::npos || cut <= start) cut = start + kMessageLimit;
-    while (cut > start && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a letter
+  while (after_characters(text, start, kMessageLimit) < text.size()) {
+    const std::size_t end = after_characters(text, start, kMessageLimit);
+    std::size_t cut = text.rfind("\n\n", end);
+    if (cut == std::string::npos || cut <= start) cut = text.rfind('\n', end);
+    if (cut == std::string::npos || cut <= start) cut = end;
     out.push_back(text.substr(start, cut - start));
     start = cut;
     while (start < text.size() && text[start] == '\n') ++start;

@@ -194,6 +194,9 @@ def play(api, lang, chat_id, today, notes):
     time.sleep(max(0, arrived + 3.5 - time.monotonic()))
     same = [c for c in chat.reminders() if c["text"] == expected]
     check(len(same) == 1, "the registration reminder was sent %d times (after /in, then trips and a plan)" % len(same))
+    day_trip = fmt(W, "bot.reminder.registration", day(yesterday))
+    check(not any(c["text"] == day_trip for c in chat.reminders()),
+          "a registration reminder came for yesterday's day trip, a stay already over")
     others = [c["text"] for c in chat.reminders() if c["text"] != expected]
     notes.append("reminder %.1f s after /in" % (arrived - t_in))
     if others:

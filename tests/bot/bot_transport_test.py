@@ -13,9 +13,9 @@ webhook's secret, and how many updates a second one bot handles.
 (e) 1,000 updates (100 onboarded chats x 10 commands) through long polling: updates a second
     and the bot's time per answer are printed for the notes, never failed on.
 """
-import json
 import os
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -276,6 +276,7 @@ def main():
     print("ok   (c) no token or webhook secret in any of the %d logs" % len(
         [n for n in os.listdir(workdir) if n.endswith(".stderr")]))
     print("bot_transport_test: passed")
+    shutil.rmtree(workdir, ignore_errors=True)
     return 0
 
 

@@ -15,7 +15,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from zoneinfo import ZoneInfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
