@@ -6,6 +6,22 @@
 namespace boravak::bot {
 namespace {
 
+// "до 30 дней с каждого въезда": the rule in the chat's language, from the same catalog texts
+// the web page uses (web.regime.*), with the numbers from the rules data.
+std::string regime_text(const i18n::catalog& w, const regime& r) {
+  const char* key = r.kind == regime_kind::rolling     ? "web.regime.rolling"
+                    : r.kind == regime_kind::per_entry ? "web.regime.per_entry"
+                    : r.period_months                  ? "web.regime.fixed_months"
+                                                       : "web.regime.fixed_days";
+  std::string text = w.get(key);
+  const std::pair<const char*, int> values[] = {
+      {"{limit}", r.limit}, {"{window}", r.window}, {"{months}", r.period_months}, {"{days}", r.period_days}};
+  for (const auto& [name, value] : values)
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name))
+      text.replace(at, std::string_view(name).size(), std::to_string(value));
+  return text;
+}
+
 // The report, or a message saying what is missing.
 std::unique_ptr<stay_answer> report_or_say(turn& t) {
   const nlohmann::json settings = profile_settings(t);
@@ -34,9 +50,9 @@ std::string status(turn& t) {
                                {std::to_string(r.overstay_days), w.date_text(*r.first_overstay_day)});
   if (answer->report.registration_due && *answer->report.registration_due >= t.today - days{1})
     text += "\n" + t.format("bot.status.registration", {w.date_text(*answer->report.registration_due)});
-  text += "\n\n" + t.format("bot.status.rule", {applied.reading->description});
+  text += "\n\n" + t.format("bot.status.rule", {regime_text(w, applied.reading->rule)});
   for (std::size_t i = 1; i < answer->report.answers.size(); ++i)
-    text += "\n" + t.format("bot.status.other_reading", {answer->report.answers[i].reading->description});
+    text += "\n" + t.format("bot.status.other_reading", {regime_text(w, answer->report.answers[i].reading->rule)});
   t.say(text, {{{t.format("bot.button.why"), "/why"}}});
   return "";
 }
@@ -46,7 +62,7 @@ std::string why(turn& t) {
   if (!answer) return "";
   const i18n::catalog& w = t.words();
   const cli::answered_reading& applied = answer->report.answers.front();
-  std::string text = t.format("bot.status.rule", {applied.reading->description});
+  std::string text = t.format("bot.status.rule", {regime_text(w, applied.reading->rule)});
   if (applied.reading->cited)
     text += "\n" + t.format("bot.why.source", {applied.reading->cited->source, w.get("plan.confidence." + applied.reading->cited->confidence)});
   const stay_explanation& ex = answer->report.explanation;

@@ -94,8 +94,8 @@ def play(api, lang, chat_id, today, notes):
 
     r = chat.press("/why")
     text = r.one_message()
-    rule_prefix = W["bot.status.rule"].split("{1}")[0]
-    r.expect(text.startswith(rule_prefix), "a text starting %r" % rule_prefix)
+    rule_line = fmt(W, "bot.status.rule", W["web.regime.per_entry"].replace("{limit}", "30"))
+    r.expect(text.split("\n")[0] == rule_line, "the rule in this language, %r" % rule_line)
     for line in (fmt(W, "bot.why.window", day(today), day(today)), fmt(W, "bot.why.stay", 1, day(today), day(today), 1)):
         r.expect(line in text.split("\n"), "the line %r" % line)
 
