@@ -30,14 +30,8 @@ std::string command_of(const std::string& text) {
 }
 
 bool expired(const std::string& touched_at, const std::string& now, int minutes) {
-  if (touched_at.size() < 19 || now.size() < 19) return false;
-  const auto seconds = [](const std::string& t) {
-    const auto d = parse_iso_date(t.substr(0, 10));
-    if (!d) return 0LL;
-    return static_cast<long long>(d->time_since_epoch().count()) * 86400 + std::stoi(t.substr(11, 2)) * 3600LL +
-           std::stoi(t.substr(14, 2)) * 60LL + std::stoi(t.substr(17, 2));
-  };
-  return seconds(now) - seconds(touched_at) > minutes * 60LL;
+  const auto then = utc_instant(touched_at);
+  return then != std::chrono::sys_seconds{} && utc_instant(now) - then > std::chrono::minutes(minutes);
 }
 
 }  // namespace

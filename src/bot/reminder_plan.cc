@@ -12,14 +12,6 @@ namespace {
 
 using namespace std::chrono;
 
-// "2026-11-21T08:00:00Z", as the store writes it.
-sys_seconds parse_utc(const std::string& text) {
-  const auto day = parse_iso_date(text.substr(0, 10));
-  if (!day || text.size() < 19) return {};
-  return sys_seconds{*day} + hours{std::stoi(text.substr(11, 2))} + minutes{std::stoi(text.substr(14, 2))} +
-         seconds{std::stoi(text.substr(17, 2))};
-}
-
 std::string format_utc(sys_seconds t) { return ::date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
 store::reminder_job job(std::int64_t chat, std::string kind, std::string due, nlohmann::json args, std::string about) {
@@ -34,6 +26,17 @@ store::reminder_job job(std::int64_t chat, std::string kind, std::string due, nl
 
 }  // namespace
 
+sys_seconds utc_instant(const std::string& text) {
+  const auto day = text.size() >= 19 ? parse_iso_date(text.substr(0, 10)) : std::nullopt;
+  if (!day) return {};
+  try {
+    return sys_seconds{*day} + hours{std::stoi(text.substr(11, 2))} + minutes{std::stoi(text.substr(14, 2))} +
+           seconds{std::stoi(text.substr(17, 2))};
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
 std::string belgrade_to_utc(date day, int hour, int minute) {
   const ::date::local_seconds local{::date::local_days{day.time_since_epoch()} + hours{hour} + minutes{minute}};
   const auto zoned = ::date::make_zoned("Europe/Belgrade", local, ::date::choose::latest);
@@ -41,7 +44,7 @@ std::string belgrade_to_utc(date day, int hour, int minute) {
 }
 
 std::string outside_quiet_hours(const std::string& utc, const reminder_options& o) {
-  const auto zoned = ::date::make_zoned("Europe/Belgrade", parse_utc(utc));
+  const auto zoned = ::date::make_zoned("Europe/Belgrade", utc_instant(utc));
   const auto local = zoned.get_local_time();
   const auto day = ::date::floor<days>(local);
   const int hour = static_cast<int>(::date::floor<hours>(local - day).count());
@@ -89,9 +92,10 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
     const nlohmann::json trip = nlohmann::json::parse(item.body_json);
     const auto entry = parse_iso_date(trip.value("entry", ""));
     const auto exit = trip["exit"].is_string() ? parse_iso_date(trip["exit"].get<std::string>()) : std::nullopt;
+    if (!entry) continue;
     // Nobody registers a stay that is over, or a day trip.
     if (exit && (*exit < today || *exit == *entry)) continue;
-    if (entry && *entry >= today - days{1} && *entry <= today)
+    if (*entry >= today - days{1} && *entry <= today)
       jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(*entry)}, to_iso_string(*entry)));
   }
 

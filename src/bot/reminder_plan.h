@@ -3,6 +3,7 @@
 // and end. Times are set in Europe/Belgrade, outside quiet hours, and stored in UTC.
 #pragma once
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,10 @@ struct reminder_options {
 
 std::vector<store::reminder_job> plan_reminders(server::app_state& app, const store::chat_record& chat, date today,
                                                 const std::string& now, const reminder_options& options);
+
+// The instant a UTC text names ("2026-11-21T08:00:00Z", as the store writes it); the epoch
+// for anything else.
+std::chrono::sys_seconds utc_instant(const std::string& text);
 
 // "2026-11-21T08:00:00Z" for 09:00 on 21 November 2026 in Belgrade.
 std::string belgrade_to_utc(date day, int hour, int minute = 0);

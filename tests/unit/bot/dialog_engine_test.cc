@@ -1,0 +1,89 @@
+// The dialog engine's own rules: a new chat starts with onboarding, /cancel ends a dialog, an
+// answer that comes too late is not taken, and unknown text gets the help.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <unistd.h>
+
+#include "bot/dialog_engine.h"
+#include "server/app_setup.h"
+#include "store/secret.h"
+
+namespace boravak::bot {
+namespace {
+
+class DialogEngine : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() / ("boravak-engine-" + std::to_string(::getpid()) + "-" +
+                                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(folder_);
+    app_ = server::open_app("sqlite:" + (folder_ / "db.sqlite").string(), BORAVAK_RULES_DIR, "");
+    ASSERT_NE(app_, nullptr);
+    engine_ = std::make_unique<dialog_engine>(*app_, engine_options{});
+  }
+  void TearDown() override { std::filesystem::remove_all(folder_); }
+
+  // The texts of the messages the bot answers with, `minutes_later` after now.
+  std::vector<std::string> say(const std::string& text, bool button = false, int minutes_later = 0) {
+    incoming in{42, "en", button ? "" : text, button ? text : "", button ? "cb" : ""};
+    std::vector<std::string> texts;
+    for (const outgoing& o : engine_->handle(in, kToday, store::utc_now_text(minutes_later * 60LL)))
+      if (o.what == outgoing::kind::message) texts.push_back(o.text);
+    return texts;
+  }
+  std::string word(const char* key) { return app_->words("en").get(key); }
+  std::size_t trips() {
+    const auto chat = app_->store->find_chat(42);
+    std::size_t n = 0;
+    for (const auto& item : app_->store->items(chat->profile_id)) n += item.collection == "trips";
+    return n;
+  }
+  void onboard() {
+    say("/start");
+    say("en", true);
+    say("RU", true);
+    say("no", true);
+  }
+
+  const date kToday = *parse_iso_date("2026-11-21");
+  std::filesystem::path folder_;
+  std::unique_ptr<server::app_state> app_;
+  std::unique_ptr<dialog_engine> engine_;
+};
+
+TEST_F(DialogEngine, ANewChatStartsWithOnboardingWhateverItSays) {
+  const auto answer = say("/status");
+  ASSERT_EQ(answer.size(), 1u);
+  EXPECT_EQ(answer[0], word("bot.welcome"));
+}
+
+TEST_F(DialogEngine, CancelEndsTheDialogAndTheAnswerIsNotTaken) {
+  onboard();
+  EXPECT_EQ(say("/trip").at(0), word("bot.ask.entry"));
+  EXPECT_EQ(say("/cancel").at(0), word("bot.cancelled"));
+  const auto after = say("01.08.2026");
+  EXPECT_EQ(after.at(0).rfind(word("bot.unknown"), 0), 0u) << after.at(0);
+  EXPECT_EQ(trips(), 0u);
+}
+
+TEST_F(DialogEngine, ALateAnswerIsNotTaken) {
+  onboard();
+  say("/trip");
+  // The store stamps each question with the real time; the answers pretend to come later.
+  EXPECT_EQ(say("01.08.2026", false, 29).at(0), word("bot.ask.exit"));  // 29 minutes: in time
+  EXPECT_EQ(say("05.08.2026", false, 31).at(0), word("bot.timeout"));   // 31 minutes: too late
+  EXPECT_EQ(trips(), 0u);
+}
+
+TEST_F(DialogEngine, AnAnswerInTimeCompletesTheDialog) {
+  onboard();
+  say("/trip");
+  say("01.08.2026");
+  const auto done = say("05.08.2026");
+  EXPECT_NE(done.at(0).find("2026"), std::string::npos);
+  EXPECT_EQ(trips(), 1u);
+}
+
+}  // namespace
+}  // namespace boravak::bot
