@@ -82,6 +82,14 @@ struct registration_rules {
   date from{};
   citation cited;
   std::vector<registration_exemption> exemptions;
+
+  // Hours from the moment of arrival: the deadline falls on the day that many hours later.
+  days days_to_register() const { return days{(deadline_hours + 23) / 24}; }
+  bool exempts(std::string_view exemption_id) const {
+    for (const registration_exemption& e : exemptions)
+      if (e.id == exemption_id) return true;
+    return false;
+  }
 };
 
 // Visa runs (facts.md §5).

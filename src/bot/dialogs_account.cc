@@ -10,8 +10,6 @@
 namespace boravak::bot {
 namespace {
 
-constexpr long long kCodeSeconds = 15 * 60;
-
 std::vector<io::dated_event> known_dates(turn& t) {
   const i18n::catalog& w = t.words();
   std::vector<io::dated_event> events;
@@ -117,8 +115,8 @@ std::string link(turn& t) {
 std::string web_code(turn& t) {
   const std::string code = store::new_link_code();
   t.app.store->add_link_code(ensure_profile(t), store::link_code_hash(store::link_direction::bot_to_web, code),
-                             store::utc_now_text(kCodeSeconds));
-  t.say(t.format("bot.webcode.text", {code}));
+                             store::utc_now_text(store::kLinkCodeMinutes * 60));
+  t.say(t.format("bot.webcode.text", {code, std::to_string(store::kLinkCodeMinutes)}));
   return "";
 }
 

@@ -168,7 +168,11 @@ std::vector<dialog> permit_dialogs() {
       {"slips", {"/slips"},
        [](turn& t) {
          if (kept_situation(t) == nullptr) return std::string();
-         t.say(t.format("bot.permit.ask.municipality"), {{{"Voždovac (019)", "019"}}});
+         // The municipality codes the payment rules confirm (rules/permit/payment.toml).
+         keyboard confirmed;
+         for (const permit::municipality& m : t.app.permit_rules.payment.municipalities)
+           confirmed.push_back({{m.name + " (" + m.code + ")", m.code}});
+         t.say(t.format("bot.permit.ask.municipality"), confirmed);
          return std::string("municipality");
        },
        {{"municipality", on_municipality}}},

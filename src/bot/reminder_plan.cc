@@ -64,7 +64,6 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
     return due < now ? outside_quiet_hours(now, o) : due;
   };
 
-  // Address registration: within 24 hours of each entry recorded in the last day (facts.md §2).
   const auto items = app.store->items(chat.profile_id);
   bool has_valid_permit = false;
   for (const store::item_record& item : items) {
@@ -87,16 +86,21 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
       if (warn >= today) jobs.push_back(job(id, "expiry", belgrade_to_utc(warn, o.send_hour), {to_iso_string(*until)}, to_iso_string(*until)));
     }
   }
+  // Address registration within the rules' hours of each entry (rules/registration/address.toml),
+  // unless the exemption for an approved permit applies: its address is on file.
+  const registration_rules& registration = app.stay_rules.registration;
+  const bool permit_exempts = registration.exempts("approved_permit");
   for (const store::item_record& item : items) {
-    if (item.collection != "trips" || has_valid_permit) continue;  // a permit holder's address is on file
+    if (item.collection != "trips" || registration.deadline_hours <= 0 || (has_valid_permit && permit_exempts)) continue;
     const nlohmann::json trip = nlohmann::json::parse(item.body_json);
     const auto entry = parse_iso_date(trip.value("entry", ""));
     const auto exit = trip["exit"].is_string() ? parse_iso_date(trip["exit"].get<std::string>()) : std::nullopt;
     if (!entry) continue;
     // Nobody registers a stay that is over, or a day trip.
     if (exit && (*exit < today || *exit == *entry)) continue;
-    if (*entry >= today - days{1} && *entry <= today)
-      jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(*entry)}, to_iso_string(*entry)));
+    if (*entry + registration.days_to_register() >= today && *entry <= today)
+      jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(*entry), registration.deadline_hours},
+                         to_iso_string(*entry)));
   }
 
   // The last legal day, some days before and on the day.

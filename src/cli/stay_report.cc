@@ -28,8 +28,7 @@ stay_report build_stay_report(const person_query& q, const rule_set& rules, cons
     if (s.entry <= c.on) r.registration_entry = s.entry;
   }
   if (r.registration_entry && rules.registration.deadline_hours > 0) {
-    // Hours from the moment of arrival: the deadline falls on the day that many hours later.
-    r.registration_due = *r.registration_entry + days{(rules.registration.deadline_hours + 23) / 24};
+    r.registration_due = *r.registration_entry + rules.registration.days_to_register();
   }
   return r;
 }

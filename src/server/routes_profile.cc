@@ -16,7 +16,6 @@ namespace {
 
 constexpr std::size_t kSecretLength = 43;
 constexpr std::size_t kMostItems = 5000;           // per profile: far beyond any real life
-constexpr long long kLinkCodeSeconds = 15 * 60;
 
 profile_rules rules_of(const app_state& app) { return {app.stay_rules, app.permit_rules}; }
 
@@ -150,7 +149,7 @@ http_answer status(app_state& app, const api_request& r) {
 http_answer link_code(app_state& app, const api_request& r) {
   const store::profile_record p = authorised(app, r);
   const std::string code = store::new_link_code();
-  const std::string expires = store::utc_now_text(kLinkCodeSeconds);
+  const std::string expires = store::utc_now_text(store::kLinkCodeMinutes * 60);
   app.store->add_link_code(p.id, store::link_code_hash(store::link_direction::web_to_bot, code), expires);
   return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}.dump(), 201);
 }

@@ -13,6 +13,9 @@ std::string new_profile_secret();
 // 8 characters from an alphabet without look-alikes (no 0/O, 1/I/L), for typing into a chat.
 std::string new_link_code();
 
+// How long a link code works, either way: long enough to switch from a browser to a chat.
+inline constexpr long long kLinkCodeMinutes = 15;
+
 // Which way a link code goes: made on the web for the bot (/link), or made by the bot for the
 // web (POST /v1/profiles/claim). The direction is part of the hash, so a code works only the
 // way it was made for.

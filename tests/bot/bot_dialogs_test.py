@@ -20,6 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from botlib import (LANGS, Bot, Chat, QuickFake, Failure, catalog, check, cyrillic_share, data_of,  # noqa: E402
@@ -35,6 +36,11 @@ PLAN = {
 }
 MENU = ["/status", "/in", "/out", "/trip", "/plan", "/permit", "/deadlines", "/guide"]
 ZBARIMG = shutil.which("zbarimg")
+
+
+# The registration deadline the reminder names comes from the rules, not from the catalogs.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rules", "registration", "address.toml"), "rb") as f:
+    REGISTRATION_HOURS = tomllib.load(f)["deadline"]["hours"]
 
 
 def script_ok(lang, text):
@@ -186,7 +192,7 @@ def play(api, lang, chat_id, today, notes):
     check_export(chat, lang, W, trips)
 
     # The registration reminder for today's entry: within a few seconds of /in, and only once.
-    expected = fmt(W, "bot.reminder.registration", day(today))
+    expected = fmt(W, "bot.reminder.registration", day(today), REGISTRATION_HOURS)
     check(api.wait_for(lambda calls: any(c.get("text") == expected and c.get("chat_id") == chat_id for c in calls), 10),
           "no reminder %r for chat %d within 10 s; reminders sent: %r" % (expected, chat_id, [c["text"] for c in chat.reminders()]))
     arrived = min(c["time"] for c in chat.reminders() if c["text"] == expected)
@@ -194,7 +200,7 @@ def play(api, lang, chat_id, today, notes):
     time.sleep(max(0, arrived + 3.5 - time.monotonic()))
     same = [c for c in chat.reminders() if c["text"] == expected]
     check(len(same) == 1, "the registration reminder was sent %d times (after /in, then trips and a plan)" % len(same))
-    day_trip = fmt(W, "bot.reminder.registration", day(yesterday))
+    day_trip = fmt(W, "bot.reminder.registration", day(yesterday), REGISTRATION_HOURS)
     check(not any(c["text"] == day_trip for c in chat.reminders()),
           "a registration reminder came for yesterday's day trip, a stay already over")
     others = [c["text"] for c in chat.reminders() if c["text"] != expected]
