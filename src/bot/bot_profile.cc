@@ -51,19 +51,14 @@ void save_item(turn& t, std::string_view collection, const nlohmann::json& item,
   t.profile_changed = true;
 }
 
-std::unique_ptr<stay_answer> stay_report_for(server::app_state& app, store::profile_store& store, std::int64_t profile, date on) {
-  const auto settings_text = store.profile_settings(profile);
+std::unique_ptr<server::profile_stay> stay_report_for(server::app_state& app, std::int64_t profile, date on) {
+  const auto settings_text = app.store->profile_settings(profile);
   if (!settings_text) return nullptr;
   const nlohmann::json settings = nlohmann::json::parse(*settings_text);
-  const std::string citizenship = settings.value("citizenship", "");
-  std::vector<nlohmann::json> trips;
-  for (const store::item_record& item : store.items(profile))
-    if (item.collection == "trips") trips.push_back(nlohmann::json::parse(item.body_json));
-  if (citizenship.empty() || trips.empty()) return nullptr;
-  auto answer = std::make_unique<stay_answer>();
-  answer->person = server::person_from_profile(citizenship, settings.value("city", ""), trips, on, app.stay_rules);
-  answer->report = cli::build_stay_report(answer->person.query, app.stay_rules, answer->person.city);
-  return answer;
+  const auto items = app.store->items(profile);
+  const bool has_trip = std::any_of(items.begin(), items.end(), [](const store::item_record& i) { return i.collection == "trips"; });
+  if (settings.value("citizenship", "").empty() || !has_trip) return nullptr;
+  return server::profile_stay_report(settings, items, on, app.stay_rules);
 }
 
 }  // namespace boravak::bot

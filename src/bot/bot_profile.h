@@ -28,10 +28,6 @@ std::vector<nlohmann::json> profile_items(turn& t, std::string_view collection);
 void save_item(turn& t, std::string_view collection, const nlohmann::json& item, std::int64_t id = 0);
 
 // The stay report for the saved trips on `on`; nothing when there is no citizenship or trip.
-struct stay_answer {
-  server::person_input person;
-  cli::stay_report report;
-};
-std::unique_ptr<stay_answer> stay_report_for(server::app_state& app, store::profile_store& store, std::int64_t profile, date on);
+std::unique_ptr<server::profile_stay> stay_report_for(server::app_state& app, std::int64_t profile, date on);
 
 }  // namespace boravak::bot

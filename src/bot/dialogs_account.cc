@@ -16,7 +16,7 @@ std::vector<io::dated_event> known_dates(turn& t) {
   const auto add = [&](const std::string& id, date day, const char* key) {
     events.push_back({id + "-" + to_iso_string(day) + "@boravak", day, t.format(key, {w.date_text(day)}), ""});
   };
-  if (const auto answer = stay_report_for(t.app, *t.app.store, ensure_profile(t), t.today)) {
+  if (const auto answer = stay_report_for(t.app, ensure_profile(t), t.today)) {
     const stay_result& r = answer->report.answers.front().result;
     if (answer->report.registration_due && *answer->report.registration_due >= t.today)
       add("registration", *answer->report.registration_due, "bot.deadlines.registration");

@@ -23,13 +23,13 @@ std::string regime_text(const i18n::catalog& w, const regime& r) {
 }
 
 // The report, or a message saying what is missing.
-std::unique_ptr<stay_answer> report_or_say(turn& t) {
+std::unique_ptr<server::profile_stay> report_or_say(turn& t) {
   const nlohmann::json settings = profile_settings(t);
   if (settings.value("citizenship", "").empty()) {
     t.say(t.format("bot.status.no_citizenship"));
     return nullptr;
   }
-  auto answer = stay_report_for(t.app, *t.app.store, t.chat.profile_id, t.today);
+  auto answer = stay_report_for(t.app, t.chat.profile_id, t.today);
   if (!answer) t.say(t.format("bot.status.nothing"), main_menu(t.words()));
   return answer;
 }

@@ -77,18 +77,23 @@ person_input read_person(const nlohmann::json& body, const rule_set& rules) {
   return finish(o, std::move(stays), f.text("city", 64).value_or(""), rules);
 }
 
-person_input person_from_profile(const std::string& citizenship, const std::string& city, const std::vector<nlohmann::json>& trips,
-                                 date on, const rule_set& rules) {
+std::unique_ptr<profile_stay> profile_stay_report(const nlohmann::json& settings, const std::vector<store::item_record>& items,
+                                                  date on, const rule_set& rules) {
   cli::person_options o;
-  o.citizenship = citizenship;
+  o.citizenship = settings.value("citizenship", "");
   o.on = to_iso_string(on);
   nlohmann::json stays = nlohmann::json::array();
-  for (const nlohmann::json& t : trips) {
-    nlohmann::json s = {{"entry", t.at("entry")}};
-    if (t.contains("exit") && !t["exit"].is_null()) s["exit"] = t["exit"];
+  for (const store::item_record& item : items) {
+    if (item.collection != "trips") continue;
+    const nlohmann::json trip = nlohmann::json::parse(item.body_json);
+    nlohmann::json s = {{"entry", trip.at("entry")}};
+    if (trip.contains("exit") && !trip["exit"].is_null()) s["exit"] = trip["exit"];
     stays.push_back(std::move(s));
   }
-  return finish(o, read_stays(stays), city, rules);
+  auto out = std::make_unique<profile_stay>();
+  out->person = finish(o, read_stays(stays), settings.value("city", ""), rules);
+  out->report = cli::build_stay_report(out->person.query, rules, out->person.city);
+  return out;
 }
 
 }  // namespace boravak::server

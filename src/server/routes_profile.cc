@@ -134,14 +134,9 @@ http_answer remove_item(app_state& app, const api_request& r) {
 
 http_answer status(app_state& app, const api_request& r) {
   const store::profile_record p = authorised(app, r);
-  const nlohmann::json settings = nlohmann::json::parse(p.settings_json);
-  std::vector<nlohmann::json> trips;
-  for (const store::item_record& item : app.store->items(p.id))
-    if (item.collection == "trips") trips.push_back(nlohmann::json::parse(item.body_json));
-  const person_input in =
-      person_from_profile(settings.value("citizenship", ""), settings.value("city", ""), trips, day_of_query(r), app.stay_rules);
-  const cli::stay_report report = cli::build_stay_report(in.query, app.stay_rules, in.city);
-  std::string json = cli::stay_report_json(report, app.stay_rules, true);
+  const auto stay =
+      profile_stay_report(nlohmann::json::parse(p.settings_json), app.store->items(p.id), day_of_query(r), app.stay_rules);
+  std::string json = cli::stay_report_json(stay->report, app.stay_rules, true);
   while (!json.empty() && json.back() == '\n') json.pop_back();
   return json_answer(std::move(json));
 }
