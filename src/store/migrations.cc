@@ -1,46 +1,22 @@
 // The schema steps (see migrations.h). Timestamps are UTC text ("2026-11-21T10:00:00Z"), which
-// sorts and compares the same way in both databases.
+// sorts and compares the same way in both databases. Each step is written once; `{id}` stands
+// for the one thing the dialects spell differently, an auto-numbered primary key.
 #include "migrations.h"
 
 namespace boravak::store {
 
 const std::vector<migration>& migrations() {
   static const std::vector<migration> steps = {
-      {1, "profiles, their items and Telegram link codes",
-       R"sql(
+      {1, "profiles, their items and Telegram link codes", R"sql(
 CREATE TABLE profiles (
-  id INTEGER PRIMARY KEY,
+  id {id},
   secret_hash TEXT NOT NULL UNIQUE,
   settings TEXT NOT NULL,
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 CREATE TABLE profile_items (
-  id INTEGER PRIMARY KEY,
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  collection TEXT NOT NULL,
-  body TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE INDEX profile_items_by_profile ON profile_items(profile_id, id);
-CREATE TABLE link_codes (
-  code_hash TEXT PRIMARY KEY,
-  profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-  expires_at TEXT NOT NULL
-);
-CREATE INDEX link_codes_by_profile ON link_codes(profile_id);
-)sql",
-       R"sql(
-CREATE TABLE profiles (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-  secret_hash TEXT NOT NULL UNIQUE,
-  settings TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE TABLE profile_items (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id {id},
   profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
   collection TEXT NOT NULL,
   body TEXT NOT NULL,
@@ -55,32 +31,7 @@ CREATE TABLE link_codes (
 );
 CREATE INDEX link_codes_by_profile ON link_codes(profile_id);
 )sql"},
-      {2, "Telegram chats and their reminders",
-       R"sql(
-CREATE TABLE bot_chats (
-  chat_id INTEGER PRIMARY KEY,
-  profile_id INTEGER REFERENCES profiles(id) ON DELETE SET NULL,
-  lang TEXT NOT NULL,
-  dialog TEXT NOT NULL,
-  state TEXT NOT NULL,
-  data TEXT NOT NULL,
-  touched_at TEXT NOT NULL
-);
-CREATE TABLE reminders (
-  id INTEGER PRIMARY KEY,
-  chat_id INTEGER NOT NULL,
-  due_at TEXT NOT NULL,
-  kind TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  dedupe_key TEXT NOT NULL UNIQUE,
-  sent_at TEXT,
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at TEXT NOT NULL
-);
-CREATE INDEX reminders_waiting ON reminders(next_attempt_at) WHERE sent_at IS NULL;
-CREATE INDEX reminders_by_chat ON reminders(chat_id);
-)sql",
-       R"sql(
+      {2, "Telegram chats and their reminders", R"sql(
 CREATE TABLE bot_chats (
   chat_id BIGINT PRIMARY KEY,
   profile_id BIGINT REFERENCES profiles(id) ON DELETE SET NULL,
@@ -91,7 +42,7 @@ CREATE TABLE bot_chats (
   touched_at TEXT NOT NULL
 );
 CREATE TABLE reminders (
-  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  id {id},
   chat_id BIGINT NOT NULL,
   due_at TEXT NOT NULL,
   kind TEXT NOT NULL,
@@ -106,6 +57,15 @@ CREATE INDEX reminders_by_chat ON reminders(chat_id);
 )sql"},
   };
   return steps;
+}
+
+std::string migration::sql_for(dialect d) const {
+  constexpr std::string_view kToken = "{id}";
+  const std::string_view key = d == dialect::sqlite ? "INTEGER PRIMARY KEY" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  std::string out(sql);
+  for (std::size_t at = out.find(kToken); at != std::string::npos; at = out.find(kToken, at + key.size()))
+    out.replace(at, kToken.size(), key);
+  return out;
 }
 
 }  // namespace boravak::store

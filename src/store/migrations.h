@@ -4,16 +4,20 @@
 // step behind.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace boravak::store {
 
+enum class dialect { sqlite, postgresql };
+
 struct migration {
   int version;
   std::string_view description;
-  std::string_view sqlite_sql;
-  std::string_view postgres_sql;
+  std::string_view sql;  // `{id}` marks an auto-numbered primary key
+
+  std::string sql_for(dialect d) const;
 };
 
 const std::vector<migration>& migrations();

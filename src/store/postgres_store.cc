@@ -285,7 +285,7 @@ class postgres_store final : public profile_store {
       w.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
       for (const migration& m : migrations()) {
         if (!w.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", m.version).empty()) continue;
-        w.exec(std::string(m.postgres_sql));
+        w.exec(m.sql_for(dialect::postgresql));
         w.exec_params("INSERT INTO schema_migrations(version, applied_at) VALUES ($1, $2)", m.version, utc_now_text());
       }
       return 0;

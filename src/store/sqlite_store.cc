@@ -307,7 +307,7 @@ class sqlite_store final : public profile_store {
         statement seen(db_, "SELECT 1 FROM schema_migrations WHERE version = ?1");
         seen.bind(1, static_cast<std::int64_t>(m.version));
         if (!seen.step()) {
-          exec(std::string(m.sqlite_sql).c_str());
+          exec(m.sql_for(dialect::sqlite).c_str());
           statement done(db_, "INSERT INTO schema_migrations(version, applied_at) VALUES (?1, ?2)");
           done.bind(1, static_cast<std::int64_t>(m.version)).bind(2, utc_now_text()).step();
         }

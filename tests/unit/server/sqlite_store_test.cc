@@ -105,6 +105,20 @@ TEST_F(SqliteStore, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
   EXPECT_EQ(store_->items(p).size(), 1u);
 }
 
+TEST(Migrations, EachDialectGetsItsOwnKeysAndNoTokenIsLeft) {
+  for (const migration& m : migrations()) {
+    const std::string sqlite = m.sql_for(dialect::sqlite);
+    const std::string postgres = m.sql_for(dialect::postgresql);
+    EXPECT_EQ(sqlite.find("{id}"), std::string::npos) << m.version;
+    EXPECT_EQ(postgres.find("{id}"), std::string::npos) << m.version;
+    EXPECT_EQ(sqlite.find("GENERATED"), std::string::npos) << m.version;
+    if (m.sql.find("{id}") != std::string_view::npos) {
+      EXPECT_NE(sqlite.find("id INTEGER PRIMARY KEY"), std::string::npos) << m.version;  // SQLite's rowid
+      EXPECT_NE(postgres.find("id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY"), std::string::npos) << m.version;
+    }
+  }
+}
+
 TEST(ProfileSecret, IsLongRandomAndUrlSafe) {
   const std::string a = new_profile_secret();
   const std::string b = new_profile_secret();
