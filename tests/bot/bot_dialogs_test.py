@@ -23,8 +23,8 @@ import time
 import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from botlib import (LANGS, Bot, Chat, QuickFake, Failure, catalog, check, cyrillic_share, data_of,  # noqa: E402
-                    date_text, fmt, language_for, no_secret_in, pattern_re, today_belgrade)
+from botlib import (LANGS, Bot, Chat, FakeTelegram, Failure, catalog, check, cyrillic_share, data_of,  # noqa: E402
+                    date_text, fmt, language_for, no_secret_in, pattern_re, run_main, today_belgrade)
 
 # The first message's language_code (each branch of language_for()), the permit's kind, a guide query.
 PLAN = {
@@ -243,7 +243,7 @@ def main():
     check(os.access(binary, os.X_OK), "%s is not an executable file" % binary)
     workdir = tempfile.mkdtemp(prefix="boravak-bot-dialogs-")
     token = "%d:DIALOGS-%s" % (700000 + secrets.randbelow(99999), secrets.token_urlsafe(24))
-    api = QuickFake(token=token).start()
+    api = FakeTelegram(token=token).start()
     bot = Bot(binary, api.url, token, workdir).start()
     started_on = today_belgrade()
     failures = []
@@ -287,8 +287,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Failure as e:
-        print("FAIL: %s" % e, file=sys.stderr)
-        sys.exit(1)
+    run_main(main)

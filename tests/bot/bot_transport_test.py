@@ -23,7 +23,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from botlib import Bot, FakeTelegram, QuickFake, Failure, catalog, check, fmt, no_secret_in, pattern_re, serverlib  # noqa: E402
+from botlib import Bot, FakeTelegram, Failure, catalog, check, fmt, no_secret_in, pattern_re, run_main, serverlib  # noqa: E402
 
 EN = catalog("en")
 
@@ -32,7 +32,7 @@ def new_token(tag):
     return "%d:%s-%s" % (600000 + secrets.randbelow(99999), tag, secrets.token_urlsafe(24))
 
 
-class TimedFake(QuickFake):
+class TimedFake(FakeTelegram):
     """Also notes when each getUpdates batch left, and how long the fake took over each send."""
 
     def __init__(self, **kw):
@@ -57,7 +57,7 @@ class TimedFake(QuickFake):
 def test_rate_limit(binary, workdir, secrets_seen):
     token = new_token("RATE")
     secrets_seen.append(token)
-    api = QuickFake(token=token).start()
+    api = FakeTelegram(token=token).start()
     bot = Bot(binary, api.url, token, workdir, name="rate").start()
     try:
         api.push_message(501, "/start", "en")
@@ -281,8 +281,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Failure as e:
-        print("FAIL: %s" % e, file=sys.stderr)
-        sys.exit(1)
+    run_main(main)
