@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "fixed_periods.h"
+
 namespace boravak::detail {
 
 std::optional<run> fixed_period_containing(const regime& rule, const std::vector<run>& counted,
@@ -11,15 +13,10 @@ std::optional<run> fixed_period_containing(const regime& rule, const std::vector
   std::size_t k = 0;
   day_number start = counted.front().first;
   while (true) {
-    // Inside one long counted run, periods of a fixed number of days follow each other
-    // back to back: jump over the whole ones at once instead of stepping through them.
-    if (rule.period_days > 0) {
-      while (k < counted.size() && counted[k].last < start) ++k;
-      if (k < counted.size() && counted[k].first <= start) {
-        const day_number reach = std::min(counted[k].last, on);
-        start += (reach - start) / rule.period_days * rule.period_days;
-      }
-    }
+    // Inside one long counted run periods follow each other back to back: cross the whole ones
+    // at once instead of stepping through them (fixed_periods.h).
+    while (counted[k].last < start) ++k;
+    if (counted[k].first <= start) start = cross_back_to_back(rule, start, std::min(counted[k].last, on)).start;
     const day_number end = fixed_period_end(rule, start);
     if (on <= end) return run{start, end};
     while (k < counted.size() && counted[k].last <= end) ++k;

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 
+#include "days_used.h"
+#include "fixed_periods.h"
 #include "violations.h"
 
 namespace boravak::detail {
@@ -16,10 +18,6 @@ namespace {
 
 // Contract, plan.earliest_entry: "null when none exists within three years".
 constexpr int kPlanHorizonMonths = 36;
-
-// A lower bound on the length of any period of `months` calendar months (28 days for one
-// month, from 1 February; each further month adds at least 30 days, less a few for clamping).
-int shortest_month_period(int months) { return 28 * months - 3; }
 
 bool stay_fits(const regime& rule, const timeline& history, day_number entry,
                day_number length, timeline& scratch) {
@@ -59,14 +57,10 @@ std::optional<day_number> earliest_fixed(const regime& rule, const timeline& his
                                          day_number last_entry, timeline& scratch) {
   std::array<day_number, 3> candidates{from, from, from};
   if (!history.counted.empty()) {
-    day_number start = history.counted.front().first;
-    day_number end = fixed_period_end(rule, start);
-    for (std::size_t k = 0;;) {
-      while (k < history.counted.size() && history.counted[k].last <= end) ++k;
-      if (k == history.counted.size()) break;
-      start = std::max(history.counted[k].first, end + 1);
-      end = fixed_period_end(rule, start);
-    }
+    // The history's last period: the one that holds its last counted day.
+    const auto last = fixed_period_containing(rule, history.counted, history.counted.back().last);
+    const day_number start = last->first;
+    const day_number end = last->last;
     const day_number used = count_within(history.counted, start, end);
     candidates[1] = end + 1 - (rule.limit - used);
     candidates[2] = end + 1;
@@ -82,7 +76,7 @@ std::optional<day_number> earliest_fixed(const regime& rule, const timeline& his
   // 40 days fit from 2026-01-31, period 01-31..02-27, but from no day earlier in January).
   // A limit below every possible period length cannot be filled that way, so no search.
   if (rule.period_months > 0 && length > rule.limit &&
-      rule.limit >= shortest_month_period(rule.period_months)) {
+      rule.limit >= shortest_fixed_period(rule)) {
     for (day_number entry = from; entry <= last_entry; ++entry) {
       if (stay_fits(rule, history, entry, length, scratch)) return entry;
     }
@@ -104,13 +98,14 @@ std::optional<day_number> earliest_entry(const regime& rule, const timeline& his
                                          day_number from, day_number length,
                                          timeline& scratch) {
   day_number last_entry = to_day(add_months_clamped(to_date(from), kPlanHorizonMonths));
-  // valid_until: every planned day must be on or before it.
-  if (history.valid_until < kForever) {
+  const bool exempt_ahead = !history.exempt.empty() && history.exempt.back().last >= from;
+  // valid_until: every planned counted day must be on or before it. With no exempt day ahead
+  // every planned day counts, so the whole stay must end by then.
+  if (history.valid_until < kForever && !exempt_ahead) {
     last_entry = std::min(last_entry, history.valid_until - length + 1);
   }
   if (last_entry < from) return std::nullopt;
 
-  const bool exempt_ahead = !history.exempt.empty() && history.exempt.back().last >= from;
   if (!exempt_ahead) {
     std::optional<day_number> entry;
     switch (rule.kind) {

@@ -1,10 +1,10 @@
 // Violations of a rolling rule: more than `limit` counted days in the `window` days ending on
-// a day of stay (contract "Regimes": rolling; facts.md §1.1 R-ROLL).
+// a counted day (contract "Regimes": rolling, the Schengen way of counting).
 //
 // The count c(t) = |counted ∩ [t - window + 1, t]| changes by [t counted] - [t - window
 // counted] from one day to the next. Both terms are constant between the boundaries of the
 // counted runs and of the same runs shifted by `window`, so c is piecewise linear with slope
-// -1, 0 or +1. We sweep those pieces (also cut at the boundaries of the days of stay) and solve
+// -1, 0 or +1. We sweep those pieces (also cut at the boundaries of the counted days themselves) and solve
 // each piece for the days where c > limit: O(runs), whatever the number of days.
 #include <algorithm>
 #include <limits>
@@ -41,18 +41,17 @@ class toggle_stream {
 }  // namespace
 
 void for_each_rolling_violation(const regime& rule, const timeline& t, day_number upto,
-                                run_visitor visit, day_number skip_before) {
+                                const violation_sink& sink, day_number skip_before) {
   const day_number window = rule.window;
   const day_number limit = rule.limit;
   // A window of `window` days never holds more than `window` counted days.
-  if (t.stay_days.empty() || limit >= window) return;
+  if (t.counted.empty() || limit >= window) return;
 
   toggle_stream entering(t.counted, 0);     // t is counted
   toggle_stream leaving(t.counted, window);  // t - window is counted: that day leaves the window
-  toggle_stream in_stay(t.stay_days, 0);
 
-  day_number day = t.stay_days.front().first;
-  day_number count_before = 0;  // c(day - 1); nothing is counted before the first day of stay
+  day_number day = t.counted.front().first;
+  day_number count_before = 0;  // c(day - 1); nothing is counted before the first counted day
   if (skip_before > day) {
     // Start the sweep at skip_before: its count is read off the runs directly.
     day = skip_before;
@@ -62,24 +61,21 @@ void for_each_rolling_violation(const regime& rule, const timeline& t, day_numbe
   while (day <= upto) {
     entering.advance_to(day);
     leaving.advance_to(day);
-    in_stay.advance_to(day);
-    const day_number next = std::min({entering.next_toggle(), leaving.next_toggle(),
-                                      in_stay.next_toggle()});
-    if (next == kNone) break;  // past every run: the count is 0 and no day is a day of stay
+    const day_number next = std::min(entering.next_toggle(), leaving.next_toggle());
+    if (next == kNone) break;  // past every run: the count is 0 and no day is counted
     const day_number slope = day_number(entering.on()) - day_number(leaving.on());
-    if (in_stay.on()) {
+    if (entering.on()) {
       // On this piece c(x) = count_before + slope * (x - day + 1), for x in [day, next - 1].
       day_number lo = day;
       day_number hi = next - 1;
+      // On a counted day the count never falls: the slope is 0 or +1.
       if (slope == 0) {
         if (count_before <= limit) lo = hi + 1;
-      } else if (slope > 0) {
-        lo = std::max(day, day + limit - count_before);
       } else {
-        hi = std::min(hi, day + count_before - limit - 2);
+        lo = std::max(day, day + limit - count_before);
       }
       hi = std::min(hi, upto);
-      if (lo <= hi && !visit(lo, hi)) return;
+      if (lo <= hi && !sink.run(lo, hi)) return;
     }
     count_before += slope * (next - day);
     day = next;

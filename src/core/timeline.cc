@@ -71,13 +71,4 @@ day_number first_day_from(const std::vector<run>& runs, day_number from) {
   return std::max(it->first, from);
 }
 
-day_number fixed_period_end(const regime& rule, day_number start) {
-  if (rule.period_months > 0) {
-    // Contract: the period runs to the day before the same day-of-month period_months later,
-    // clamped to the month's end (docs/stay-semantics.md "Fixed periods").
-    return to_day(add_months_clamped(to_date(start), rule.period_months)) - 1;
-  }
-  return start + rule.period_days - 1;
-}
-
 }  // namespace boravak::detail

@@ -54,7 +54,4 @@ day_number count_within(const std::vector<run>& runs, day_number from, day_numbe
 // The first day of `runs` on or after `from`, or kForever + 1 when there is none.
 day_number first_day_from(const std::vector<run>& runs, day_number from);
 
-// The last day of the fixed period that starts on `start`.
-day_number fixed_period_end(const regime& rule, day_number start);
-
 }  // namespace boravak::detail

@@ -325,15 +325,26 @@ class ExemptDays(OracleTestCase):
         self.assertEqual(r["overstay_days"], 1)
         self.assertEqual(r["first_overstay_day"], "2026-01-06")
 
-    def test_an_exempt_day_after_the_limit_was_passed_is_still_a_violation(self):
-        # counted Jan 1, 2, 3 -> Jan 3 is the 3rd > 2; Jan 4, 5 are exempt but still over.
+    def test_an_exempt_day_after_the_limit_was_passed_is_never_a_violation(self):
+        # counted Jan 1, 2, 3 -> Jan 3 is the 3rd > 2; Jan 4, 5 are exempt: lawful under another
+        # right (an application filed after an overstay, say), so only Jan 3 is a violation. On
+        # Jan 5 the person is lawful, and the first counted day after the exempt range, Jan 6,
+        # would be over the limit: Jan 5 is the last legal day.
         r = self.ok(case({"kind": "rolling", "limit": 2, "window": 10},
                          stays_of(("2026-01-01", "2026-01-05")), "2026-01-05",
                          exempt=[{"from": "2026-01-04", "to": "2026-01-05"}]))
         self.assertEqual(r["days_used"], 3)
-        self.assertEqual(r["overstay_days"], 3)
+        self.assertEqual(r["overstay_days"], 1)
         self.assertEqual(r["first_overstay_day"], "2026-01-03")
-        self.assertIsNone(r["last_legal_day"])
+        self.assertEqual(r["last_legal_day"], "2026-01-05")
+
+    def test_exempt_days_after_valid_until_are_not_violations_either(self):
+        # valid_until Jan 3; Jan 4..6 exempt: the first violation is the counted Jan 7.
+        r = self.ok(case({"kind": "per_entry", "limit": 30},
+                         stays_of(("2026-01-01", None)), "2026-01-05",
+                         exempt=[{"from": "2026-01-04", "to": "2026-01-06"}], valid_until="2026-01-03"))
+        self.assertEqual(r["overstay_days"], 0)
+        self.assertEqual(r["last_legal_day"], "2026-01-06")
 
     def test_a_future_exempt_range_extends_the_last_legal_day(self):
         # rolling 3/10, present from Jan 1 (open); Jan 4..Jan 10 exempt. Counted days are
@@ -800,8 +811,9 @@ def naive_first_violation(stays, exempt, regime, valid_until, start, horizon):
         owner = [e for e, x in stays if e <= t and (x is None or t <= x)][-1]
         return sum(1 for d in range(owner, t + 1) if d in counted)
 
+    # Only a counted day can be a violation: an exempt day never is (contract "Regimes").
     for t in range(start, horizon + 1):
-        if t in days and ((valid_until is not None and t > valid_until) or count(t) > limit):
+        if t in counted and ((valid_until is not None and t > valid_until) or count(t) > limit):
             return t
     return None
 
@@ -874,3 +886,47 @@ class CommandLine(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Readings(unittest.TestCase):
+    """Contract "Readings", answered from the project's rules/ folder."""
+
+    @classmethod
+    def setUpClass(cls):
+        import os
+        cls.rules = R.Rules(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "rules"))
+
+    def answer(self, c):
+        return R.evaluate(c, self.rules)
+
+    def test_an_american_gets_every_fields_stricter_value(self):
+        # Stamps +2026-06-01 -2026-08-01 +2026-11-01, checked on 2026-12-05. Fixed 90 in 6
+        # months: the period 06-01..11-30 held 92 days (over on 11-29 and 11-30), a new one began
+        # on 12-01 (5 days used), last day 2027-02-28. Rolling 90/180: 89 days in the window,
+        # last day 2027-01-29.
+        r = self.answer({"id": "us", "citizenship": "US", "on": "2026-12-05",
+                         "stays": [{"entry": "2026-06-01", "exit": "2026-08-01"}, {"entry": "2026-11-01"}]})
+        self.assertEqual(r["last_legal_day"], "2027-01-29")
+        self.assertEqual(r["days_used"], 89)
+        self.assertEqual(r["days_left"], 1)
+        self.assertEqual(r["overstay_days"], 2)
+        self.assertEqual(r["first_overstay_day"], "2026-11-29")
+        self.assertEqual(r["regime"], {"kind": "rolling", "limit": 90, "window": 180})
+        self.assertEqual([x["regime"]["kind"] for x in r["readings"]], ["fixed", "rolling"])
+        self.assertEqual([x["last_legal_day"] for x in r["readings"]], ["2027-02-28", "2027-01-29"])
+
+    def test_a_ukrainian_counts_ninety_in_any_hundred_and_eighty_from_the_amendment(self):
+        r = self.answer({"id": "ua", "citizenship": "UA", "on": "2026-07-15", "stays": [{"entry": "2026-06-01"}]})
+        self.assertEqual(r["regime"], {"kind": "rolling", "limit": 90, "window": 180})
+        self.assertEqual(r["days_used"], 45)
+        self.assertEqual(r["overstay_days"], 0)
+        self.assertNotIn("readings", r)
+        before = self.answer({"id": "ua", "citizenship": "UA", "on": "2021-10-14", "stays": [{"entry": "2021-10-01"}]})
+        self.assertEqual(before["regime"], {"kind": "fixed", "limit": 30, "period_days": 60})
+
+    def test_a_reading_that_needs_a_visa_makes_the_case_visa_required(self):
+        # Guinea-Bissau between 2022-11-20 and 2022-12-31: one report says visas from 20 Nov.
+        r = self.answer({"id": "gw", "citizenship": "GW", "on": "2022-12-01", "stays": []})
+        self.assertEqual(r["error"]["code"], "visa_required")
+        r = self.answer({"id": "gw", "citizenship": "GW", "on": "2022-11-19", "stays": []})
+        self.assertTrue(r["ok"])

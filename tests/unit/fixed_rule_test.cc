@@ -107,10 +107,10 @@ TEST(FixedRuleTest, ExemptDays) {
        .present = true, .days_used = 1, .last_legal_day = 8},
       // day     1 2 3 4 5
       // stay    # # # ! e|     day 5 is exempt, but its period already holds 4 counted days
-      {.name = "An exempt day after the limit was passed in its period is still a violation.",
+      {.name = "An exempt day after the limit was passed in its period is never a violation; a new period starts on day 6, whose 4th day is 9.",
        .rule = k3per5, .stays = {S(1, 5)}, .on = 5, .exempt = {R(5, 5)},
-       .present = true, .days_used = 4, .last_legal_day = kNull,
-       .overstay_days = 2, .first_overstay_day = 4},
+       .present = true, .days_used = 4, .last_legal_day = 8,
+       .overstay_days = 1, .first_overstay_day = 4},
       // day     1 2 3 4 5 6 7 8 9 10 11
       // period  [-------]     [---------]
       // stay    # # # ! ! e e|# #  #  !    days 6 and 7 are in no period: never over the limit

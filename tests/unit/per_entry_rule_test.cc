@@ -90,10 +90,10 @@ TEST(PerEntryRuleTest, ExemptDays) {
        .present = true, .days_used = 3, .last_legal_day = 5},
       // day   1 2 3 4 5 6
       // stay  # # # ! e e|    the stay's count stays at 4, so the exempt days are violations
-      {.name = "Exempt days after the 4th counted day of a stay are still violations, because the stay's count is over the limit.",
+      {.name = "Exempt days after the 4th counted day are never violations (another right covers them); the next counted day, 7, would be one.",
        .rule = k3, .stays = {S(1, 6)}, .on = 6, .exempt = {R(5, 6)},
-       .present = true, .days_used = 4, .last_legal_day = kNull,
-       .overstay_days = 3, .first_overstay_day = 4},
+       .present = true, .days_used = 4, .last_legal_day = 6,
+       .overstay_days = 1, .first_overstay_day = 4},
       // day   1 2 3 4 5 6 7
       // stay  e e e # # #|!
       {.name = "A stay that begins on a permit counts from the first day after it.",

@@ -116,16 +116,16 @@ TEST(RollingRuleTest, ExemptDays) {
        .present = true, .days_used = 3, .last_legal_day = 5},
       // day   1 2 3 4 5
       // stay  # # # ! e|     day 5 is exempt but [1,5] already holds 4 counted days
-      {.name = "An exempt day after the limit was exceeded is still a violation when its window holds 4 counted days.",
+      {.name = "An exempt day after the limit was exceeded is never a violation, though its window holds 4 counted days; day 6 would be one.",
        .rule = k3in5, .stays = {S(1, 5)}, .on = 5, .exempt = {R(5, 5)},
-       .present = true, .days_used = 4, .last_legal_day = kNull,
-       .overstay_days = 2, .first_overstay_day = 4},
+       .present = true, .days_used = 4, .last_legal_day = 5,
+       .overstay_days = 1, .first_overstay_day = 4},
       // day   1 2 3 4 5 6 7 8 9 10 11
       // stay  # # # ! e e e|# #  #  !   day 5 is exempt but [1,5] = 4 (!); [2,6] = 3, [3,7] = 2
-      {.name = "Exempt days after an overstay stop being violations once the window holds 3 counted days again.",
+      {.name = "Exempt days after an overstay are not violations; counting resumes on day 8 and day 11 is the next over the limit.",
        .rule = k3in5, .stays = {S(1, 7)}, .on = 7, .exempt = {R(5, 7)},
        .present = true, .days_used = 2, .last_legal_day = 10,
-       .overstay_days = 2, .first_overstay_day = 4},
+       .overstay_days = 1, .first_overstay_day = 4},
       // day   1 2 3 4 5 6
       // stay  e e e e e e|    nothing counts, ever: the open stay reaches the limit after the permit
       {.name = "A traveller whose every day is exempt has used nothing; staying on, days 7, 8 and 9 count.",
@@ -153,10 +153,10 @@ TEST(RollingRuleTest, ValidUntilCapsTheStay) {
        .overstay_days = 1, .first_overstay_day = 2},
       // day   1 2 3
       // stay  e e !|   exempt, but after valid_until
-      {.name = "An exempt day after the entry document expired is still a violation.",
+      {.name = "An exempt day after the entry document expired is not a violation; the next counted day, 4, is.",
        .rule = k3in5, .stays = {S(1, 3)}, .on = 3, .exempt = {R(1, 3)}, .valid_until = 2,
-       .present = true, .days_used = 0, .last_legal_day = kNull,
-       .overstay_days = 1, .first_overstay_day = 3},
+       .present = true, .days_used = 0, .last_legal_day = 3,
+       .overstay_days = 0, .first_overstay_day = kNull},
       // day   1 2 3 4 5
       // stay  # # # ! !|    over the limit on 4, past the document on 5: two violation days, not three
       {.name = "A day that is both over the limit and after valid_until is one violation day, not two.",
