@@ -8,7 +8,7 @@ packages=(
   libtomlplusplus-dev libsimdjson-dev libcli11-dev libhowardhinnant-date-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  libboost-locale-dev gettext nlohmann-json3-dev libical-dev libqrencode-dev libpng-dev
+  libboost-locale-dev gettext iso-codes nlohmann-json3-dev libical-dev libqrencode-dev libpng-dev
   zbar-tools librsvg2-bin
   libboost-dev libspdlog-dev libssl-dev libsqlite3-dev libpqxx-dev libcurl4-openssl-dev
   postgresql wrk chromium

@@ -52,7 +52,9 @@ int score_in(const guide& g, const std::vector<std::string>& needles, const i18n
 
 std::vector<guide> load_guides(const std::filesystem::path& rules_directory) {
   using namespace rules_loader;
-  const std::string file = "../guides/topics.toml";  // errors then read rules/../guides/topics.toml:LINE
+  const source_registry sources = load_source_registry(rules_directory);
+  // Errors then read rules/../guides/topics.toml:LINE.
+  const rules_file file{"../guides/topics.toml", sources};
   const toml::table doc = parse_rules_file(rules_directory, file);
   std::vector<guide> out;
   for (const toml::table* t : table_list(doc, "topic", file)) {
@@ -62,7 +64,7 @@ std::vector<guide> load_guides(const std::filesystem::path& rules_directory) {
     g.paragraph_keys = string_list(*t, "paragraphs", file);
     g.keywords_key = require_string(*t, "keywords", file);
     g.rules = string_list(*t, "rules", file);
-    for (const toml::table* source : table_list(*t, "source", file)) g.sources.push_back(require_citation(*source, file));
+    for (const toml::table* cited : table_list(*t, "citation", file)) g.sources.push_back(require_citation(*cited, file));
     if (g.paragraph_keys.empty()) fail({file, t}, "guide \"" + g.id + "\" has no paragraphs");
     out.push_back(std::move(g));
   }

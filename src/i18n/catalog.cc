@@ -78,6 +78,9 @@ std::string substitute(const std::string& pattern, const std::vector<std::string
           if (n >= 1 && n <= args.size()) {
             out += args[n - 1];
             i = close;
+            // A date that ends in a full stop ("6 декабря 2026 г.", "6. decembar 2026.") at the
+            // end of a sentence takes no second one.
+            if (!args[n - 1].empty() && args[n - 1].back() == '.' && i + 1 < pattern.size() && pattern[i + 1] == '.') ++i;
             continue;
           }
         }
@@ -112,6 +115,7 @@ std::string catalog::render(const text& t) const {
       case text_arg::kind::day: args.push_back(date_text(a.day)); break;
       case text_arg::kind::key: args.push_back(get(a.value)); break;
       case text_arg::kind::verbatim: args.push_back(a.value); break;
+      case text_arg::kind::rule: args.push_back(regime_text(a.rule)); break;
     }
   }
   // A key with plural forms takes its form from its first number.
@@ -119,8 +123,40 @@ std::string catalog::render(const text& t) const {
   return substitute(get(t.key), args);
 }
 
-std::string catalog::cited(std::string_view rule, const citation& c) const {
-  return format("plan.rule", {std::string(rule), c.source, get("plan.confidence." + c.confidence)});
+std::string catalog::source_text(const source& s) const {
+  const std::string title_key = "source." + s.id + ".title";
+  std::string text = format("cite.source", {get("publisher." + s.publisher), has(title_key) ? get(title_key) : s.title});
+  if (!s.gazette.empty()) text += ", " + s.gazette;
+  if (!s.article.empty()) text += ", " + format("cite.article", {s.article});
+  if (!s.url.empty()) text += " " + s.url;
+  return text;
+}
+
+std::string catalog::confidence_text(confidence c) const { return get("confidence." + std::string(to_string(c))); }
+
+std::string catalog::cited(const citation& c) const {
+  std::string list;
+  for (const auto& s : c.sources) {
+    if (!list.empty()) list += "; ";
+    list += source_text(*s);
+  }
+  return format(c.sources.size() > 1 ? "cite.sources" : "cite.one_source", {list, confidence_text(c.level)});
+}
+
+std::string catalog::regime_text(const regime& r) const {
+  switch (r.kind) {
+    case regime_kind::rolling:
+      return substitute(plural("regime.rolling", r.limit), {std::to_string(r.limit), std::to_string(r.window)});
+    case regime_kind::per_entry:
+      return substitute(plural("regime.per_entry", r.limit), {std::to_string(r.limit)});
+    case regime_kind::fixed:
+      if (r.period_months > 0) {
+        return substitute(plural(r.period_months == 12 ? "regime.fixed_year" : "regime.fixed_months", r.limit),
+                          {std::to_string(r.limit), std::to_string(r.period_months)});
+      }
+      return substitute(plural("regime.fixed_days", r.limit), {std::to_string(r.limit), std::to_string(r.period_days)});
+  }
+  return {};
 }
 
 std::string catalog::date_text(date d) const {

@@ -42,9 +42,16 @@ class catalog {
   std::string render(const text& t) const;
   std::string format(std::string_view key, const std::vector<std::string>& args) const;
 
-  // "Rule: permit/fees.toml:portal_2026. Source: … (one source)": how every answer cites itself.
-  std::string cited(std::string_view rule, const citation& c) const;
+  // How every answer cites itself, in words: "Source: Ministry of the Interior, “Temporary
+  // residence” — http://… (the primary source)". Never an id, a file or a confidence code.
+  std::string cited(const citation& c) const;
+  // One source: publisher, title in words, gazette and article where there are, and its link.
+  std::string source_text(const source& s) const;
+  // The confidence in words ("the law or an official page says so").
+  std::string confidence_text(confidence c) const;
 
+  // "90 days in any 180 days": a counting rule in words.
+  std::string regime_text(const regime& r) const;
   std::string date_text(date d) const;     // "21 November 2026", "21 ноября 2026 г.", ...
   std::string amount_text(long long rsd) const;  // "23,450 RSD", "23 450 RSD", "23.450 RSD"
 

@@ -1,5 +1,5 @@
 // rules/permit/deadlines.toml, offices.toml, family.toml, and the address rules the planner
-// reuses from rules/registration/address.toml (facts.md §2, §3).
+// reuses from rules/registration/address.toml.
 #include "permit_loader.h"
 #include "toml_fields.h"
 
@@ -9,11 +9,11 @@ using namespace boravak::permit;
 
 namespace {
 
-days_rule read_days_rule(const toml::table& t, const std::string& file) {
+days_rule read_days_rule(const toml::table& t, const rules_file& file) {
   return {require_positive_int(t, "days", file), require_citation(t, file)};
 }
 
-office read_office(const toml::table& t, const std::string& file) {
+office read_office(const toml::table& t, const rules_file& file) {
   office o;
   o.appointment = require_one_of(t, "appointment", {"none", "email"}, file) == 0 ? appointment_kind::none : appointment_kind::email;
   o.pay_at = require_one_of(t, "pay_at", {"before_visit", "mup_exchange_office"}, file) == 0 ? payment_place::before_visit
@@ -25,8 +25,8 @@ office read_office(const toml::table& t, const std::string& file) {
 
 }  // namespace
 
-void load_permit_deadlines(const std::filesystem::path& dir, permit_rules& rules) {
-  const std::string file = "permit/deadlines.toml";
+void load_permit_deadlines(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
+  const rules_file file{"permit/deadlines.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   deadline_rules& d = rules.deadlines;
   for (const toml::table* t : table_list(doc, "renewal_window", file)) {
@@ -43,7 +43,7 @@ void load_permit_deadlines(const std::filesystem::path& dir, permit_rules& rules
   d.reregister_after_reentry = require_citation(require_table(doc, "reregister_after_reentry", file), file);
   const toml::table& missing = require_table(doc, "missing_documents", file);
   d.missing_documents = read_days_rule(missing, file);
-  d.missing_documents_online = require_citation_named(missing, "online_source", "online_confidence", file);
+  d.missing_documents_online = require_citation_prefixed(missing, "online_", file);
   const toml::table& decision = require_table(doc, "decision", file);
   d.single_permit_decision = {require_positive_int(decision, "single_permit_days", file), require_citation(decision, file)};
 
@@ -63,20 +63,20 @@ void load_permit_deadlines(const std::filesystem::path& dir, permit_rules& rules
   p.absence_single_months_max = require_positive_int(pr, "absence_single_months_max", file);
   p.filing_opens_days_before_expiry = require_positive_int(pr, "filing_opens_days_before_expiry", file);
   p.cited = require_citation(pr, file);
-  p.absences_cited = require_citation_named(pr, "absences_source", "absences_confidence", file);
-  p.filing_cited = require_citation_named(pr, "filing_source", "filing_confidence", file);
+  p.absences_cited = require_citation_prefixed(pr, "absences_", file);
+  p.filing_cited = require_citation_prefixed(pr, "filing_", file);
   d.alarm_days_before = count_list(require_table(doc, "calendar", file), "alarm_days_before", file);
 }
 
-void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rules& rules) {
+void load_permit_offices_and_family(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
   {
-    const std::string file = "permit/offices.toml";
+    const rules_file file{"permit/offices.toml", sources};
     const toml::table doc = parse_rules_file(dir, file);
     const toml::table& email = require_table(doc, "appointment_email", file);
     rules.appointment_email = {string_list(email, "fields", file),
                                require_positive_int(email, "reply_business_days_max", file), require_citation(email, file),
                                require_count(email, "ask_days_before_deadline", file),
-                               require_citation_named(email, "ask_source", "ask_confidence", file)};
+                               require_citation_prefixed(email, "ask_", file)};
     rules.default_office = read_office(require_table(doc, "default", file), file);
     for (const toml::table* t : table_list(doc, "city", file)) {
       office o = read_office(*t, file);
@@ -85,7 +85,7 @@ void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rul
     }
   }
   {
-    const std::string file = "permit/family.toml";
+    const rules_file file{"permit/family.toml", sources};
     const toml::table doc = parse_rules_file(dir, file);
     for (const toml::table* t : table_list(doc, "order", file)) {
       family_rule r;
@@ -98,7 +98,7 @@ void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rul
     }
   }
   {
-    const std::string file = "registration/address.toml";
+    const rules_file file{"registration/address.toml", sources};
     const toml::table doc = parse_rules_file(dir, file);
     const toml::table& deadline = require_table(doc, "deadline", file);
     rules.registration_hours = require_positive_int(deadline, "hours", file);
@@ -106,18 +106,20 @@ void load_permit_offices_and_family(const std::filesystem::path& dir, permit_rul
     const toml::table& change = require_table(doc, "address_change", file);
     rules.address_change_days = require_positive_int(change, "permit_holder_days", file);
     rules.address_change_cited =
-        require_citation_named(change, "permit_holder_source", "permit_holder_confidence", file);
+        require_citation_prefixed(change, "permit_holder_", file);
   }
 }
 
 permit_rules load_permit_rules(const std::filesystem::path& directory) {
   permit_rules rules;
-  load_permit_documents(directory, rules);  // grounds refer to documents
-  load_permit_grounds(directory, rules);
-  load_permit_fees(directory, rules);
-  load_permit_payment(directory, rules);
-  load_permit_deadlines(directory, rules);
-  load_permit_offices_and_family(directory, rules);
+  const source_registry sources = load_source_registry(directory);
+  load_permit_documents(directory, sources, rules);  // grounds refer to documents
+  load_permit_grounds(directory, sources, rules);
+  load_permit_fees(directory, sources, rules);
+  load_permit_payment(directory, sources, rules);
+  load_permit_deadlines(directory, sources, rules);
+  load_permit_offices_and_family(directory, sources, rules);
+  rules.visas = load_visa_rules(directory, sources);
   const auto& loss = rules.deadlines.loss_of_ground.grounds;
   for (const std::string& id : loss)
     if (!rules.find_ground(id)) throw rules_error("rules/permit/deadlines.toml: [loss_of_ground] names unknown ground \"" + id + "\"");

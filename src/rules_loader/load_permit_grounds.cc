@@ -1,4 +1,4 @@
-// rules/permit/grounds.toml and documents.toml (facts.md §3.1).
+// rules/permit/grounds.toml and documents.toml.
 #include <algorithm>
 
 #include "permit_loader.h"
@@ -29,8 +29,8 @@ std::vector<std::size_t> document_indexes(const toml::table& t, std::string_view
 
 }  // namespace
 
-void load_permit_documents(const std::filesystem::path& dir, permit_rules& rules) {
-  const std::string file = "permit/documents.toml";
+void load_permit_documents(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
+  const rules_file file{"permit/documents.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& children = require_table(doc, "children", file);
   rules.child_below_age = require_positive_int(children, "below_age", file);
@@ -48,14 +48,14 @@ void load_permit_documents(const std::filesystem::path& dir, permit_rules& rules
       else if (w == "joins_employed_foreigner") d.waived_when.push_back(waiver::joins_employed_foreigner);
       else fail({file, t->get("waived_when")}, "\"" + w + "\" is not a waiver: use joins_citizen or joins_employed_foreigner");
     }
-    if (!d.waived_when.empty()) d.waived_cited = require_citation_named(*t, "waived_source", "waived_confidence", file);
+    if (!d.waived_when.empty()) d.waived_cited = require_citation_prefixed(*t, "waived_", file);
     d.cited = require_citation(*t, file);
     rules.documents.push_back(std::move(d));
   }
 }
 
-void load_permit_grounds(const std::filesystem::path& dir, permit_rules& rules) {
-  const std::string file = "permit/grounds.toml";
+void load_permit_grounds(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
+  const rules_file file{"permit/grounds.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& term = require_table(doc, "term", file);
   rules.term_max_months = require_positive_int(term, "max_months", file);

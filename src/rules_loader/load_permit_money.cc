@@ -1,4 +1,4 @@
-// rules/permit/fees.toml and payment.toml (facts.md §3.5, §4).
+// rules/permit/fees.toml and payment.toml.
 #include "permit_loader.h"
 #include "toml_fields.h"
 
@@ -6,14 +6,15 @@ namespace boravak::rules_loader {
 
 using namespace boravak::permit;
 
-void load_permit_fees(const std::filesystem::path& dir, permit_rules& rules) {
-  const std::string file = "permit/fees.toml";
+void load_permit_fees(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
+  const rules_file file{"permit/fees.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   for (const toml::table* t : table_list(doc, "set", file)) {
     fee_set set;
     set.id = require_string(*t, "id", file);
     read_dates(*t, file, set);
     set.checked = optional_date(*t, "checked", file);
+    set.start_estimated = optional_bool(*t, "start_estimated", false, file);
     set.approval_exempt_countries = string_list(*t, "approval_exempt_countries", file);
     set.cited = require_citation(*t, file);
     for (const toml::table* i : table_list(*t, "item", file)) {
@@ -32,8 +33,8 @@ void load_permit_fees(const std::filesystem::path& dir, permit_rules& rules) {
   }
 }
 
-void load_permit_payment(const std::filesystem::path& dir, permit_rules& rules) {
-  const std::string file = "permit/payment.toml";
+void load_permit_payment(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
+  const rules_file file{"permit/payment.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   payment_rules& p = rules.payment;
   const toml::table& recipient = require_table(doc, "recipient", file);

@@ -1,11 +1,11 @@
-// rules/registration/address.toml: the beli karton deadline and who is exempt (facts.md §2).
+// rules/registration/address.toml: the beli karton deadline and who is exempt.
 #include "load_parts.h"
 #include "toml_fields.h"
 
 namespace boravak::rules_loader {
 
-void load_registration_rules(const std::filesystem::path& dir, rule_set& rules) {
-  const std::string file = "registration/address.toml";
+void load_registration_rules(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  const rules_file file{"registration/address.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& deadline = require_table(doc, "deadline", file);
   registration_rules& r = rules.registration;

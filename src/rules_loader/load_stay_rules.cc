@@ -38,28 +38,45 @@ entry_status read_entry_status(const toml::table& t, const std::string& file) {
   fail({file, t.get("entry")}, "entry must be visa_free or visa_required");
 }
 
-entry_period read_period(const rule_set& rules, const toml::table& t, const std::string& file) {
+// A reading is a counting rule (`regime = "<id>"`), or, where a source of equal standing says a
+// visa is needed, `entry = "visa_required"`.
+regime_reading read_reading(const rule_set& rules, const toml::table& t, const rules_file& file) {
+  regime_reading r;
+  const auto id = optional_string(t, "regime", file);
+  const auto entry = optional_string(t, "entry", file);
+  if (id.has_value() == entry.has_value()) {
+    fail({file, &t}, "a reading has either \"regime\" (a counting rule) or entry = \"visa_required\"");
+  }
+  if (entry && *entry != "visa_required") fail({file, t.get("entry")}, "a reading's entry can only be \"visa_required\"");
+  if (id) r.regime_index = regime_index(rules, *id, {file, &t});
+  r.cited = require_citation(t, file);
+  return r;
+}
+
+entry_period read_period(const rule_set& rules, const toml::table& t, const rules_file& file) {
   entry_period p;
   p.from = require_date(t, "from", file);
   p.to = optional_date(t, "to", file);
   if (p.to && *p.to < p.from) fail({file, t.get("to")}, "\"to\" is before \"from\"");
   p.status = read_entry_status(t, file);
-  p.id_card = optional_bool(t, "id_card", false, file);
   p.cited = require_citation(t, file);
-  for (const toml::table* reading : table_list(t, "reading", file)) {
-    const std::string id = require_string(*reading, "regime", file);
-    p.readings.push_back({regime_index(rules, id, {file, reading}), require_citation(*reading, file)});
-  }
+  for (const toml::table* reading : table_list(t, "reading", file)) p.readings.push_back(read_reading(rules, *reading, file));
   if (p.status == entry_status::visa_free && p.readings.empty()) {
     fail({file, &t}, "a visa_free period needs at least one [[rule.period.reading]]");
   }
   if (p.status == entry_status::visa_required && !p.readings.empty()) {
     fail({file, &t}, "a visa_required period has no readings");
   }
+  if (p.readings.size() > 1) {
+    // Two readings are sources of equal standing that disagree: the data must say so.
+    for (const regime_reading& r : p.readings) {
+      if (r.cited.level != confidence::disputed) fail({file, &t}, "a period with two or more readings is disputed: each reading's confidence must be \"disputed\"");
+    }
+  }
   return p;
 }
 
-void load_countries(const std::filesystem::path& dir, rule_set& rules) {
+void load_countries(const std::filesystem::path& dir, const source_registry&, rule_set& rules) {
   const std::string file = "countries.toml";
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& names = require_table(doc, "countries", file);
@@ -75,8 +92,8 @@ void load_countries(const std::filesystem::path& dir, rule_set& rules) {
   rules.index();
 }
 
-void load_regimes(const std::filesystem::path& dir, rule_set& rules) {
-  const std::string file = "stay/regimes.toml";
+void load_regimes(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  const rules_file file{"stay/regimes.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   for (const auto& [id, node] : doc) {
     if (!node.is_table()) fail({file, &node}, "each regime is a [table]");
@@ -86,8 +103,8 @@ void load_regimes(const std::filesystem::path& dir, rule_set& rules) {
   }
 }
 
-void load_citizenship(const std::filesystem::path& dir, rule_set& rules) {
-  const std::string file = "stay/citizenship.toml";
+void load_citizenship(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  const rules_file file{"stay/citizenship.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& fallback = require_table(doc, "default", file);
   rules.default_entry.status = read_entry_status(fallback, file);
@@ -118,36 +135,41 @@ void load_citizenship(const std::filesystem::path& dir, rule_set& rules) {
   }
 }
 
-void load_special_grounds(const std::filesystem::path& dir, rule_set& rules) {
-  const std::string file = "stay/special_grounds.toml";
+void load_special_grounds(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  const rules_file file{"stay/special_grounds.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
   const toml::table& visa = require_table(doc, "third_country_visa", file);
   third_country_visa_ground& g = rules.third_country_visa;
-  for (const std::string& id : string_list(visa, "regimes", file)) {
-    g.regime_indexes.push_back(regime_index(rules, id, {file, &visa}));
+  for (const toml::table* reading : table_list(visa, "reading", file)) {
+    g.readings.push_back(read_reading(rules, *reading, file));
+    if (g.readings.back().needs_visa()) fail({file, reading}, "a reading of this ground is a counting rule");
   }
-  if (g.regime_indexes.empty()) fail({file, &visa}, "\"regimes\" must name at least one regime");
+  if (g.readings.empty()) fail({file, &visa}, "[third_country_visa] needs at least one [[third_country_visa.reading]]");
   g.from = require_date(visa, "from", file);
   g.documents = string_list(visa, "documents", file);
   g.excluded_documents = string_list(visa, "excluded_documents", file);
   g.cited = require_citation(visa, file);
 
-  const toml::table& card = require_table(doc, "eu_id_card", file);
-  rules.id_card.from = require_date(card, "from", file);
-  rules.id_card.countries = string_list(card, "countries", file);
-  rules.id_card.cited = require_citation(card, file);
-  for (const std::string& code : rules.id_card.countries) {
-    if (rules.find_country(code) == nullptr) fail({file, &card}, "\"" + code + "\" is not in countries.toml");
+  for (const toml::table* t : table_list(doc, "id_card", file)) {
+    id_card_ground card;
+    card.from = require_date(*t, "from", file);
+    card.countries = string_list(*t, "countries", file);
+    card.cited = require_citation(*t, file);
+    for (const std::string& code : card.countries) {
+      if (rules.find_country(code) == nullptr) fail({file, t}, "\"" + code + "\" is not in countries.toml");
+    }
+    if (!rules.id_card.empty() && rules.id_card.back().from >= card.from) fail({file, t}, "[[id_card]] tables must ascend by \"from\"");
+    rules.id_card.push_back(std::move(card));
   }
 }
 
 }  // namespace
 
-void load_stay_rules(const std::filesystem::path& dir, rule_set& rules) {
-  load_countries(dir, rules);
-  load_regimes(dir, rules);
-  load_citizenship(dir, rules);
-  load_special_grounds(dir, rules);
+void load_stay_rules(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  load_countries(dir, sources, rules);
+  load_regimes(dir, sources, rules);
+  load_citizenship(dir, sources, rules);
+  load_special_grounds(dir, sources, rules);
 }
 
 }  // namespace boravak::rules_loader

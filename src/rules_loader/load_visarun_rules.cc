@@ -1,4 +1,4 @@
-// rules/visarun/: home cities, border crossings and the neighbours' entry rules (facts.md §5).
+// rules/visarun/: home cities, border crossings and the neighbours' entry rules.
 #include "load_parts.h"
 #include "toml_fields.h"
 
@@ -18,8 +18,8 @@ void require_country(const rule_set& rules, const std::string& code, const place
 
 }  // namespace
 
-void load_visarun_rules(const std::filesystem::path& dir, rule_set& rules) {
-  const std::string crossings_file = "visarun/crossings.toml";
+void load_visarun_rules(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  const rules_file crossings_file{"visarun/crossings.toml", sources};
   const toml::table crossings = parse_rules_file(dir, crossings_file);
   for (const toml::table* t : table_list(crossings, "crossing", crossings_file)) {
     border_crossing c{require_string(*t, "id", crossings_file), require_string(*t, "name", crossings_file),
@@ -30,7 +30,7 @@ void load_visarun_rules(const std::filesystem::path& dir, rule_set& rules) {
     rules.crossings.push_back(std::move(c));
   }
 
-  const std::string cities_file = "visarun/cities.toml";
+  const rules_file cities_file{"visarun/cities.toml", sources};
   const toml::table cities = parse_rules_file(dir, cities_file);
   for (const toml::table* t : table_list(cities, "city", cities_file)) {
     home_city city{require_string(*t, "id", cities_file), require_string(*t, "name", cities_file),
@@ -41,7 +41,7 @@ void load_visarun_rules(const std::filesystem::path& dir, rule_set& rules) {
     rules.cities.push_back(std::move(city));
   }
 
-  const std::string entry_file = "visarun/neighbour_entry.toml";
+  const rules_file entry_file{"visarun/neighbour_entry.toml", sources};
   const toml::table entries = parse_rules_file(dir, entry_file);
   for (const toml::table* t : table_list(entries, "entry", entry_file)) {
     neighbour_entry e;

@@ -18,9 +18,13 @@ rule_set load_rules(const std::filesystem::path& directory) {
                       " does not exist; pass --rules DIR or set BORAVAK_RULES");
   }
   rule_set rules;
-  load_stay_rules(directory, rules);
-  load_registration_rules(directory, rules);
-  load_visarun_rules(directory, rules);
+  const source_registry sources = load_source_registry(directory);
+  for (const auto& [id, s] : sources.by_id) rules.sources.push_back(s);
+  rules.publishers.assign(sources.publishers.begin(), sources.publishers.end());
+  load_stay_rules(directory, sources, rules);
+  load_registration_rules(directory, sources, rules);
+  load_visarun_rules(directory, sources, rules);
+  rules.visas = load_visa_rules(directory, sources);
   return rules;
 }
 

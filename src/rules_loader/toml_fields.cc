@@ -1,7 +1,7 @@
 // Typed TOML fields with precise errors (see toml_fields.h).
 #include "toml_fields.h"
 
-#include <array>
+#include <algorithm>
 
 namespace boravak::rules_loader {
 namespace {
@@ -154,22 +154,86 @@ std::vector<int> count_list(const toml::table& t, std::string_view key, const st
   return out;
 }
 
-citation require_citation_named(const toml::table& t, std::string_view source_key, std::string_view confidence_key,
-                                const std::string& file) {
-  citation c{require_string(t, source_key, file), require_string(t, confidence_key, file)};
-  // facts.md §0 marks, plus NOT CONFIRMED, which facts.md §4.3 uses for the payment code.
-  static constexpr std::array<std::string_view, 7> kMarks{"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND", "NOT CONFIRMED"};
-  bool known = false;
-  for (auto mark : kMarks) known = known || c.confidence == mark;
-  if (!known) {
-    fail({file, t.get(confidence_key)},
-         "confidence \"" + c.confidence + "\" is not one of C2, S1, SEED, CONFLICT, DERIVED, NOT FOUND, NOT CONFIRMED");
+citation require_citation_prefixed(const toml::table& t, std::string_view prefix, const rules_file& file) {
+  const std::string p(prefix);
+  citation c;
+  const std::vector<std::string> ids = string_list(t, p + "sources", file);
+  if (ids.empty()) fail({file, &t}, "\"" + p + "sources\" is required: a list of one or more source ids from sources.toml");
+  for (const std::string& id : ids) {
+    const auto found = file.sources.by_id.find(id);
+    if (found == file.sources.by_id.end()) fail({file, t.get(p + "sources")}, "source \"" + id + "\" is not in sources.toml");
+    c.sources.push_back(found->second);
+  }
+  const std::string level = require_string(t, p + "confidence", file);
+  if (!parse_confidence(level, c.level)) {
+    fail({file, t.get(p + "confidence")},
+         "confidence \"" + level + "\" is not one of primary, two_secondary, one_secondary, disputed");
+  }
+  c.checked = require_date(t, p + "checked", file);
+  const bool has_primary = std::any_of(c.sources.begin(), c.sources.end(),
+                                       [](const auto& s) { return s->kind == standing::primary; });
+  if (c.level == confidence::primary && !has_primary) {
+    fail({file, t.get(p + "confidence")}, "confidence \"primary\" needs a primary source among \"" + p + "sources\"");
+  }
+  if (c.level == confidence::two_secondary && c.sources.size() < 2) {
+    fail({file, t.get(p + "confidence")}, "confidence \"two_secondary\" needs two sources in \"" + p + "sources\"");
   }
   return c;
 }
 
-citation require_citation(const toml::table& t, const std::string& file) {
-  return require_citation_named(t, "source", "confidence", file);
+citation require_citation(const toml::table& t, const rules_file& file) {
+  return require_citation_prefixed(t, "", file);
+}
+
+source_registry load_source_registry(const std::filesystem::path& rules_directory) {
+  const std::filesystem::path folder = rules_directory / "sources";
+  if (!std::filesystem::is_directory(folder)) throw rules_error("rules/sources/: folder is missing (looked in " + folder.string() + ")");
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    if (entry.path().extension() == ".toml") files.push_back("sources/" + entry.path().filename().string());
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<toml::table> docs;
+  source_registry registry;
+  // Publishers first: a source may name a publisher listed in another file.
+  for (const std::string& file : files) {
+    docs.push_back(parse_rules_file(rules_directory, file));
+    if (const toml::node* node = docs.back().get("publishers")) {
+      if (!node->is_table()) fail({file, node}, "[publishers] must be a table");
+      for (const auto& [id, name] : *node->as_table()) {
+        if (!name.is_string() || name.as_string()->get().empty()) fail({file, &name}, "publisher \"" + std::string(id.str()) + "\" needs a name");
+        if (!registry.publishers.insert(std::string(id.str())).second) fail({file, &name}, "publisher \"" + std::string(id.str()) + "\" is listed twice");
+      }
+    }
+  }
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string& file = files[f];
+    const toml::node* all = docs[f].get("source");
+    if (all == nullptr) continue;
+    if (!all->is_table()) fail({file, all}, "sources are written as [source.<id>] tables");
+    for (const auto& [key, node] : *all->as_table()) {
+      const std::string id(key.str());
+      if (!node.is_table()) fail({file, &node}, "source \"" + id + "\" must be a [source." + id + "] table");
+      const toml::table& t = *node.as_table();
+      auto s = std::make_shared<source>();
+      s->id = id;
+      s->publisher = require_string(t, "publisher", file);
+      if (registry.publishers.count(s->publisher) == 0) fail({file, t.get("publisher")}, "publisher \"" + s->publisher + "\" is not in any [publishers] table");
+      s->title = require_string(t, "title", file);
+      s->gazette = optional_string(t, "gazette", file).value_or("");
+      s->article = optional_string(t, "article", file).value_or("");
+      s->url = optional_string(t, "url", file).value_or("");
+      if (s->url.empty() && s->gazette.empty()) fail({file, &t}, "source \"" + id + "\" needs a \"url\" or a \"gazette\" a person can follow");
+      if (!s->url.empty() && !s->url.starts_with("https://") && !s->url.starts_with("http://")) {
+        fail({file, t.get("url")}, "\"url\" must start with https:// or http://");
+      }
+      s->published = optional_date(t, "published", file);
+      s->read = require_date(t, "read", file);
+      s->kind = require_one_of(t, "standing", {"primary", "secondary"}, file) == 0 ? standing::primary : standing::secondary;
+      if (!registry.by_id.emplace(id, std::move(s)).second) fail({file, &t}, "source \"" + id + "\" is defined twice");
+    }
+  }
+  return registry;
 }
 
 }  // namespace boravak::rules_loader

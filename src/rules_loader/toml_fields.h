@@ -1,7 +1,10 @@
 // Reading typed fields out of toml++ tables with errors that say file, line and field.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,12 +48,28 @@ std::optional<int> optional_count(const toml::table& t, std::string_view key, co
 // A list of whole numbers from 0 to kLargestCount.
 std::vector<int> count_list(const toml::table& t, std::string_view key, const std::string& file);
 
-// `source` and `confidence` under other names, e.g. "waived_source" / "waived_confidence".
-citation require_citation_named(const toml::table& t, std::string_view source_key, std::string_view confidence_key,
-                                const std::string& file);
+// Every source a citation may name, and every publisher: rules/sources.toml, read first.
+struct source_registry {
+  std::map<std::string, std::shared_ptr<const source>, std::less<>> by_id;
+  std::set<std::string, std::less<>> publishers;
+};
+source_registry load_source_registry(const std::filesystem::path& directory);
 
-// `source` and `confidence`, both required (docs/rules-format.md: citations are required).
-citation require_citation(const toml::table& t, const std::string& file);
+// A rules file being read: its name (for errors) and the sources its citations may name. It
+// converts to its name, so the field readers above take it as `file`.
+struct rules_file {
+  std::string name;
+  const source_registry& sources;
+  operator const std::string&() const { return name; }
+};
+
+// A value's citation (docs/rules-format.md "Citations"): `sources` (ids from rules/sources.toml),
+// `confidence` and `checked`, all required. The confidence must fit the sources: "primary" needs
+// a primary source among them, "two_secondary" two sources.
+citation require_citation(const toml::table& t, const rules_file& file);
+// The same fields with a prefix, for a second value in one table: "waived_" reads
+// waived_sources, waived_confidence and waived_checked.
+citation require_citation_prefixed(const toml::table& t, std::string_view prefix, const rules_file& file);
 
 // `from` (required) and `to` (optional, not before `from`) of a dated rule.
 template <typename Dated>

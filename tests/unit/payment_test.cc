@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "rules_loader/permit_loader.h"
+#include "test_support.h"
 
 namespace boravak {
 namespace {
@@ -174,7 +175,7 @@ permit::ips_limits nbs_limits() {
   l.payment_code_bases = {20, 21, 22, 23, 24, 25, 26, 27, 28, 31, 40, 41, 42, 44, 45, 46, 47,
                           48, 49, 53, 54, 57, 58, 60, 61, 62, 63, 64, 65, 66, 70, 71, 72, 73,
                           75, 76, 77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90};
-  l.cited = {"NBS decision, Annex 1 (by hand for this test)", "C2"};
+  l.cited = test_support::test_citation("nbs_decision_by_hand");
   return l;
 }
 

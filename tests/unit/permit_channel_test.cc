@@ -67,7 +67,7 @@ TEST_F(PermitPlanTest, TheFilingChannelChangesOnItsDay) {
     EXPECT_EQ(name_of(p.filing), name_of(r.allowed));
     EXPECT_EQ(name_of(p.way), name_of(r.way));
     EXPECT_EQ(p.filing_why.rule, r.rule);
-    EXPECT_FALSE(p.filing_why.cited.source.empty());
+    EXPECT_FALSE(p.filing_why.cited.sources.empty());
     EXPECT_FALSE(p.child);
   }
 }
@@ -127,7 +127,7 @@ TEST_F(PermitPlanTest, ChildrenFileInPersonBelowEighteen) {
       EXPECT_EQ(n->what.args[0].number, 18) << "the answered reading: in person below 18";
       EXPECT_EQ(n->what.args[1].number, 16) << "the other reading: in person below 16";
       EXPECT_EQ(n->why.rule, "permit/grounds.toml:child_channel.other_reading");
-      EXPECT_EQ(n->why.cited.confidence, "S1");
+      EXPECT_EQ(n->why.cited.level, confidence::one_secondary);
     }
   }
 }
@@ -171,7 +171,7 @@ TEST_F(PermitPlanTest, TheRenewalWindowFollowsTheRuleInForceOnTheExpiryDay) {
     EXPECT_EQ(show(window->first), show(maybe(r.first)));
     EXPECT_EQ(show(window->last), show(maybe(r.last)));
     EXPECT_EQ(window->why.rule, r.rule);
-    EXPECT_FALSE(window->why.cited.source.empty());
+    EXPECT_FALSE(window->why.cited.sources.empty());
     const dated_step* starts = find_step(plan, "new_term_starts");
     ASSERT_NE(starts, nullptr);
     EXPECT_EQ(show(starts->first), "null");

@@ -177,12 +177,13 @@ TEST_F(PermitPlanTest, TheFilingDeadlineCitesTheStayEngineRule) {
   const permit_plan plan = plan_for(with(applying("employment"),
                                          [](permit_situation& s) {
                                            s.last_lawful_day = D("2026-12-20");
-                                           s.last_lawful_day_cited = citation{"per_entry_30 (Agreement RU)", "C2"};
+                                           s.last_lawful_day_cited = test_citation("agreement_ru");
                                          }),
                                     kToday);
   const dated_step* file_by = find_step(plan, "file_by");
   ASSERT_NE(file_by, nullptr);
-  EXPECT_EQ(file_by->why.cited.source, "per_entry_30 (Agreement RU)");
+  ASSERT_EQ(file_by->why.cited.sources.size(), 1u);
+  EXPECT_EQ(file_by->why.cited.sources.front()->id, "agreement_ru");
 }
 
 // offices.toml: Belgrade and Novi Sad need an appointment by e-mail for in-person filing; the
@@ -263,7 +264,7 @@ TEST_F(PermitPlanTest, LosingTheGroundGivesAGracePeriodOnlyForWork) {
     if (const notice* n = find_notice(plan, "permit.notice.loss_of_ground_other_reading")) {
       ASSERT_EQ(n->what.args.size(), 1u);
       EXPECT_EQ(n->what.args[0].number, 30);
-      EXPECT_EQ(n->why.cited.confidence, "SEED");
+      EXPECT_EQ(n->why.cited.level, confidence::disputed);
     }
   }
 }

@@ -1,6 +1,6 @@
 // The rules data in rules/ (docs/rules-format.md): it loads, every value carries a source, the
-// dated periods cover time without overlaps, and a broken file stops the loader with the file
-// and the line.
+// dated periods cover time without overlaps, a broken file stops the loader with the file and
+// the line, and a change of law is an edit of rules/ alone.
 #include "rules_loader/rules_loader.h"
 
 #include <gtest/gtest.h>
@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "boravak/permit/fee_schedule.h"
+#include "rules_loader/permit_loader.h"
 #include "test_support.h"
 
 namespace boravak {
@@ -36,7 +38,25 @@ class RulesDataTest : public ::testing::Test {
 };
 rule_set* RulesDataTest::rules_ = nullptr;
 
-const std::set<std::string> kConfidence = {"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND"};
+// A citation a person can follow: every source has a publisher, a title and a link or a gazette,
+// and none names our research notes, a seed by number or a file.
+void expect_followable(const citation& c) {
+  ASSERT_FALSE(c.sources.empty());
+  EXPECT_NE(c.checked, date{});
+  for (const auto& s : c.sources) {
+    SCOPED_TRACE(s->id);
+    EXPECT_FALSE(s->publisher.empty());
+    EXPECT_FALSE(s->title.empty());
+    EXPECT_TRUE(!s->url.empty() || !s->gazette.empty());
+    for (const char* shorthand : {"facts.md", "Seed A", "Seed B", "Seed C", "\xC2\xA7", ".toml", "RSL ", "PIX"}) {
+      EXPECT_EQ(s->title.find(shorthand), std::string::npos) << s->title;
+      EXPECT_EQ(s->gazette.find(shorthand), std::string::npos) << s->gazette;
+    }
+  }
+  if (c.level == confidence::primary) {
+    EXPECT_TRUE(std::any_of(c.sources.begin(), c.sources.end(), [](const auto& s) { return s->kind == standing::primary; }));
+  }
+}
 
 TEST_F(RulesDataTest, EveryCountryHasANameAndAUniqueCode) {
   ASSERT_GE(rules().countries.size(), 250u) << "249 ISO codes plus XK";
@@ -58,23 +78,27 @@ TEST_F(RulesDataTest, EveryCountryHasANameAndAUniqueCode) {
 TEST_F(RulesDataTest, EveryPeriodCarriesItsSourceAndReadings) {
   EXPECT_EQ(rules().default_entry.status, entry_status::visa_required)
       << "a country we know nothing about is not assumed visa-free";
-  EXPECT_FALSE(rules().default_entry.cited.source.empty());
+  expect_followable(rules().default_entry.cited);
   int periods = 0;
   for (const country& c : rules().countries) {
     for (const entry_period& p : c.periods) {
       SCOPED_TRACE(c.code + " from " + to_iso_string(p.from));
       ++periods;
-      EXPECT_FALSE(p.cited.source.empty());
-      EXPECT_TRUE(kConfidence.count(p.cited.confidence)) << p.cited.confidence;
+      expect_followable(p.cited);
       if (p.status == entry_status::visa_free) {
         EXPECT_GE(p.readings.size(), 1u) << "a visa_free period needs at least one reading";
       } else {
         EXPECT_TRUE(p.readings.empty()) << "a visa_required period has no readings";
       }
       for (const regime_reading& r : p.readings) {
-        ASSERT_LT(r.regime_index, rules().regimes.size());
-        EXPECT_FALSE(r.cited.source.empty());
-        EXPECT_TRUE(kConfidence.count(r.cited.confidence)) << r.cited.confidence;
+        if (r.regime_index) {
+          ASSERT_LT(*r.regime_index, rules().regimes.size());
+        }
+        expect_followable(r.cited);
+        // Two readings are sources of equal standing that disagree.
+        if (p.readings.size() > 1) {
+          EXPECT_EQ(r.cited.level, confidence::disputed);
+        }
       }
       if (p.to) {
         EXPECT_LE(p.from, *p.to);
@@ -88,7 +112,7 @@ TEST_F(RulesDataTest, RegimesAreValidCountingRules) {
   for (const named_regime& r : rules().regimes) {
     SCOPED_TRACE(r.id);
     EXPECT_FALSE(r.description.empty());
-    EXPECT_FALSE(r.cited.source.empty());
+    expect_followable(r.cited);
     EXPECT_GE(r.rule.limit, 1);
     switch (r.rule.kind) {
       case regime_kind::rolling: EXPECT_GE(r.rule.window, 1); break;
@@ -226,13 +250,65 @@ TEST_F(BrokenRulesTest, TheErrorNamesTheFileAndTheLine) {
          return int(at) + 1;
        },
        ""},
-      {"A period without a source is refused at the period's header line.", "stay/citizenship.toml",
+      {"A period without sources is refused at the period's header line.", "stay/citizenship.toml",
        [](std::vector<std::string>& lines) {
          const std::size_t header = find_line(lines, "[[rule.period]]", find_line(lines, "countries = [\"RU\"]"));
-         lines.erase(lines.begin() + long(find_line(lines, "source =", header)));
+         lines.erase(lines.begin() + long(find_line(lines, "sources =", header)));
          return int(header) + 1;
        },
-       "source"},
+       "sources"},
+      {"A value citing a source that is not in rules/sources/ is refused at its line.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t at = find_line(lines, "sources =", find_line(lines, "[per_entry_30]"));
+         lines[at] = "sources = [\"our_notes\"]";
+         return int(at) + 1;
+       },
+       "our_notes"},
+      {"A value without the day it was checked is refused.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[per_entry_30]");
+         lines.erase(lines.begin() + long(find_line(lines, "checked =", header)));
+         return int(header) + 1;
+       },
+       "checked"},
+      {"\"primary\" without a primary source among the sources is refused.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t at = find_line(lines, "sources =", find_line(lines, "[per_entry_30]"));
+         lines[at] = "sources = [\"passport_index_2025\"]";
+         return int(find_line(lines, "confidence =", at)) + 1;
+       },
+       "primary"},
+      {"\"two_secondary\" with a single source is refused.", "stay/regimes.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[per_entry_30]");
+         lines[find_line(lines, "sources =", header)] = "sources = [\"passport_index_2025\"]";
+         const std::size_t at = find_line(lines, "confidence =", header);
+         lines[at] = "confidence = \"two_secondary\"";
+         return int(at) + 1;
+       },
+       "two_secondary"},
+      {"A source without a title is refused at its table.", "sources/acts.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[source.law_on_foreigners]");
+         lines.erase(lines.begin() + long(find_line(lines, "title =", header)));
+         return int(header) + 1;
+       },
+       "title"},
+      {"A source nobody can follow (no link, no gazette) is refused.", "sources/acts.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[source.mup_temporary_residence]");
+         lines.erase(lines.begin() + long(find_line(lines, "url =", header)));
+         return int(header) + 1;
+       },
+       "url"},
+      {"A period with two readings that are not marked disputed is refused.", "stay/citizenship.toml",
+       [](std::vector<std::string>& lines) {
+         const std::size_t header = find_line(lines, "[[rule.period]]", find_line(lines, "countries = [\"JP\"]"));
+         const std::size_t reading = find_line(lines, "[[rule.period.reading]]", header);
+         lines[find_line(lines, "confidence =", reading)] = "    confidence = \"primary\"";
+         return int(header) + 1;
+       },
+       "disputed"},
       {"A reading that names an unknown regime is refused at the reading's header line.", "stay/citizenship.toml",
        [](std::vector<std::string>& lines) {
          const std::size_t reading = find_line(lines, "[[rule.period.reading]]", find_line(lines, "countries = [\"RU\"]"));
@@ -260,18 +336,18 @@ TEST_F(BrokenRulesTest, TheErrorNamesTheFileAndTheLine) {
        [](std::vector<std::string>& lines) {
          const std::size_t header = find_line(lines, "[[rule.period]]", find_line(lines, "countries = [\"CN\"]"));
          const std::size_t reading = find_line(lines, "[[rule.period.reading]]", header);
-         // The reading is four lines: header, regime, source, confidence.
-         lines.erase(lines.begin() + long(reading), lines.begin() + long(reading) + 4);
+         // The reading is five lines: header, regime, sources, confidence, checked.
+         lines.erase(lines.begin() + long(reading), lines.begin() + long(reading) + 5);
          return int(header) + 1;
        },
        "reading"},
-      {"An unknown confidence mark is refused at its line.", "stay/regimes.toml",
+      {"An unknown confidence is refused at its line.", "stay/regimes.toml",
        [](std::vector<std::string>& lines) {
          const std::size_t confidence = find_line(lines, "confidence =", find_line(lines, "[rolling_90_180]"));
-         lines[confidence] = "confidence = \"PROBABLY\"";
+         lines[confidence] = "confidence = \"C2\"";
          return int(confidence) + 1;
        },
-       "PROBABLY"},
+       "C2"},
       {"A crossing whose neighbour is not a country is refused at the crossing.", "visarun/crossings.toml",
        [](std::vector<std::string>& lines) {
          const std::size_t header = find_line(lines, "[[crossing]]");
@@ -307,6 +383,41 @@ TEST_F(BrokenRulesTest, TheErrorNamesTheFileAndTheLine) {
       EXPECT_NE(message.find(r.mentions), std::string::npos) << message;
     }
   }
+}
+
+// A change of law is an edit of rules/ alone: move a regime date and a fee date in a copy of the
+// rules, and the answers move with them.
+TEST_F(BrokenRulesTest, MovingADateInTheDataMovesTheAnswer) {
+  std::vector<std::string> lines = read_lines("stay/citizenship.toml");
+  const std::size_t ua = find_line(lines, "countries = [\"UA\"]");
+  lines[find_line(lines, "to = 2021-10-14", ua)] = "  to = 2021-12-31";
+  lines[find_line(lines, "from = 2021-10-15", ua)] = "  from = 2022-01-01";
+  write_lines("stay/citizenship.toml", lines);
+
+  std::vector<std::string> fees = read_lines("permit/fees.toml");
+  const std::size_t portal = find_line(fees, "id = \"portal_2026\"");
+  const std::size_t from = find_line(fees, "from =", portal);
+  const std::string old_from = fees[from];
+  fees[from] = "from = 2026-11-15";
+  write_lines("permit/fees.toml", fees);
+
+  const rule_set original = rules_loader::load_rules(BORAVAK_RULES_DIR);
+  const rule_set moved = rules_loader::load_rules(dir_);
+  const country& ua_o = *original.find_country("UA");
+  const country& ua_m = *moved.find_country("UA");
+  const date between = D("2021-11-15");
+  EXPECT_EQ(original.regimes[*original.entry_rule(ua_o, between).readings.front().regime_index].id, "rolling_90_180");
+  EXPECT_EQ(moved.regimes[*moved.entry_rule(ua_m, between).readings.front().regime_index].id, "fixed_30_60_days");
+  EXPECT_EQ(moved.regimes[*moved.entry_rule(ua_m, D("2022-01-01")).readings.front().regime_index].id, "rolling_90_180");
+
+  const auto permits_o = rules_loader::load_permit_rules(BORAVAK_RULES_DIR);
+  const auto permits_m = rules_loader::load_permit_rules(dir_);
+  const date mid_november = D("2026-11-10");
+  ASSERT_NE(permit::fee_set_on(permits_o, mid_november), nullptr);
+  ASSERT_NE(permit::fee_set_on(permits_m, mid_november), nullptr);
+  EXPECT_EQ(permit::fee_set_on(permits_o, mid_november)->id, "portal_2026") << old_from;
+  EXPECT_NE(permit::fee_set_on(permits_m, mid_november)->id, "portal_2026");
+  EXPECT_EQ(permit::fee_set_on(permits_m, D("2026-11-15"))->id, "portal_2026");
 }
 
 TEST(RulesLoaderTest, AMissingFolderIsARulesError) {

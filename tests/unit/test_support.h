@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "boravak/citation.h"
 #include "boravak/civil_date.h"
 #include "boravak/regime.h"
 #include "boravak/stay_case.h"
@@ -42,6 +44,16 @@ inline regime rolling(int limit, int window) { return {regime_kind::rolling, lim
 inline regime fixed_days(int limit, int period_days) { return {regime_kind::fixed, limit, 0, period_days, 0}; }
 inline regime fixed_months(int limit, int period_months) { return {regime_kind::fixed, limit, 0, 0, period_months}; }
 inline regime per_entry(int limit) { return {regime_kind::per_entry, limit, 0, 0, 0}; }
+
+// A citation made by hand for a test: one source with this id.
+inline citation test_citation(const std::string& id) {
+  auto s = std::make_shared<source>();
+  s->id = id;
+  s->publisher = "test";
+  s->title = id;
+  s->url = "https://example.org/" + id;
+  return citation{{s}, confidence::one_secondary, D("2026-12-06")};
+}
 
 inline std::string show(const std::optional<date>& d) { return d ? to_iso_string(*d) : "null"; }
 

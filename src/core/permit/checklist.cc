@@ -36,7 +36,7 @@ void build_checklist(const permit_rules& rules, const applicant& a, application_
     // A waiver only the seed reports is not relied on: the document stays on the list (the
     // stricter reading) and the note says it may not be asked for.
     if (waived_for(d, a) && d.waived_cited)
-      item.notes.push_back({"permit.note.may_be_waived", {text_arg::of_verbatim(d.waived_cited->source)}});
+      item.notes.push_back({"permit.note.may_be_waived", {text_arg::of_key("source." + d.waived_cited->sources.front()->id + ".title")}});
     if (d.filled_on_portal && out.way == filing_way::online) item.notes.push_back({"permit.note.form_on_portal", {}});
     if (d.about_sponsor)
       item.notes.push_back({a.joins_citizen ? "permit.note.sponsor_citizen" : "permit.note.sponsor_foreigner", {}});

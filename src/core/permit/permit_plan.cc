@@ -42,8 +42,8 @@ void add_fee_notices(const permit_rules& rules, date filing_day, permit_plan& pl
     plan.notices.push_back({{"permit.notice.no_fees_on_record", {text_arg::of_day(filing_day)}}, {"permit/fees.toml", {}}});
     return;
   }
-  plan.notices.push_back({{set->checked ? "permit.notice.fees_checked" : "permit.notice.fees_undated",
-                           {text_arg::of_verbatim(set->id), text_arg::of_day(set->checked.value_or(set->from))}},
+  plan.notices.push_back({set->start_estimated ? text{"permit.notice.fees_start_estimated", {text_arg::of_day(set->from)}}
+                                               : text{"permit.notice.fees_checked", {text_arg::of_day(set->cited.checked)}},
                           cite("permit/fees.toml:" + set->id, set->cited)});
   for (const person_plan& p : plan.people) {
     for (other_amount& o : other_amounts_for(rules, p.fees)) {

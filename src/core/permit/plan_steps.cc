@@ -41,6 +41,11 @@ void first_application_steps(const permit_rules& rules, const permit_situation& 
     plan.steps.push_back(step("file_by", {"permit.step.file_by", {}}, std::nullopt, *s.last_lawful_day,
                               cite("permit/deadlines.toml:filing_stops_the_count",
                                    s.last_lawful_day_cited ? *s.last_lawful_day_cited : d.filing_stops_the_count)));
+    if (s.last_lawful_day_reading)
+      plan.notices.push_back({{"permit.notice.file_by_stricter_reading",
+                               {text_arg::of_day(*s.last_lawful_day), text_arg::of_rule(*s.last_lawful_day_reading)}},
+                              cite("permit/deadlines.toml:filing_stops_the_count",
+                                   s.last_lawful_day_cited ? *s.last_lawful_day_cited : d.filing_stops_the_count)});
     if (*s.last_lawful_day < on)
       plan.notices.push_back({{"permit.notice.past_last_lawful_day", {text_arg::of_day(*s.last_lawful_day)}},
                               cite("permit/deadlines.toml:filing_stops_the_count", d.filing_stops_the_count)});
@@ -148,6 +153,25 @@ void build_steps(const permit_rules& rules, const permit_situation& s, date on, 
     if (ka.has_value() != kb.has_value()) return ka.has_value();
     return ka && *ka < *kb;
   });
+
+  // A citizen who needs a visa starts with the visa D, before anything else can happen
+  // (rules/stay/visas.toml): abroad, on the same ground as the permit.
+  const bool visa_first = s.kind == application_kind::first && on >= rules.visas.visa_d_before_permit_from &&
+                          std::any_of(people.begin(), people.end(), [](const person_plan& p) { return p.who.needs_visa; });
+  if (visa_first) {
+    const visa_rules& v = rules.visas;
+    plan.steps.insert(plan.steps.begin(),
+                      step("visa_d",
+                           {"permit.step.visa_d",
+                            {text_arg::of_number(v.decision_days), text_arg::of_number(v.decision_days_at_most),
+                             text_arg::of_verbatim(v.econsulate_url)}},
+                           std::nullopt, std::nullopt, cite("stay/visas.toml:visa_d_before_permit", v.visa_d_before_permit_cited)));
+    plan.notices.insert(plan.notices.begin(),
+                        {{"permit.notice.visa_passport",
+                          {text_arg::of_number(v.passport_months_after_departure), text_arg::of_number(v.passport_blank_pages),
+                           text_arg::of_number(v.passport_issued_within_years)}},
+                         cite("stay/visas.toml:passport", v.passport_cited)});
+  }
 }
 
 }  // namespace boravak::permit::detail
