@@ -10,16 +10,12 @@
 #include <string_view>
 #include <vector>
 
+#include "boravak/citation.h"
 #include "boravak/civil_date.h"
 #include "boravak/regime.h"
+#include "boravak/visa_rules.h"
 
 namespace boravak {
-
-// Where a value comes from, and how sure we are (facts.md §0: C2, S1, SEED, CONFLICT, ...).
-struct citation {
-  std::string source;
-  std::string confidence;
-};
 
 // A counting rule with a name, e.g. "per_entry_30" (rules/stay/regimes.toml).
 struct named_regime {
@@ -29,10 +25,14 @@ struct named_regime {
   citation cited;
 };
 
-// One way of reading the law for a citizenship; two or more readings = a recorded conflict.
+// One way of reading the law for a citizenship on a date. Two or more readings are sources of
+// equal standing that disagree (contract "Readings"); a reading may also say that a visa is
+// needed after all, and then the citizenship needs one.
 struct regime_reading {
-  std::size_t regime_index = 0;  // into rule_set::regimes
+  std::optional<std::size_t> regime_index;  // into rule_set::regimes; empty = a visa is needed
   citation cited;
+
+  bool needs_visa() const { return !regime_index; }
 };
 
 enum class entry_status { visa_free, visa_required };
@@ -42,10 +42,11 @@ struct entry_period {
   date from{};
   std::optional<date> to;  // inclusive; empty = still in force
   entry_status status = entry_status::visa_required;
-  bool id_card = false;
-  citation cited;
-  std::vector<regime_reading> readings;
+  citation cited;                        // the period: its dates and its entry status
+  std::vector<regime_reading> readings;  // visa_free: one or more; visa_required: none
 
+  // A visa is needed when the period says so or when any reading of equal standing does.
+  bool needs_visa() const;
   bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
 };
 
@@ -55,23 +56,25 @@ struct country {
   std::vector<entry_period> periods;  // ascending, not overlapping
 };
 
-// Visa-free entry on a valid Schengen, UK or US visa or residence permit (facts.md §1.4).
+// Visa-free entry on a valid Schengen, UK or US visa or residence permit, for citizens who
+// otherwise need a Serbian visa. A citizen who is visa-free on their own keeps their own
+// readings; the document's expiry only caps the stay (contract "Readings").
 struct third_country_visa_ground {
-  std::vector<std::size_t> regime_indexes;
+  std::vector<regime_reading> readings;
   date from{};
   std::vector<std::string> documents;
   std::vector<std::string> excluded_documents;
   citation cited;
 };
 
-// Entry with a national ID card (facts.md §1.5).
+// Entry with a national ID card: the countries added on one date.
 struct id_card_ground {
   date from{};
   std::vector<std::string> countries;
   citation cited;
 };
 
-// The beli karton: registering the address after entry (facts.md §2).
+// The beli karton: registering the address after entry.
 struct registration_exemption {
   std::string id;
   std::string text;
@@ -92,7 +95,7 @@ struct registration_rules {
   }
 };
 
-// Visa runs (facts.md §5).
+// Visa runs.
 struct border_crossing {
   std::string id;
   std::string name;
@@ -118,15 +121,18 @@ struct neighbour_entry {
 };
 
 struct rule_set {
+  std::vector<std::shared_ptr<const source>> sources;  // every source cited (rules/sources.toml)
+  std::vector<std::string> publishers;                 // publisher ids
   std::vector<named_regime> regimes;
   std::vector<country> countries;  // sorted by code
   entry_period default_entry;      // for dates no period of a country covers
   third_country_visa_ground third_country_visa;
-  id_card_ground id_card;
+  std::vector<id_card_ground> id_card;  // ascending by date
   registration_rules registration;
   std::vector<border_crossing> crossings;
   std::vector<home_city> cities;
   std::vector<neighbour_entry> neighbour_entries;
+  visa_rules visas;
 
   // Builds the code index; call once after filling `countries`.
   void index();

@@ -69,7 +69,7 @@ int run_batch(const rule_set& rules, const std::string& input, const std::string
       io::append_error_line(buffer, parsed.id_json, *error);
     } else if (parsed.readings_from != nullptr) {
       evaluate_readings(calculator, parsed.data, rules, *parsed.readings_from, answers);
-      io::append_result_line(buffer, parsed.id_json, answers.front().result);
+      io::append_readings_result_line(buffer, parsed.id_json, answers);
     } else {
       calculator.evaluate(parsed.data, result);
       io::append_result_line(buffer, parsed.id_json, result);

@@ -1,69 +1,100 @@
-// Choosing the rule for a citizenship (see citizenship.h).
+// Choosing the rule for a citizenship and combining readings (see citizenship.h).
 #include "boravak/citizenship.h"
 
 #include <algorithm>
+#include <tuple>
 
 namespace boravak {
 namespace {
 
-// Orders optional dates with "none" first: for a last legal day, none is the strictest.
-bool earlier(const std::optional<date>& a, const std::optional<date>& b) {
-  if (!a) return b.has_value();
-  return b && *a < *b;
+int kind_rank(regime_kind k) {
+  switch (k) {
+    case regime_kind::fixed: return 0;
+    case regime_kind::per_entry: return 1;
+    case regime_kind::rolling: return 2;
+  }
+  return 3;
 }
 
-std::string regimes_of(const rule_set& rules, const std::vector<std::size_t>& indexes) {
-  std::string text;
-  for (std::size_t i : indexes) {
-    if (!text.empty()) text += " or ";
-    text += describe(rules.regimes[i].rule);
-  }
-  return text;
+// The one length a regime has besides its limit: window, period_days or period_months.
+int length_of(const regime& r) {
+  return r.kind == regime_kind::rolling ? r.window : r.period_days > 0 ? r.period_days : r.period_months;
+}
+
+// For a date where "none" is the strictest answer (last_legal_day): is `a` stricter than `b`?
+bool earlier_or_none(const std::optional<date>& a, const std::optional<date>& b) {
+  if (!a) return b.has_value();
+  return b && *a < *b;
 }
 
 }  // namespace
 
 std::optional<case_error> check_visa_free(const rule_set& rules, const country& who, date on) {
   const entry_period& rule = rules.entry_rule(who, on);
-  if (rule.status == entry_status::visa_free && !rule.readings.empty()) return std::nullopt;
-  std::string message = "Citizens of " + who.name + " (" + who.code +
-                        ") need a visa to enter Serbia on " + to_iso_string(on) +
-                        ": apply at a Serbian embassy or consulate.";
+  if (!rule.needs_visa()) return std::nullopt;
+  std::string message = "Citizens of " + who.name + " need a visa to enter Serbia on " + to_iso_string(on) +
+                        ": apply for one at a Serbian embassy or consulate";
+  const visa_rules& visas = rules.visas;
+  if (!visas.e_visa_url.empty() && on >= visas.e_visa_from) {
+    message += ", or online for a short-stay visa C at " + visas.e_visa_url;
+  }
+  message += ".";
   const third_country_visa_ground& ground = rules.third_country_visa;
-  if (!ground.regime_indexes.empty() && on >= ground.from) {
-    message += " A valid Schengen, UK or US visa or residence permit also allows entry without "
-               "one, for " + regimes_of(rules, ground.regime_indexes) +
-               " and never past that document's expiry: send such a case with an explicit "
-               "\"regime\" and \"valid_until\".";
+  if (!ground.readings.empty() && on >= ground.from) {
+    message += " A valid Schengen, UK or US visa or residence permit also allows a short stay without a "
+               "Serbian visa, never past that document's expiry.";
   }
   return case_error{error_code::visa_required, "citizenship", std::move(message)};
 }
 
-bool is_stricter(const stay_result& a, const stay_result& b) {
-  if (a.overstay_days != b.overstay_days) return a.overstay_days > b.overstay_days;
-  if (a.last_legal_day != b.last_legal_day) return earlier(a.last_legal_day, b.last_legal_day);
-  if (a.days_left != b.days_left) return a.days_left < b.days_left;
-  if (a.max_stay != b.max_stay) return a.max_stay.value_or(0) < b.max_stay.value_or(0);
-  if (a.earliest_entry != b.earliest_entry) {
-    // No earliest entry at all is the strictest answer, then the later one.
-    if (!a.earliest_entry) return true;
-    return b.earliest_entry && *a.earliest_entry > *b.earliest_entry;
-  }
-  return false;
+bool listed_before(const regime& a, const regime& b) {
+  return std::tuple(kind_rank(a.kind), a.limit, length_of(a), a.period_days) <
+         std::tuple(kind_rank(b.kind), b.limit, length_of(b), b.period_days);
+}
+
+void sort_as_listed(std::vector<reading_answer>& answers) {
+  std::stable_sort(answers.begin(), answers.end(), [](const reading_answer& a, const reading_answer& b) {
+    return listed_before(a.result.applied, b.result.applied);
+  });
 }
 
 void evaluate_readings(stay_calculator& calculator, stay_case& c, const rule_set& rules,
                        const entry_period& period, std::vector<reading_answer>& out) {
   out.resize(period.readings.size());
   for (std::size_t i = 0; i < period.readings.size(); ++i) {
-    out[i].reading = &period.readings[i];
-    c.rule = rules.regimes[period.readings[i].regime_index].rule;
+    out[i].reading = i;
+    c.rule = rules.regimes[*period.readings[i].regime_index].rule;
     calculator.evaluate(c, out[i].result);
   }
-  // Stable: among equally strict readings the first one listed in the rules wins.
-  std::stable_sort(out.begin(), out.end(), [](const reading_answer& a, const reading_answer& b) {
-    return is_stricter(a.result, b.result);
-  });
+  if (out.size() > 1) sort_as_listed(out);
+}
+
+stay_result stricter_by_field(const std::vector<reading_answer>& answers, field_origins* origins) {
+  field_origins from;
+  for (std::size_t i = 1; i < answers.size(); ++i) {
+    const stay_result& r = answers[i].result;
+    if (r.days_used > answers[from.regime].result.days_used) from.regime = i;
+    if (r.days_left < answers[from.days_left].result.days_left) from.days_left = i;
+    if (earlier_or_none(r.last_legal_day, answers[from.last_legal_day].result.last_legal_day)) from.last_legal_day = i;
+    if (r.overstay_days > answers[from.overstay_days].result.overstay_days) from.overstay_days = i;
+    const std::optional<date>& best_first = answers[from.first_overstay_day].result.first_overstay_day;
+    if (r.first_overstay_day && (!best_first || *r.first_overstay_day < *best_first)) from.first_overstay_day = i;
+    const stay_result& best_plan = answers[from.plan].result;
+    if (r.max_stay && *r.max_stay < best_plan.max_stay.value_or(*r.max_stay + 1)) from.plan = i;
+    if (r.has_earliest_entry && best_plan.earliest_entry &&
+        (!r.earliest_entry || *r.earliest_entry > *best_plan.earliest_entry)) {
+      from.plan = i;
+    }
+  }
+  stay_result out = answers[from.regime].result;
+  out.days_left = answers[from.days_left].result.days_left;
+  out.last_legal_day = answers[from.last_legal_day].result.last_legal_day;
+  out.overstay_days = answers[from.overstay_days].result.overstay_days;
+  out.first_overstay_day = answers[from.first_overstay_day].result.first_overstay_day;
+  out.max_stay = answers[from.plan].result.max_stay;
+  out.earliest_entry = answers[from.plan].result.earliest_entry;
+  if (origins != nullptr) *origins = from;
+  return out;
 }
 
 }  // namespace boravak

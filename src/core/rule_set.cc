@@ -38,6 +38,14 @@ const country* rule_set::find_country(std::string_view code) const {
   return &countries[std::size_t(at)];
 }
 
+bool entry_period::needs_visa() const {
+  if (status == entry_status::visa_required || readings.empty()) return true;
+  for (const regime_reading& r : readings) {
+    if (r.needs_visa()) return true;
+  }
+  return false;
+}
+
 const entry_period& rule_set::entry_rule(const country& c, date on) const {
   for (const entry_period& p : c.periods) {
     if (p.in_force_on(on)) return p;

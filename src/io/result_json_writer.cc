@@ -82,14 +82,17 @@ class cursor {
   char* at_;
 };
 
-// Longest result line apart from the id: the fixed text, nine numbers and four dates.
+// Longest result line apart from the id and the readings: the fixed text, nine numbers and four
+// dates; and the longest reading: its regime, two numbers and a date.
 constexpr std::size_t kResultLineBound = 512;
+constexpr std::size_t kReadingBound = 192;
 
 }  // namespace
 
-void append_result_line(std::string& out, std::string_view id_json, const stay_result& r) {
+void append_result_line(std::string& out, std::string_view id_json, const stay_result& r,
+                        std::span<const reading_answer> readings) {
   const std::size_t start = out.size();
-  out.resize(start + id_json.size() + kResultLineBound);
+  out.resize(start + id_json.size() + kResultLineBound + readings.size() * kReadingBound);
   cursor c(out.data() + start);
   c.literal("{\"id\":");
   c.text(id_json);
@@ -114,8 +117,31 @@ void append_result_line(std::string& out, std::string_view id_json, const stay_r
     c.date_or_null(r.earliest_entry);
     c.literal("}");
   }
+  if (readings.size() > 1) {
+    c.literal(",\"readings\":[");
+    for (std::size_t i = 0; i < readings.size(); ++i) {
+      const stay_result& each = readings[i].result;
+      if (i > 0) c.literal(",");
+      c.literal("{\"regime\":");
+      c.regime_object(each.applied);
+      c.literal(",\"days_used\":");
+      c.number(each.days_used);
+      c.literal(",\"days_left\":");
+      c.number(each.days_left);
+      c.literal(",\"last_legal_day\":");
+      c.date_or_null(each.last_legal_day);
+      c.literal("}");
+    }
+    c.literal("]");
+  }
   c.literal("}\n");
   out.resize(std::size_t(c.position() - out.data()));
+}
+
+void append_readings_result_line(std::string& out, std::string_view id_json,
+                                 const std::vector<reading_answer>& answers) {
+  if (answers.size() == 1) return append_result_line(out, id_json, answers.front().result);
+  append_result_line(out, id_json, stricter_by_field(answers), answers);
 }
 
 void append_error_line(std::string& out, std::string_view id_json, const case_error& e) {

@@ -13,9 +13,9 @@ bool case_evaluator::evaluate(std::string_view line, std::string& out) {
     return false;
   }
   if (parsed_.readings_from != nullptr) {
-    // The strictest reading answers (citizenship.h), as in `boravak batch`.
+    // Every field's stricter reading (citizenship.h), as in `boravak batch`.
     evaluate_readings(calculator_, parsed_.data, rules_, *parsed_.readings_from, answers_);
-    io::append_result_line(out, parsed_.id_json, answers_.front().result);
+    io::append_readings_result_line(out, parsed_.id_json, answers_);
   } else {
     calculator_.evaluate(parsed_.data, result_);
     io::append_result_line(out, parsed_.id_json, result_);

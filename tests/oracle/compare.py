@@ -92,7 +92,10 @@ def main():
     ap.add_argument("--cmd", default="build/boravak batch",
                     help='engine command reading stdin (default: "build/boravak batch")')
     ap.add_argument("--timeout", type=float, default=600, help="seconds for the command")
+    ap.add_argument("--rules", help="rules/ folder: also compare cases that give a citizenship")
     args = ap.parse_args()
+    if args.rules:
+        reference.RULES = reference.Rules(args.rules)
 
     try:
         with open(args.cases, "rb") as f:

@@ -9,5 +9,6 @@ count="${2:-20000}"
 seed="${3:-20261121}"
 cases="$(mktemp)"
 trap 'rm -f "$cases"' EXIT
-python3 "$here/random_cases.py" --seed "$seed" --count "$count" > "$cases"
-python3 "$here/compare.py" --cases "$cases" --cmd "$binary batch"
+rules="$(cd "$here/../.." && pwd)/rules"
+python3 "$here/random_cases.py" --seed "$seed" --count "$count" --citizenship > "$cases"
+python3 "$here/compare.py" --cases "$cases" --cmd "$binary batch" --rules "$rules"

@@ -11,6 +11,10 @@ valid_until, sometimes a plan (entry, or from/length; mostly after every stay, s
 overlapping to give plan_overlaps_stays). Dates stay within about two years so the day-by-day
 oracle stays fast.
 
+With --citizenship about a third of the valid cases give a `citizenship` instead of a
+`regime`: a country whose rule changed, on a date around the change (or anywhere from 2009 to
+2027), with stays placed before that date. They need the oracle's --rules.
+
 About 10 % are malformed: not JSON, impossible dates, missing fields, wrong types, unsorted or
 overlapping stays, exit before entry, an open stay that is not last, unknown kinds. Only
 problems whose code and path the contract and docs/stay-semantics.md fix are generated, unless
@@ -125,6 +129,52 @@ def valid_case(rng, i):
             case["plan"] = {"from": iso(start),
                             "length": rng.choice([1, rng.randint(1, 30), rng.randint(1, 120),
                                                   regime["limit"], regime["limit"] + 1])}
+    return case
+
+
+# Countries whose rule changed, and the days of the changes (rules/stay/citizenship.toml), plus
+# a few with a steady rule, one that always needs a visa and one unknown code.
+CHANGES = {
+    "UA": ["2011-12-08", "2021-10-15"], "GE": ["2018-03-09", "2019-02-14"],
+    "QA": ["2015-06-30", "2024-12-14"], "KW": ["2015-06-30", "2024-12-14"],
+    "OM": ["2015-06-30", "2024-12-14"], "BH": ["2015-06-30"], "MN": ["2014-07-17", "2025-03-01"],
+    "CU": ["2018-10-03", "2023-04-14"], "BO": ["2023-02-10"], "TN": ["2022-11-20"],
+    "GW": ["2017-12-19", "2022-11-20", "2023-01-01"], "IN": ["2017-09-02", "2023-01-01"],
+    "BI": ["2018-06-02", "2022-10-20"], "KZ": ["2011-05-28"], "IR": ["2017-09-02", "2018-10-17"],
+    "RU": ["2009-06-10"], "CN": ["2017-01-15"], "TR": ["2010-12-03"], "AZ": ["2018-06-02"],
+    "AM": ["2019-11-02"], "US": ["2009-04-01", "2018-10-03"], "DE": ["2018-10-03"],
+    "JP": ["2011-05-01"], "MO": ["2016-12-31"], "HK": ["2016-12-31"], "MY": ["2016-12-01", "2018-01-01"],
+    "BS": ["2018-02-15"], "AF": ["2020-01-01"], "ZZ": ["2020-01-01"], "xk": ["2011-12-26"],
+}
+
+
+def citizenship_case(rng, i):
+    code = rng.choice(sorted(CHANGES))
+    if rng.random() < 0.7:
+        on = date.fromisoformat(rng.choice(CHANGES[code])) + timedelta(days=rng.randint(-3, 3))
+    else:
+        on = date(2009, 1, 1) + timedelta(days=rng.randint(0, 18 * 365))
+    case = {"id": f"c{i}", "citizenship": code, "on": iso(on)}
+    # Stays before (and sometimes through) the check date.
+    stays = []
+    day = on - timedelta(days=rng.randint(0, 400))
+    while day <= on and len(stays) < 6:
+        length = rng.choice([1, rng.randint(1, 30), rng.randint(1, 120)])
+        exit_ = day + timedelta(days=length - 1)
+        stays.append({"entry": iso(day), "exit": iso(exit_)})
+        day = exit_ + timedelta(days=rng.choice([0, 1, rng.randint(1, 60)]))
+    if stays and rng.random() < 0.4:
+        del stays[-1]["exit"]
+    case["stays"] = stays
+    if rng.random() < 0.3:
+        start = on - timedelta(days=rng.randint(0, 200))
+        case["exempt"] = [{"from": iso(start), "to": iso(start + timedelta(days=rng.randint(0, 60)))}]
+    if rng.random() < 0.25:
+        case["valid_until"] = iso(on + timedelta(days=rng.randint(-20, 120)))
+    if rng.random() < 0.25 and (not stays or "exit" in stays[-1]):
+        start = (date.fromisoformat(stays[-1]["exit"]) if stays else on) + timedelta(days=rng.randint(1, 200))
+        case["plan"] = ({"entry": iso(start)} if rng.random() < 0.5
+                        else {"from": iso(start), "length": rng.choice([1, 14, 30, 60, 90, 91])})
     return case
 
 
@@ -279,6 +329,8 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--ambiguous", action="store_true",
                     help="also emit cases whose answer rests on an oracle choice")
+    ap.add_argument("--citizenship", action="store_true",
+                    help="also emit cases that give a citizenship (the oracle needs --rules)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     for i in range(args.count):
@@ -287,6 +339,8 @@ def main():
             line = ambiguous_case(rng, i)
         elif r < 0.10:
             line = malformed_line(rng, i)
+        elif args.citizenship and r < 0.40:
+            line = citizenship_case(rng, i)
         else:
             line = valid_case(rng, i)
         print(line if isinstance(line, str) else json.dumps(line))

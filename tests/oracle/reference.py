@@ -8,12 +8,14 @@ days are integers (proleptic Gregorian ordinals, `date.toordinal()`), a timeline
 "is this a day of stay / a counted day" by looking at every stay and every exempt range, and
 every answer is found by walking the days one by one.
 
-Only cases that give `regime` are evaluated. A case that relies on `citizenship` (no `regime`)
-needs the rules data, which this oracle does not read: it answers `{"id": ..., "skip": true}`
-(after checking `id`, the only field validated before `regime`).
+A case that relies on `citizenship` (no `regime`) needs the rules data. Given `--rules DIR`
+(the project's rules/ folder, read with Python's own TOML reader, not the engine's), the oracle
+answers it as the contract's "Readings" section says: each reading of the period in force on
+`on` is computed on its own, as if the case had given that `regime`, and every field takes its
+stricter value. Without the rules it answers `{"id": ..., "skip": true}`.
 
 Usage:
-    python3 tests/oracle/reference.py < cases.jsonl > results.jsonl
+    python3 tests/oracle/reference.py [--rules DIR] < cases.jsonl > results.jsonl
 
 Library:
     evaluate(case) -> dict        # case: the decoded JSON value of one line
@@ -210,22 +212,32 @@ class Skip(Exception):
     pass
 
 
-def validate(case):
+def validate(case, rules=None):
     """Returns (id, parsed) or raises CaseError / Skip. Checks follow the contract's field
-    order: id, regime, citizenship, stays, on, exempt, valid_until, plan, then
-    plan_overlaps_stays."""
+    order: id, regime, citizenship, stays, on, exempt, valid_until, plan, then visa_required
+    and plan_overlaps_stays. For a citizenship case `parsed["regimes"]` holds its readings."""
     if not isinstance(case, dict):
         raise CaseError("invalid_json", "", "The line is not a JSON object.")
     case_id = require(case, "id", "id")
     if not isinstance(case_id, str):
         raise CaseError("invalid_value", "id", "id must be a string.")
 
-    if "regime" not in case:
-        if "citizenship" in case:
-            raise Skip()  # needs the rules data; not this oracle's job
+    code = None
+    if "regime" in case:
+        regime = parse_regime(case["regime"])
+        # citizenship is not looked at when regime is given (semantics page).
+    elif "citizenship" in case:
+        if rules is None:
+            raise Skip()  # needs the rules data
+        code = case["citizenship"]
+        if not isinstance(code, str):
+            raise CaseError("invalid_value", "citizenship", "citizenship must be a string.")
+        code = code.upper()
+        if code not in rules.countries:
+            raise CaseError("unknown_citizenship", "citizenship", "not a country code we know.")
+        regime = None
+    else:
         raise CaseError("missing_field", "regime", "regime or citizenship is required.")
-    regime = parse_regime(case["regime"])
-    # citizenship is not looked at when regime is given (semantics page).
 
     stays = parse_stays(require(case, "stays", "stays"))
     on = parse_date(require(case, "on", "on"), "on")
@@ -236,6 +248,12 @@ def validate(case):
     plan_raw = optional(case, "plan")
     plan = None if plan_raw is None else parse_plan(plan_raw)
 
+    regimes = [regime]
+    if code is not None:
+        regimes = rules.readings(code, on)
+        if regimes is None:
+            raise CaseError("visa_required", "citizenship", "a visa is needed.")
+
     if plan is not None:
         key = "entry" if "entry" in plan else "from"
         start = plan[key]
@@ -244,7 +262,7 @@ def validate(case):
                 # CHOICE: path is the plan's date (plan.entry / plan.from).
                 raise CaseError("plan_overlaps_stays", "plan." + key,
                                 "Every recorded stay must end before the planned date.")
-    return case_id, {"regime": regime, "stays": stays, "on": on, "exempt": exempt,
+    return case_id, {"regimes": regimes, "stays": stays, "on": on, "exempt": exempt,
                      "valid_until": valid_until, "plan": plan}
 
 
@@ -259,7 +277,8 @@ class Timeline:
       is_day(d)      some stay covers d
       is_counted(d)  is_day(d) and no exempt range covers d
       count(t)       the regime's count at t (see docs/stay-semantics.md, "Violations")
-      violation(t)   is_day(t) and (count(t) > limit or t > valid_until)
+      violation(t)   is_counted(t) and (count(t) > limit or t > valid_until)
+                     (an exempt day is never a violation: contract "Regimes")
     The only cleverness is caching: a running total of counted days (prefix sums), and the
     list of fixed periods found so far. Both are filled in by walking days in order.
     """
@@ -374,7 +393,7 @@ class Timeline:
         return 0 if owner is None else self.counted_between(owner[0], t)
 
     def violation(self, t):
-        if not self.is_day(t):
+        if not self.is_counted(t):
             return False
         if self.valid_until is not None and t > self.valid_until:
             return True
@@ -389,24 +408,26 @@ def first_violation_staying_on(stays, exempt, regime, valid_until, start):
     1. Walk day by day from `start` through S = max(start, last day of any exempt range),
        checking every day literally with Timeline.violation.
     2. After S the timeline is regular: every day is present and counted (the open stay covers
-       it and no exempt range does). So, with no violation up to S:
+       it and no exempt range does). With no violation up to S the count at S may still be
+       over the limit, because exempt days are never violations; then S + 1 is the first
+       violation. So:
        rolling:    if limit >= window, no window can hold more than `window` <= limit counted
                    days: no count violation ever. Otherwise the day S + window has `window`
                    counted days in its window, so a violation comes by then: keep walking day
                    by day until S + window.
        per_entry:  every day after `start` belongs to the open stay, and the count grows by
                    exactly 1 a day after S: the first day over the limit is
-                   S + (limit - count(S)) + 1.
+                   S + max(0, limit - count(S)) + 1.
        fixed:      the period [p, e] holding S + 1 has c0 = counted days in [p, S] (c0 =
-                   count(S) <= limit when p <= S, else 0) and then one more per day, so its
-                   first violation is S + (limit - c0) + 1 if that is <= e. After it, periods
+                   count(S) when p <= S, else 0) and then one more per day, so its first
+                   violation is S + max(0, limit - c0) + 1 if that is <= e. After it, periods
                    follow each other with no gap and all their days counted: period [p, e] has
                    count k + 1 on day p + k, so its first violation is p + limit if <= e. With
                    period_days P all these periods have length P (violation iff limit < P, in
                    the first one); with period_months their lengths vary with the calendar,
                    so they are checked one by one up to 9999-12-31 (each is >= 28 days).
-       valid_until: any day after it is a violation; if valid_until + 1 is after S it is a
-                   candidate (if it were in [start, S] the walk would have found it).
+       valid_until: any counted day after it is a violation: valid_until + 1 if that is
+                   after S, else S + 1 (the walk found no violation up to S).
        The answer is the earliest candidate.
     """
     tl = Timeline(stays, exempt, regime, valid_until)
@@ -422,7 +443,7 @@ def first_violation_staying_on(stays, exempt, regime, valid_until, start):
 
     candidates = []
     if valid_until is not None:
-        candidates.append(valid_until + 1)
+        candidates.append(max(valid_until + 1, s + 1))
 
     if kind == "rolling":
         if limit < regime["window"]:
@@ -434,12 +455,12 @@ def first_violation_staying_on(stays, exempt, regime, valid_until, start):
                     break
                 t += 1
     elif kind == "per_entry":
-        candidates.append(s + (limit - tl.count(s)) + 1)
+        candidates.append(s + max(0, limit - tl.count(s)) + 1)
     elif s < MAX_DAY:  # fixed
         p = tl.period_containing(s + 1)
         e = tl.period_end(p)
         c0 = tl.counted_between(p, s)
-        first = s + (limit - c0) + 1
+        first = s + max(0, limit - c0) + 1
         if first <= e:
             candidates.append(first)
         elif "period_days" in regime:
@@ -461,8 +482,8 @@ def first_violation_staying_on(stays, exempt, regime, valid_until, start):
 # Answers
 # ---------------------------------------------------------------------------------------------
 
-def compute(p):
-    regime, stays, on = p["regime"], p["stays"], p["on"]
+def compute(p, regime):
+    stays, on = p["stays"], p["on"]
     exempt, valid_until, plan = p["exempt"], p["valid_until"], p["plan"]
     limit = regime["limit"]
     recorded = Timeline(stays, exempt, regime, valid_until)
@@ -541,19 +562,107 @@ def compute(p):
     return result
 
 
-def evaluate(case):
+# ---------------------------------------------------------------------------------------------
+# Readings (contract "Readings")
+# ---------------------------------------------------------------------------------------------
+
+KIND_ORDER = {"fixed": 0, "per_entry": 1, "rolling": 2}
+
+
+def reading_order(regime):
+    """The contract's order: kind (fixed, per_entry, rolling), then limit, then the window or
+    the period (whichever the regime has)."""
+    length = regime.get("window") or regime.get("period_days") or regime.get("period_months") or 0
+    return (KIND_ORDER[regime["kind"]], regime["limit"], length)
+
+
+
+def stricter(results):
+    """Every field's stricter value over the readings' results (in the contract's order)."""
+    out = dict(results[0])
+    most_used = max(r["days_used"] for r in results)
+    first = next(r for r in results if r["days_used"] == most_used)
+    out["regime"] = first["regime"]
+    out["days_used"] = most_used
+    out["days_left"] = min(r["days_left"] for r in results)
+    # last_legal_day: null is the strictest, then the earliest date
+    lasts = [r["last_legal_day"] for r in results]
+    out["last_legal_day"] = None if None in lasts else min(lasts)
+    out["overstay_days"] = max(r["overstay_days"] for r in results)
+    firsts = [r["first_overstay_day"] for r in results if r["first_overstay_day"] is not None]
+    out["first_overstay_day"] = min(firsts) if firsts else None
+    if "plan" in results[0]:
+        plans = [r["plan"] for r in results]
+        if "max_stay" in plans[0]:
+            out["plan"] = {"max_stay": min(p["max_stay"] for p in plans)}
+        else:
+            entries = [p["earliest_entry"] for p in plans]
+            out["plan"] = {"earliest_entry": None if None in entries else max(entries)}
+    out["readings"] = [{"regime": r["regime"], "days_used": r["days_used"], "days_left": r["days_left"],
+                        "last_legal_day": r["last_legal_day"]} for r in results]
+    return out
+
+
+class Rules:
+    """The rules data the citizenship cases need, read from rules/ with tomllib: country codes,
+    named regimes, and each country's dated periods with their readings."""
+
+    def __init__(self, directory):
+        import tomllib
+        import os
+        with open(os.path.join(directory, "countries.toml"), "rb") as f:
+            self.countries = set(tomllib.load(f)["countries"])
+        with open(os.path.join(directory, "stay", "regimes.toml"), "rb") as f:
+            named = tomllib.load(f)
+        self.regimes = {}
+        for name, r in named.items():
+            regime = {"kind": r["kind"], "limit": r["limit"]}
+            for key in ("window", "period_days", "period_months"):
+                if key in r:
+                    regime[key] = r[key]
+            self.regimes[name] = regime
+        with open(os.path.join(directory, "stay", "citizenship.toml"), "rb") as f:
+            data = tomllib.load(f)
+        self.periods = {}
+        for rule in data.get("rule", []):
+            for code in rule["countries"]:
+                self.periods[code] = rule["period"]
+
+    def readings(self, code, on):
+        """The regimes of the readings in force on day `on` (an ordinal), in the contract's
+        order; None when a visa is needed (no visa-free period, or any reading says so)."""
+        day = date.fromordinal(on)
+        for period in self.periods.get(code, []):
+            if period["from"] <= day and ("to" not in period or day <= period["to"]):
+                if period["entry"] != "visa_free":
+                    return None
+                found = []
+                for reading in period["reading"]:
+                    if reading.get("entry") == "visa_required":
+                        return None
+                    found.append(self.regimes[reading["regime"]])
+                return sorted(found, key=reading_order)
+        return None
+
+
+RULES = None  # set by --rules
+
+
+def evaluate(case, rules=None):
     """One decoded JSON line -> one result dict (or {"id": ..., "skip": true})."""
+    rules = rules if rules is not None else RULES
     # CHOICE: `id` is echoed as given, whatever its type; null only when it is missing.
     case_id = case.get("id") if isinstance(case, dict) else None
     try:
-        case_id, parsed = validate(case)
+        case_id, parsed = validate(case, rules)
     except Skip:
         return {"id": case_id, "skip": True}
     except CaseError as err:
         return {"id": case_id, "ok": False,
                 "error": {"code": err.code, "message": err.message, "path": err.path}}
     out = {"id": case_id, "ok": True}
-    out.update(compute(parsed))
+    results = [compute(parsed, regime) for regime in parsed["regimes"]]
+    out.update(results[0] if len(results) == 1 else stricter(results))
     return out
 
 
@@ -597,6 +706,9 @@ def read_lines(stream):
 
 
 def main():
+    global RULES
+    if len(sys.argv) == 3 and sys.argv[1] == "--rules":
+        RULES = Rules(sys.argv[2])
     out = sys.stdout
     for line in read_lines(sys.stdin.buffer):
         out.write(json.dumps(evaluate_line(line), ensure_ascii=False) + "\n")
