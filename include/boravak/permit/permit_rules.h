@@ -80,6 +80,8 @@ struct fee_item {
 struct fee_set : dated {
   std::string id;
   std::optional<date> checked;
+  // The start date is our estimate (the source dates the list, not the amounts' first day).
+  bool start_estimated = false;
   citation cited;
   std::vector<std::string> approval_exempt_countries;
   std::vector<fee_item> items;
@@ -214,6 +216,8 @@ struct permit_rules {
   citation registration_cited;
   int address_change_days = 0;
   citation address_change_cited;
+  // From rules/stay/visas.toml: what a citizen who needs a visa does before applying.
+  visa_rules visas;
 
   const family_rule* find_family_rule(std::string_view id) const;
 

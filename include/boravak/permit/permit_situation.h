@@ -24,6 +24,7 @@ struct person {
   std::string citizenship;           // ISO code; family members default to the main applicant's
   std::string full_name;             // optional, for the appointment e-mail only
   std::optional<date> birth_date;    // optional, for the e-mail only (age is what counts)
+  bool needs_visa = false;           // the citizenship needs a visa to enter Serbia on the planning day
 };
 
 struct permit_situation {
@@ -44,6 +45,8 @@ struct permit_situation {
   // answered it (first applications must be filed by then), with the rule behind it.
   std::optional<date> last_lawful_day;
   std::optional<citation> last_lawful_day_cited;
+  // When readings of equal standing disagree, the reading that gave the earliest last day.
+  std::optional<regime> last_lawful_day_reading;
 };
 
 }  // namespace boravak::permit
