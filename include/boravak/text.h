@@ -9,20 +9,23 @@
 #include <vector>
 
 #include "boravak/civil_date.h"
+#include "boravak/regime.h"
 
 namespace boravak {
 
 struct text_arg {
-  enum class kind { number, day, key, verbatim };
+  enum class kind { number, day, key, verbatim, rule };
   kind what = kind::verbatim;
   long long number = 0;
   date day{};
   std::string value;  // a catalog key (kind::key) or text shown as it is (kind::verbatim)
+  regime rule{};      // a counting rule, worded by each language (kind::rule)
 
-  static text_arg of_number(long long n) { return {kind::number, n, {}, {}}; }
-  static text_arg of_day(date d) { return {kind::day, 0, d, {}}; }
-  static text_arg of_key(std::string k) { return {kind::key, 0, {}, std::move(k)}; }
-  static text_arg of_verbatim(std::string s) { return {kind::verbatim, 0, {}, std::move(s)}; }
+  static text_arg of_number(long long n) { return {kind::number, n, {}, {}, {}}; }
+  static text_arg of_day(date d) { return {kind::day, 0, d, {}, {}}; }
+  static text_arg of_key(std::string k) { return {kind::key, 0, {}, std::move(k), {}}; }
+  static text_arg of_verbatim(std::string s) { return {kind::verbatim, 0, {}, std::move(s), {}}; }
+  static text_arg of_rule(const regime& r) { return {kind::rule, 0, {}, {}, r}; }
 };
 
 struct text {

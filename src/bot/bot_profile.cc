@@ -51,14 +51,18 @@ void save_item(turn& t, std::string_view collection, const nlohmann::json& item,
   t.profile_changed = true;
 }
 
-std::unique_ptr<server::profile_stay> stay_report_for(server::app_state& app, std::int64_t profile, date on) {
+std::optional<app::stay_situation> stay_report_for(server::app_state& app, std::int64_t profile, date on) {
   const auto settings_text = app.store->profile_settings(profile);
-  if (!settings_text) return nullptr;
+  if (!settings_text) return std::nullopt;
   const nlohmann::json settings = nlohmann::json::parse(*settings_text);
   const auto items = app.store->items(profile);
   const bool has_trip = std::any_of(items.begin(), items.end(), [](const store::item_record& i) { return i.collection == "trips"; });
-  if (settings.value("citizenship", "").empty() || !has_trip) return nullptr;
-  return server::profile_stay_report(settings, items, on, app.stay_rules);
+  if (!has_trip) return std::nullopt;
+  const auto who = server::profile_person(settings, items, on);
+  if (!who) return std::nullopt;
+  auto found = app::check_stays(app.context(), *who);
+  if (!found) return std::nullopt;
+  return std::move(found.value());
 }
 
 }  // namespace boravak::bot

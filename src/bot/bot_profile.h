@@ -9,7 +9,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli/stay_report.h"
 #include "dialog.h"
 #include "server/person_json.h"
 
@@ -27,7 +26,8 @@ std::vector<nlohmann::json> profile_items(turn& t, std::string_view collection);
 // Adds or replaces an item, checked like the web's. Throws server::request_error.
 void save_item(turn& t, std::string_view collection, const nlohmann::json& item, std::int64_t id = 0);
 
-// The stay report for the saved trips on `on`; nothing when there is no citizenship or trip.
-std::unique_ptr<server::profile_stay> stay_report_for(server::app_state& app, std::int64_t profile, date on);
+// The stay situation for the saved trips on `on`; nothing when there is no citizenship or trip,
+// or when the citizenship needs a visa.
+std::optional<app::stay_situation> stay_report_for(server::app_state& app, std::int64_t profile, date on);
 
 }  // namespace boravak::bot

@@ -1,4 +1,5 @@
 // Polling, the webhook and the reminder sender (see bot_runner.h).
+#include "app/clock.h"
 #include "bot_runner.h"
 
 #include <openssl/crypto.h>
@@ -18,7 +19,7 @@ namespace {
 void handle_update(dialog_engine& engine, telegram_client& client, const nlohmann::json& update) {
   incoming in;
   if (!read_update(update, in)) return;
-  for (const outgoing& out : engine.handle(in, cli::today_in_belgrade(), store::utc_now_text())) deliver(client, in.chat_id, out);
+  for (const outgoing& out : engine.handle(in, app::system_clock{}.today(), store::utc_now_text())) deliver(client, in.chat_id, out);
 }
 
 // The reminder's words in the chat's language.

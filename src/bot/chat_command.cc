@@ -1,4 +1,5 @@
 // `boravak chat` (see chat_command.h).
+#include "app/clock.h"
 #include "chat_command.h"
 
 #include <cstdlib>
@@ -62,7 +63,7 @@ int run_chat_command(const chat_options& o, const std::string& rules_dir) {
     const char* env = std::getenv("LANG");
     lang = env ? std::string(env).substr(0, 2) : "en";
   }
-  date today = cli::today_in_belgrade();
+  date today = app::system_clock{}.today();
   if (!o.today.empty()) {
     const auto d = parse_iso_date(o.today);
     if (!d) {

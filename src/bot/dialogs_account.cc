@@ -17,9 +17,9 @@ std::vector<io::dated_event> known_dates(turn& t) {
     events.push_back({id + "-" + to_iso_string(day) + "@boravak", day, t.format(key, {w.date_text(day)}), ""});
   };
   if (const auto answer = stay_report_for(t.app, ensure_profile(t), t.today)) {
-    const stay_result& r = answer->report.answers.front().result;
-    if (answer->report.registration_due && *answer->report.registration_due >= t.today)
-      add("registration", *answer->report.registration_due, "bot.deadlines.registration");
+    const stay_result& r = answer->answer;
+    if (answer->registration_due && *answer->registration_due >= t.today)
+      add("registration", *answer->registration_due, "bot.deadlines.registration");
     if (r.present && r.last_legal_day) add("last-day", *r.last_legal_day, "bot.deadlines.last_day");
   }
   for (const nlohmann::json& p : profile_items(t, "permits")) {

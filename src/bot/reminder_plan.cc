@@ -105,7 +105,7 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
 
   // The last legal day, some days before and on the day.
   if (const auto answer = stay_report_for(app, chat.profile_id, today)) {
-    const stay_result& r = answer->report.answers.front().result;
+    const stay_result& r = answer->answer;
     if (r.present && r.last_legal_day) {
       for (int before : o.days_before_last_day) {
         const date day = *r.last_legal_day - days{before};

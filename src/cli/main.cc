@@ -10,14 +10,21 @@
 #include "../bot/bot_command.h"
 #include "../bot/chat_command.h"
 #include "../server/serve_command.h"
+#include "app/clock.h"
+#include "app/stay_check.h"
 #include "batch_command.h"
+#include "i18n/catalog.h"
+#include "language.h"
 #include "permit_command.h"
 #include "person_query.h"
+#include "render/stay_json.h"
 #include "stay_report.h"
 
 namespace {
 
-void add_person_options(CLI::App* command, boravak::cli::person_options& o) {
+void add_person_options(CLI::App* command, boravak::cli::person_options& o, std::string& lang) {
+  command->add_option("--lang", lang, "answer in en, ru, uk, sr (Latin) or sr-Cyrl (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   command->add_option("--citizenship,-c", o.citizenship, "two-letter country code, e.g. RU, UA, CN, TR, US");
   command->add_option("--regime", o.regime, "a rule instead: rolling:90:180, fixed:90:6m, fixed:90:180d, per_entry:30");
   command->add_option("--stays", o.stays_file, "CSV (entry,exit per line) or JSON file with your stays");
@@ -44,17 +51,18 @@ int main(int argc, char** argv) {
   batch->add_option("--output", output, "file for the result lines, or - for stdout");
 
   boravak::cli::person_options person;
+  std::string lang = boravak::cli::language_from_environment();
   bool json = false;
   bool explain = false;
   CLI::App* stay = app.add_subcommand("stay", "days used and left, last legal day, overstay, next entries, address registration");
-  add_person_options(stay, person);
+  add_person_options(stay, person, lang);
   stay->add_flag("--json", json, "print JSON instead of text");
   stay->add_flag("--explain", explain, "show which stays and days the answer counted, and why");
 
-  std::string city_id = "belgrade";
   CLI::App* visarun = app.add_subcommand("visarun", "when to leave, when to come back, and which border crossings you may use");
-  add_person_options(visarun, person);
-  visarun->add_option("--city", city_id, "home city: belgrade, novi_sad, subotica, nis, loznica, sabac, kikinda, prijepolje");
+  add_person_options(visarun, person, lang);
+  person.city = "belgrade";
+  visarun->add_option("--city", person.city, "home city: belgrade, novi_sad, subotica, nis, loznica, sabac, kikinda, prijepolje");
 
   boravak::cli::permit_options permit_options;
   const auto permit_commands = boravak::cli::add_permit_commands(app, permit_options);
@@ -94,18 +102,23 @@ int main(int argc, char** argv) {
   if (*batch) return boravak::cli::run_batch(rules, input, output);
 
   try {
-    const boravak::home_city* city = nullptr;
-    if (*visarun) {
-      city = rules.find_city(city_id);
-      if (city == nullptr) throw std::runtime_error("--city \"" + city_id + "\" is not a city we know; try belgrade, novi_sad, subotica or nis.");
+    const boravak::app::system_clock clock;
+    const boravak::app::context ctx{rules, clock};
+    const boravak::i18n::catalog words(boravak::i18n::default_locale_directory(), lang);
+    if (!*visarun) person.city.clear();
+    const auto situation = boravak::app::check_stays(ctx, boravak::cli::read_person(person, clock.today()));
+    if (!situation) {
+      std::fprintf(stderr, "boravak: %s\n", words.render(situation.error().message).c_str());
+      return 1;
     }
-    const auto query = boravak::cli::build_person_query(person, rules);
-    const auto report = boravak::cli::build_stay_report(query, rules, city);
     if (*visarun) {
-      std::cout << boravak::cli::visarun_text(report, rules, city);
+      std::cout << boravak::cli::visarun_text(situation.value(), rules, words);
+    } else if (json) {
+      nlohmann::json out = boravak::render::stay_situation_json(situation.value(), rules, words);
+      if (!explain) out.erase("explanation");
+      std::cout << out.dump(2) << "\n";
     } else {
-      std::cout << (json ? boravak::cli::stay_report_json(report, rules, explain)
-                         : boravak::cli::stay_report_text(report, rules, explain));
+      std::cout << boravak::cli::stay_text(situation.value(), rules, words, explain);
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "boravak: %s\n", e.what());

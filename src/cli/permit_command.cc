@@ -60,7 +60,7 @@ int show_fees(const permit::permit_rules& rules, const permit_options& o, const 
     std::cout << (&set == current ? "* " : "  ") << set.id << " (" << w.date_text(set.from)
               << (set.to ? " – " + w.date_text(*set.to) : std::string()) << ")";
     if (set.checked) std::cout << ", " << w.date_text(*set.checked);
-    std::cout << "\n    " << w.cited("permit/fees.toml:" + set.id, set.cited) << "\n";
+    std::cout << "\n    " << w.cited(set.cited) << "\n";
     for (const permit::fee_item& item : set.items)
       std::cout << "    - " << w.get("permit.fee." + item.id) << ": " << w.amount_text(item.amount) << "\n";
   }
@@ -77,10 +77,7 @@ int guide_commands(const permit_commands& c, const permit_options& o, const std:
     std::cout << words.get(g.title_key) << "\n\n";
     for (const std::string& key : g.paragraph_keys) std::cout << words.get(key) << "\n\n";
     std::cout << words.get("guide.sources") << ":\n";
-    for (const citation& s : g.sources) std::cout << " - " << s.source << " (" << words.get("plan.confidence." + s.confidence) << ")\n";
-    std::cout << words.get("guide.related_rules") << ": ";
-    for (std::size_t i = 0; i < g.rules.size(); ++i) std::cout << (i ? ", " : "") << "rules/" << g.rules[i];
-    std::cout << "\n";
+    for (const citation& c : g.sources) std::cout << " - " << words.cited(c) << "\n";
   };
   if (*c.guide_list) {
     for (const content::guide& g : guides) std::cout << g.id << "\t" << words.get(g.title_key) << "\n";

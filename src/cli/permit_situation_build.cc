@@ -1,4 +1,5 @@
 // Building the permit situation (see permit_situation_build.h).
+#include "app/clock.h"
 #include "permit_situation_build.h"
 
 #include <fstream>
@@ -7,7 +8,7 @@
 
 #include "io/situation_reader.h"
 #include "person_query.h"
-#include "stay_report.h"
+#include "app/stay_check.h"
 
 namespace boravak::cli {
 namespace {
@@ -74,14 +75,20 @@ void apply_names(const std::string& names, permit::permit_situation& s, const i1
 }
 
 date planning_day(const permit_options& o, const i18n::catalog& w) {
-  return o.on.empty() ? today_in_belgrade() : required_date(o.on, "--on", w);
+  return o.on.empty() ? app::system_clock{}.today() : required_date(o.on, "--on", w);
 }
 
 void complete_situation(permit::permit_situation& s, const std::string& stamps, const rule_set& stay_rules, date on,
                         const i18n::catalog& w) {
   for (char& c : s.main.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (stay_rules.find_country(s.main.citizenship) == nullptr)
-    refuse(w, "cli.error.unknown_country", {s.main.citizenship});
+  const country* citizen = stay_rules.find_country(s.main.citizenship);
+  if (citizen == nullptr) refuse(w, "cli.error.unknown_country", {s.main.citizenship});
+  // Whoever needs a visa to enter Serbia gets a visa D before coming (rules/stay/visas.toml).
+  s.main.needs_visa = stay_rules.entry_rule(*citizen, on).needs_visa();
+  for (permit::person& member : s.family) {
+    const country* own = member.citizenship.empty() ? citizen : stay_rules.find_country(member.citizenship);
+    member.needs_visa = own != nullptr && stay_rules.entry_rule(*own, on).needs_visa();
+  }
 
   // A first application must be filed while the short stay is lawful: ask the stay engine for
   // the last lawful day, counting the stays we were told about.
@@ -91,17 +98,20 @@ void complete_situation(permit::permit_situation& s, const std::string& stamps, 
     p.stamps = stamps.empty() ? "+" + to_iso_string(*s.last_entry) : stamps;
     p.on = to_iso_string(on);
     try {
-      const person_query query = build_person_query(p, stay_rules);
-      const stay_report report = build_stay_report(query, stay_rules, nullptr);
-      if (!report.answers.empty()) {
-        const answered_reading& strictest = report.answers.front();
-        s.last_lawful_day = strictest.result.last_legal_day.value_or(on - days{1});
-        if (strictest.reading && strictest.reading->cited) s.last_lawful_day_cited = *strictest.reading->cited;
+      const app::system_clock clock;
+      const auto found = app::check_stays({stay_rules, clock}, read_person(p, on));
+      if (found) {
+        // Every reading's last day, the earliest of them: the stricter "file by" date.
+        const app::stay_situation& situation = found.value();
+        s.last_lawful_day = situation.answer.last_legal_day.value_or(on - days{1});
+        const app::reading& gave = situation.readings[situation.origins.last_legal_day];
+        if (gave.cited) s.last_lawful_day_cited = *gave.cited;
+        if (situation.readings_disagree()) s.last_lawful_day_reading = gave.rule;
+        if (!s.last_entry && !situation.data.stays.empty()) s.last_entry = situation.data.stays.back().entry;
       }
-      if (!s.last_entry && !query.data.stays.empty()) s.last_entry = query.data.stays.back().entry;
     } catch (const std::runtime_error&) {
-      // A visa national (or bad stamps): no short-stay count to give. The plan then says
-      // "file while your stay is lawful" without a date; `boravak stay` explains the count.
+      // Bad stamps: no short-stay count to give. The plan then says "file while your stay is
+      // lawful" without a date; `boravak stay` explains the count.
     }
   }
 }

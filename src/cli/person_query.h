@@ -1,13 +1,11 @@
-// What a person tells the CLI (`boravak stay`, `boravak visarun`), turned into a stay case and
-// the readings of the law that apply to it.
+// What a person tells the CLI (`boravak stay`, `boravak visarun`), read into the application's
+// person: the stays from a file or passport stamps, the check date, exempt days and documents.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
-#include "boravak/rule_set.h"
-#include "boravak/stay_case.h"
+#include "app/stay_check.h"
 
 namespace boravak::cli {
 
@@ -20,32 +18,14 @@ struct person_options {
   std::vector<std::string> exempt;  // "FROM..TO"
   std::string valid_until;       // last day the entry document allows
   std::string document_expires;  // entered visa-free on a Schengen/UK/US visa or permit
+  std::string city;              // home city id (visarun)
 };
 
-// One reading of the law: its regime and where it comes from.
-struct reading_choice {
-  regime rule;
-  std::string name;         // regimes.toml id, or "given on the command line"
-  std::string description;
-  const citation* cited = nullptr;        // the reading's source (nullptr for --regime)
-  const citation* ground_cited = nullptr; // the entry rule's source
-  std::optional<date> in_force_from;
-};
+// "rolling:90:180", "fixed:90:6m", "fixed:90:180d" or "per_entry:30"; throws std::runtime_error.
+regime parse_regime_option(const std::string& text);
 
-struct person_query {
-  stay_case data;
-  const country* who = nullptr;
-  std::vector<reading_choice> readings;  // one or more; conflicts give two
-  bool third_country_document = false;
-};
-
-// Builds the query, or throws std::runtime_error with a message for the person.
-person_query build_person_query(const person_options& options, const rule_set& rules);
-// The same with the stays already read and checked (io::sort_and_check); the stays file and
-// stamps in `options` are not read. The server uses this.
-person_query build_person_query(const person_options& options, std::vector<stay> stays, const rule_set& rules);
-
-// Today's date in Europe/Belgrade (the only place the CLI reads the clock).
-date today_in_belgrade();
+// Reads the options, or throws std::runtime_error with a message for the person. `today` is the
+// clock's day, used when --on is not given.
+app::person read_person(const person_options& options, date today);
 
 }  // namespace boravak::cli

@@ -14,9 +14,9 @@ std::string plan_json(const permit::permit_plan& plan, const i18n::catalog& word
 // "permit.relation.child" and the like.
 std::string relation_key(permit::relation r);
 
-// "Rule: …. Source: … (confirmed by two sources)"
+// "Source: Ministry of the Interior, “Temporary residence” http://… (stated by …)"
 inline std::string cited_line(const permit::rule_ref& why, const i18n::catalog& words) {
-  return words.cited(why.rule, why.cited);
+  return words.cited(why.cited);
 }
 
 // "Person 2: spouse, 36 years old"

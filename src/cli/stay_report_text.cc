@@ -1,183 +1,224 @@
-// The report as text for a person (see stay_report.h).
+// The stay report as text for a person (see stay_report.h). Every sentence comes from the
+// catalogs; where readings of the law disagree, each date says which reading gave it.
 #include <sstream>
 
+#include "render/stay_json.h"
 #include "stay_report.h"
 
 namespace boravak::cli {
 namespace {
 
-const char* weekday_name(date d) {
-  static const char* names[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-  return names[std::chrono::weekday{d}.c_encoding()];
+using render::regime_text;
+
+struct writer {
+  std::ostringstream out;
+  const i18n::catalog& w;
+  void line(const text& t, int indent = 0) { out << std::string(std::size_t(indent), ' ') << w.render(t) << "\n"; }
+  void blank() { out << "\n"; }
+};
+
+text_arg day(date d) { return text_arg::of_day(d); }
+text_arg number(long long n) { return text_arg::of_number(n); }
+
+// " (under the reading …)" after an answer that one reading gave, when the readings disagree.
+std::string from_reading(const app::stay_situation& s, std::size_t index, const i18n::catalog& w) {
+  if (!s.readings_disagree()) return "";
+  return " " + w.render({"stay.by_reading", {text_arg::of_rule(s.readings[index].rule)}});
 }
 
-std::string day(date d) { return to_iso_string(d) + " (" + weekday_name(d) + ")"; }
-
-// A rule's description without its closing full stop, to continue the sentence after it.
-std::string_view clause(std::string_view text) {
-  if (!text.empty() && text.back() == '.') text.remove_suffix(1);
-  return text;
+// The stays are named by their dates, never by a number.
+std::string stay_dates(const stay& st, const i18n::catalog& w) {
+  return st.exit ? w.render({"stay.stay_dates", {day(st.entry), day(*st.exit)}}) : w.render({"stay.stay_open", {day(st.entry)}});
 }
 
-std::string plural(long n, const char* word) {
-  return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
-void print_rule(std::ostream& out, const reading_choice& reading, const char* label) {
-  out << label << reading.description << "\n";
-  if (reading.cited != nullptr) {
-    out << "  Source: " << reading.cited->source << " [" << reading.cited->confidence << "]\n";
-  }
-  if (reading.ground_cited != nullptr && reading.ground_cited != reading.cited) {
-    out << "  Entry rule: " << reading.ground_cited->source << " [" << reading.ground_cited->confidence << "]";
-    if (reading.in_force_from) out << ", in force since " << to_iso_string(*reading.in_force_from);
-    out << "\n";
-  }
-}
-
-void print_explanation(std::ostream& out, const stay_report& r) {
-  const stay_explanation& e = r.explanation;
-  const regime& rule = r.answers.front().reading->rule;
-  out << "\nWhy\n";
+void print_explanation(writer& o, const app::stay_situation& s) {
+  const stay_explanation& e = s.explanation;
+  const regime& rule = s.readings[s.origins.regime].rule;
+  o.blank();
+  o.line({"stay.explain.heading", {}});
   if (!e.deciding) {
-    out << "  No counted day falls in a " << (rule.kind == regime_kind::fixed ? "period" : "stay")
-        << " that contains " << to_iso_string(r.query->data.on) << ", so nothing is used.\n";
+    o.line({"stay.explain.nothing", {day(s.data.on)}}, 2);
     return;
   }
   switch (rule.kind) {
     case regime_kind::rolling:
-      out << "  The rule looks back " << rule.window << " days from " << to_iso_string(e.deciding->last)
-          << ": the window is " << to_iso_string(e.deciding->first) << ".." << to_iso_string(e.deciding->last) << ".\n";
+      o.line({"stay.explain.window", {number(rule.window), day(e.deciding->first), day(e.deciding->last)}}, 2);
       break;
     case regime_kind::fixed:
-      out << "  The period that contains " << to_iso_string(e.deciding->last) << " began with the first counted day, "
-          << to_iso_string(e.deciding->first) << ", and ends on " << to_iso_string(*e.period_end) << ".\n";
+      o.line({"stay.explain.period", {day(e.deciding->first), day(*e.period_end)}}, 2);
       break;
     case regime_kind::per_entry:
-      out << "  The count started again at the entry on " << to_iso_string(e.deciding->first) << ".\n";
+      o.line({"stay.explain.entry", {day(e.deciding->first)}}, 2);
       break;
   }
   int total = 0;
-  for (const stay_share& s : e.shares) {
-    out << "  Stay " << s.stay_index + 1 << ": " << to_iso_string(s.days.first) << ".." << to_iso_string(s.days.last)
-        << " -> " << plural(s.counted, "day") << " counted";
-    if (s.exempt > 0) out << " (" << s.exempt << " exempt: permit, visa D or pending application)";
-    out << "\n";
-    total += s.counted;
+  for (const stay_share& sh : e.shares) {
+    const std::string name = stay_dates(s.data.stays[sh.stay_index], o.w);
+    o.line({sh.exempt > 0 ? "stay.explain.share_exempt" : "stay.explain.share",
+            {number(sh.counted), text_arg::of_verbatim(name), day(sh.days.first), day(sh.days.last), number(sh.exempt)}},
+           2);
+    total += sh.counted;
   }
-  out << "  Total: " << plural(total, "day") << ". The day of entry and the day of exit both count.\n";
+  o.line({"stay.explain.total", {number(total)}}, 2);
+}
+
+void print_sources(writer& o, const app::stay_situation& s, const rule_set& rules) {
+  o.blank();
+  o.line({"stay.sources.heading", {}});
+  if (s.entry_rule != nullptr) o.out << "  " << o.w.cited(s.entry_rule->cited) << "\n";
+  if (s.third_country_document) o.out << "  " << o.w.cited(rules.third_country_visa.cited) << "\n";
+  for (const app::reading& r : s.readings) {
+    if (r.cited != nullptr) o.out << "  " << regime_text(r.rule, o.w) << ": " << o.w.cited(*r.cited) << "\n";
+  }
+  if (!s.possibly_outdated.empty()) {
+    o.blank();
+    o.line({"stay.possibly_outdated", {day(s.possibly_outdated.front()->checked)}});
+  }
+  o.line({"stay.border_police_decide", {}});
 }
 
 }  // namespace
 
-std::string stay_report_text(const stay_report& r, const rule_set& rules, bool explain) {
-  std::ostringstream out;
-  const person_query& q = *r.query;
-  const stay_result& a = r.answers.front().result;
-  const regime& rule = r.answers.front().reading->rule;
-
-  out << "Stay check for " << day(q.data.on) << "\n";
-  if (q.who != nullptr) out << "Citizenship: " << q.who->name << " (" << q.who->code << ")\n";
-  if (q.third_country_document) out << "Entered visa-free on a Schengen, UK or US visa or residence permit.\n";
-  print_rule(out, *r.answers.front().reading, "Rule: ");
-
-  out << "\n" << (a.present ? "You are in Serbia on " : "You are not in Serbia on ") << to_iso_string(q.data.on) << ".\n";
-  out << "  Days used:      " << a.days_used << " of " << rule.limit << "\n";
-  out << "  Days left:      " << a.days_left << "\n";
-  if (a.last_legal_day) {
-    out << "  Last legal day: " << day(*a.last_legal_day)
-        << (a.present ? ". Be out of Serbia by the end of that day.\n"
-                      : " if you enter today and stay on.\n");
+std::string stay_text(const app::stay_situation& s, const rule_set& rules, const i18n::catalog& w, bool explain) {
+  writer o{{}, w};
+  const stay_result& a = s.answer;
+  o.line({"stay.heading", {day(s.data.on)}});
+  if (s.citizen != nullptr) o.line({"stay.citizenship", {text_arg::of_key("country." + s.citizen->code)}});
+  if (s.third_country_document) o.line({"stay.document", {day(*s.data.valid_until)}});
+  else if (s.data.valid_until) o.line({"stay.valid_until", {day(*s.data.valid_until)}});
+  if (s.readings.size() == 1) {
+    o.line({"stay.rule", {text_arg::of_verbatim(regime_text(s.readings.front().rule, w))}});
   } else {
-    out << "  Last legal day: none. Staying on " << to_iso_string(q.data.on) << " is already over the limit.\n";
-  }
-  if (a.overstay_days > 0) {
-    out << "  OVERSTAY:       " << plural(a.overstay_days, "day") << ", from " << to_iso_string(*a.first_overstay_day)
-        << ". Overstaying is an offence that can bring a fine and an entry ban; leave at once or get legal advice.\n";
-  } else {
-    out << "  Overstay:       none\n";
+    o.line({"stay.rules_disagree", {}});
   }
 
-  out << "\nNext possible entries\n";
-  const visarun_plan& next = r.next;
+  o.blank();
+  o.line({a.present ? "stay.present" : "stay.not_present", {day(s.data.on)}});
+  const regime& counted_by = s.readings[s.origins.regime].rule;
+  o.out << "  " << w.render({"stay.days_used", {number(a.days_used), number(counted_by.limit)}})
+        << from_reading(s, s.origins.regime, w) << "\n";
+  // The days left shown never exceed the days to the last legal day: a document's expiry or
+  // another reading can end the stay before the count does.
+  int left = a.days_left;
+  bool capped = false;
+  if (a.last_legal_day && a.present) {
+    const int to_last = int((*a.last_legal_day - s.data.on).count());
+    if (to_last < left) {
+      left = std::max(0, to_last);
+      capped = true;
+    }
+  }
+  o.out << "  " << w.render({capped ? "stay.days_left_capped" : "stay.days_left", {number(left)}})
+        << (capped ? "" : from_reading(s, s.origins.days_left, w)) << "\n";
+  if (a.last_legal_day && *a.last_legal_day >= latest_printable_date()) {
+    o.line({"stay.no_limit", {}}, 2);
+  } else if (a.last_legal_day) {
+    o.out << "  " << w.render({a.present ? "stay.last_legal_day" : "stay.last_legal_day_if_enter", {day(*a.last_legal_day), day(s.data.on)}})
+          << from_reading(s, s.origins.last_legal_day, w) << "\n";
+  } else {
+    o.line({"stay.no_last_legal_day", {day(s.data.on)}}, 2);
+  }
+  if (a.overstay_days > 0 && a.first_overstay_day) {
+    o.blank();
+    o.out << w.render({a.last_legal_day ? "stay.overstay_past" : "stay.overstay_now", {number(a.overstay_days), day(*a.first_overstay_day)}})
+          << from_reading(s, s.origins.overstay_days, w) << "\n";
+    o.line({a.last_legal_day ? "stay.overstay_past_advice" : "stay.overstay_advice", {}}, 2);
+  } else {
+    o.line({"stay.no_overstay", {}}, 2);
+  }
+
+  const visarun_plan& next = s.next;
+  o.blank();
+  o.line({"stay.next.heading", {}});
   if (next.same_day_return) {
-    out << "  Leave on " << to_iso_string(next.latest_exit) << " and you may come back the same day: a new count of up to "
-        << plural(next.days_after_return, "day") << " starts with that entry.\n";
+    o.line({"stay.next.same_day", {day(next.latest_exit), number(next.days_after_return)}}, 2);
   } else {
-    out << "  After leaving on " << to_iso_string(next.latest_exit) << ", the first day back is "
-        << day(next.earliest_return) << ", for up to " << plural(next.days_after_return, "day") << ".\n";
+    o.line({"stay.next.later", {day(next.latest_exit), day(next.earliest_return), number(next.days_after_return)}}, 2);
   }
   if (next.full_stay_return) {
-    out << "  A full stay of " << plural(rule.limit, "day") << " is possible from " << day(*next.full_stay_return) << ".\n";
+    o.line({"stay.next.full", {number(s.readings[next.full_stay_return_from].rule.limit), day(*next.full_stay_return)}}, 2);
   } else {
-    out << "  No full stay of " << plural(rule.limit, "day") << " becomes possible within three years.\n";
+    o.line({"stay.next.no_full", {number(s.readings[next.full_stay_return_from].rule.limit)}}, 2);
   }
-  out << "  Every entry is an ordinary border check; the border police decide.\n";
+  o.line({"stay.next.border", {}}, 2);
 
-  out << "\nAddress registration (beli karton)\n";
-  out << "  Register your address within " << rules.registration.deadline_hours << " hours of every entry";
-  if (r.registration_due) {
-    out << ": for the entry on " << to_iso_string(*r.registration_entry) << ", by " << day(*r.registration_due)
-        << " at the hour you arrived";
+  o.blank();
+  o.line({"stay.reg.heading", {}});
+  o.line({"stay.reg.rule", {number(rules.registration.deadline_hours)}}, 2);
+  if (s.registration_due && s.registration_entry) {
+    const bool missed = *s.registration_due < s.data.on;
+    o.line({missed ? "stay.reg.missed" : "stay.reg.due", {day(*s.registration_entry), day(*s.registration_due)}}, 2);
   }
-  out << ".\n  Source: " << rules.registration.cited.source << " [" << rules.registration.cited.confidence << "]\n";
-  out << "  You do not register yourself when:\n";
-  for (const registration_exemption& e : rules.registration.exemptions) out << "  - " << e.text << "\n";
+  o.line({"stay.reg.exemptions", {}}, 2);
+  for (const registration_exemption& e : rules.registration.exemptions) {
+    o.out << "  - " << w.get("registration.exemption." + e.id) << "\n";
+  }
 
-  if (r.answers.size() > 1) {
-    out << "\nThe sources disagree on how your days are counted. We answered with the stricter reading; the other gives:\n";
-    for (std::size_t i = 1; i < r.answers.size(); ++i) {
-      const answered_reading& other = r.answers[i];
-      out << "  - " << clause(other.reading->description) << ": " << other.result.days_used << " days used, last legal day "
-          << (other.result.last_legal_day ? to_iso_string(*other.result.last_legal_day) : std::string("none"));
-      if (other.result.overstay_days > 0) out << ", " << plural(other.result.overstay_days, "overstay day");
-      out << ".\n";
-      if (other.reading->cited != nullptr) out << "    Source: " << other.reading->cited->source << "\n";
+  if (s.readings.size() > 1) {
+    o.blank();
+    o.line({"stay.readings.heading", {}});
+    for (const app::reading& r : s.readings) {
+      const std::string last = r.result.last_legal_day ? w.date_text(*r.result.last_legal_day) : w.get("stay.none");
+      o.out << "  - " << w.render({"stay.readings.row", {text_arg::of_verbatim(regime_text(r.rule, w)), number(r.result.days_used),
+                                                         number(r.result.days_left), text_arg::of_verbatim(last)}})
+            << "\n";
     }
+    o.line({"stay.readings.stricter", {}}, 2);
   }
-  if (explain) print_explanation(out, r);
-  return out.str();
+  print_sources(o, s, rules);
+  if (explain) print_explanation(o, s);
+  return o.out.str();
 }
 
-std::string visarun_text(const stay_report& r, const rule_set& rules, const home_city* city) {
-  std::ostringstream out;
-  const visarun_plan& p = r.next;
-  const person_query& q = *r.query;
-  out << "Visa run from " << (city ? city->name : std::string("Serbia")) << ", as of " << day(q.data.on) << "\n";
-  print_rule(out, *r.answers.front().reading, "Rule: ");
-  if (p.overstaying) {
-    out << "\nYou are already over the limit: leave today, " << day(p.latest_exit) << ".\n";
+std::string visarun_text(const app::stay_situation& s, const rule_set& rules, const i18n::catalog& w) {
+  writer o{{}, w};
+  const visarun_plan& p = s.next;
+  o.line({"visarun.heading", {text_arg::of_verbatim(s.city ? s.city->name : std::string()), day(s.data.on)}});
+  if (s.readings.size() == 1) {
+    o.line({"stay.rule", {text_arg::of_verbatim(regime_text(s.readings.front().rule, w))}});
   } else {
-    out << "\nLatest day to leave: " << day(p.latest_exit) << "\n";
+    o.line({"stay.rules_disagree", {}});
+  }
+  o.blank();
+  if (p.overstaying) {
+    o.line({"visarun.leave_now", {day(p.latest_exit)}});
+  } else {
+    o.out << w.render({"visarun.latest_exit", {day(p.latest_exit)}}) << from_reading(s, p.latest_exit_from, w) << "\n";
   }
   if (p.same_day_return) {
-    out << "Earliest day to come back: the same day, " << to_iso_string(p.earliest_return)
-        << ": the rule restarts the count at every entry, for up to " << plural(p.days_after_return, "day") << ".\n";
+    o.out << w.render({"visarun.same_day", {day(p.earliest_return), number(p.days_after_return)}})
+          << from_reading(s, p.days_after_return_from, w) << "\n";
   } else {
-    out << "Earliest day to come back: " << day(p.earliest_return) << ", for up to " << plural(p.days_after_return, "day") << ".\n";
+    o.out << w.render({"visarun.return", {day(p.earliest_return), number(p.days_after_return)}})
+          << from_reading(s, p.earliest_return_from, w) << "\n";
   }
   if (p.full_stay_return) {
-    out << "Back for a full stay of " << plural(r.answers.front().reading->rule.limit, "day") << " from: " << day(*p.full_stay_return) << "\n";
+    o.out << w.render({"visarun.full", {number(s.readings[p.full_stay_return_from].rule.limit), day(*p.full_stay_return)}})
+          << from_reading(s, p.full_stay_return_from, w) << "\n";
   }
 
-  if (city != nullptr) {
-    out << "\nBorder crossings from " << city->name << " (on " << to_iso_string(p.latest_exit) << "):\n";
-    for (const crossing_option& o : p.crossings) {
-      const country* neighbour = rules.find_country(o.crossing->neighbour);
-      out << "  " << (o.may_enter() ? "[can enter]  " : "[cannot]     ") << o.crossing->name << " -> "
-          << (neighbour ? neighbour->name : o.crossing->neighbour) << "\n";
-      if (o.entry_rule != nullptr) {
-        out << "      " << o.entry_rule->terms << " [" << o.entry_rule->cited.confidence << "] " << o.entry_rule->cited.source << "\n";
-      } else {
-        out << "      We have no data on whether " << (q.who ? q.who->name + " citizens" : std::string("you"))
-            << " may enter; check that country's rules before you go.\n";
+  if (s.city != nullptr) {
+    o.blank();
+    o.line({"visarun.crossings", {text_arg::of_verbatim(s.city->name), day(p.latest_exit)}});
+    for (const crossing_option& c : p.crossings) {
+      const text_arg neighbour = text_arg::of_key("country." + c.crossing->neighbour);
+      switch (c.answer()) {
+        case entry_answer::may_enter:
+          o.line({"visarun.may_enter", {text_arg::of_verbatim(c.crossing->name), neighbour}}, 2);
+          break;
+        case entry_answer::may_not_enter:
+          o.line({"visarun.may_not_enter", {text_arg::of_verbatim(c.crossing->name), neighbour}}, 2);
+          break;
+        case entry_answer::unknown:
+          o.line({"visarun.unknown", {text_arg::of_verbatim(c.crossing->name), neighbour}}, 2);
+          break;
       }
-      if (!o.crossing->note.empty()) out << "      " << o.crossing->note << "\n";
+      if (c.entry_rule != nullptr) o.out << "      " << c.entry_rule->terms << ". " << w.cited(c.entry_rule->cited) << "\n";
     }
   }
-  out << "\nEvery re-entry is an ordinary border check and can be refused. After coming back, register your address again within "
-      << rules.registration.deadline_hours << " hours (beli karton).\n";
-  return out.str();
+  o.blank();
+  o.line({"visarun.border", {number(rules.registration.deadline_hours)}});
+  return o.out.str();
 }
 
 }  // namespace boravak::cli

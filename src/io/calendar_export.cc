@@ -87,7 +87,7 @@ std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& wo
   for (const permit::dated_step& step : plan.steps) {
     if (!step.calendar || !step.last) continue;
     const std::string what = words.render(step.what);
-    const std::string description = what + "\n" + words.cited(step.why.rule, step.why.cited);
+    const std::string description = what + "\n" + words.cited(step.why.cited);
     if (step.first) {
       add_event(calendar.get(), step.id + "-opens-" + to_iso_string(*step.first) + "@boravak", *step.first,
                 words.format("calendar.opens", {what}), description, plan.on, {}, words);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/context.h"
 #include "boravak/permit/permit_rules.h"
 #include "boravak/rule_set.h"
 #include "content/guide_library.h"
@@ -33,8 +34,10 @@ struct app_state {
   std::string openapi_json;
   static_files web;
   std::unique_ptr<store::profile_store> store;
+  std::unique_ptr<app::clock> clock = std::make_unique<app::system_clock>();
 
   const i18n::catalog& words(const std::string& lang) const { return *catalogs.at(lang); }
+  app::context context() const { return {stay_rules, *clock}; }
 };
 
 struct data_folders {

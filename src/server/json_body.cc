@@ -14,9 +14,9 @@ nlohmann::json parse_json_body(const api_request& r, bool empty_is_object) {
   return j;
 }
 
-date day_of_query(const api_request& r) {
+date day_of_query(const api_request& r, date today) {
   const auto on = r.query_value("on");
-  if (!on) return cli::today_in_belgrade();
+  if (!on) return today;
   const auto d = parse_iso_date(*on);
   if (!d) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
   return *d;

@@ -20,7 +20,7 @@ namespace boravak::server {
 nlohmann::json parse_json_body(const api_request& r, bool empty_is_object = false);
 
 // ?on=, or today in Belgrade when it is absent; 422 invalid_date when it is not a real date.
-date day_of_query(const api_request& r);
+date day_of_query(const api_request& r, date today);
 
 class json_fields {
  public:

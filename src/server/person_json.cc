@@ -5,6 +5,8 @@
 
 #include "io/stamp_parser.h"
 #include "io/stay_list_reader.h"
+#include "app_state.h"
+#include "cli/person_query.h"
 #include "json_body.h"
 
 namespace boravak::server {
@@ -19,39 +21,23 @@ std::vector<stay> read_stays(const nlohmann::json& stays) {
   return std::get<std::vector<stay>>(parsed);
 }
 
-person_input finish(cli::person_options& o, std::vector<stay> stays, const std::string& city_id, const rule_set& rules) {
-  person_input in;
-  if (!city_id.empty()) {
-    in.city = rules.find_city(city_id);
-    if (in.city == nullptr) throw request_error{422, "invalid_value", "\"" + city_id + "\" is not a home city we know; see GET /v1/cities.", "city"};
-  }
-  if (!o.citizenship.empty() && rules.find_country(o.citizenship) == nullptr)
-    throw request_error{422, "unknown_citizenship",
-                        "\"" + o.citizenship + "\" is not a country code we know; use the two-letter code, e.g. RU, UA, CN, TR, US.",
-                        "citizenship"};
-  if (o.citizenship.empty() && o.regime.empty() && o.document_expires.empty())
-    throw request_error{422, "missing_field", "Say whose rules apply: give a citizenship (e.g. RU), a rule, or document_expires.",
-                        "citizenship"};
-  try {
-    in.query = cli::build_person_query(o, std::move(stays), rules);
-  } catch (const std::runtime_error& e) {
-    // A visa national, or a rule the CLI's parser refused: the message says what to do.
-    throw request_error{422, o.regime.empty() ? "visa_required" : "invalid_value", e.what(), o.regime.empty() ? "citizenship" : "regime"};
-  }
-  return in;
-}
-
 }  // namespace
 
-person_input read_person(const nlohmann::json& body, const rule_set& rules) {
+app::person read_person(const nlohmann::json& body, date today) {
   json_fields f(body, "", {"citizenship", "on", "stays", "stamps", "regime", "exempt", "valid_until", "document_expires", "city"});
-  cli::person_options o;
-  o.citizenship = f.text("citizenship", 8).value_or("");
-  for (char& c : o.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (const auto on = f.day("on")) o.on = to_iso_string(*on);
-  o.regime = f.text("regime", 64).value_or("");
-  if (const auto d = f.day("valid_until")) o.valid_until = to_iso_string(*d);
-  if (const auto d = f.day("document_expires")) o.document_expires = to_iso_string(*d);
+  app::person p;
+  p.citizenship = f.text("citizenship", 8).value_or("");
+  for (char& c : p.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  p.on = f.day("on").value_or(today);
+  if (const auto rule = f.text("regime", 64)) {
+    try {
+      p.rule = cli::parse_regime_option(*rule);
+    } catch (const std::runtime_error& e) {
+      throw request_error{422, "invalid_value", e.what(), "regime"};
+    }
+  }
+  p.valid_until = f.day("valid_until");
+  p.document_expires = f.day("document_expires");
   if (const nlohmann::json* exempt = f.array("exempt")) {
     for (std::size_t i = 0; i < exempt->size(); ++i) {
       json_fields range((*exempt)[i], "exempt[" + std::to_string(i) + "]", {"from", "to"});
@@ -60,28 +46,37 @@ person_input read_person(const nlohmann::json& body, const rule_set& rules) {
       if (!from) range.refuse("from", "missing_field", "Each exempt range needs \"from\" and \"to\".");
       if (!to) range.refuse("to", "missing_field", "Each exempt range needs \"from\" and \"to\".");
       if (*to < *from) range.refuse("to", "invalid_value", "This exempt range ends before it starts.");
-      o.exempt.push_back(to_iso_string(*from) + ".." + to_iso_string(*to));
+      p.exempt.push_back({*from, *to});
     }
   }
   const nlohmann::json* stays_json = f.array("stays");
   const auto stamps = f.text("stamps", 16 * 1024);
   if (stays_json && stamps) f.refuse("stamps", "invalid_value", "Give the stays either as \"stays\" or as \"stamps\", not both.");
-  std::vector<stay> stays;
   if (stamps) {
     auto parsed = io::parse_stamps(*stamps);
     if (auto* error = std::get_if<io::stamp_error>(&parsed)) throw request_error{422, "invalid_value", error->message, "stamps"};
-    stays = std::get<std::vector<stay>>(parsed);
+    p.stays = std::get<std::vector<stay>>(parsed);
   } else if (stays_json) {
-    stays = read_stays(*stays_json);
+    p.stays = read_stays(*stays_json);
   }
-  return finish(o, std::move(stays), f.text("city", 64).value_or(""), rules);
+  p.city = f.text("city", 64).value_or("");
+  return p;
 }
 
-std::unique_ptr<profile_stay> profile_stay_report(const nlohmann::json& settings, const std::vector<store::item_record>& items,
-                                                  date on, const rule_set& rules) {
-  cli::person_options o;
-  o.citizenship = settings.value("citizenship", "");
-  o.on = to_iso_string(on);
+app::stay_situation situation_or_refuse(const app_state& app, const app::person& who, const std::string& lang) {
+  auto found = app::check_stays(app.context(), who);
+  if (!found) {
+    const app::problem& p = found.error();
+    throw request_error{422, std::string(to_string(p.code)), app.words(lang).render(p.message), p.field};
+  }
+  return std::move(found.value());
+}
+
+std::optional<app::person> profile_person(const nlohmann::json& settings, const std::vector<store::item_record>& items, date on) {
+  app::person p;
+  p.citizenship = settings.value("citizenship", "");
+  if (p.citizenship.empty()) return std::nullopt;
+  p.on = on;
   nlohmann::json stays = nlohmann::json::array();
   for (const store::item_record& item : items) {
     if (item.collection != "trips") continue;
@@ -90,10 +85,9 @@ std::unique_ptr<profile_stay> profile_stay_report(const nlohmann::json& settings
     if (trip.contains("exit") && !trip["exit"].is_null()) s["exit"] = trip["exit"];
     stays.push_back(std::move(s));
   }
-  auto out = std::make_unique<profile_stay>();
-  out->person = finish(o, read_stays(stays), settings.value("city", ""), rules);
-  out->report = cli::build_stay_report(out->person.query, rules, out->person.city);
-  return out;
+  p.stays = read_stays(stays);
+  p.city = settings.value("city", "");
+  return p;
 }
 
 }  // namespace boravak::server

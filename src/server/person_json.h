@@ -1,39 +1,31 @@
 // The web calculator's "person" (docs/api.md): citizenship or rule, stays or stamps, the check
-// date, exempt days and document validity, read into the same query the CLI's `boravak stay`
-// builds, so both give the same report.
+// date, exempt days and document validity, read into the application's person, so the API and
+// `boravak stay` give the same answer.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "boravak/rule_set.h"
-#include "cli/person_query.h"
-#include "cli/stay_report.h"
+#include "app/stay_check.h"
 #include "store/profile_store.h"
 
 namespace boravak::server {
 
-struct person_input {
-  cli::person_query query;
-  const home_city* city = nullptr;
-};
+struct app_state;
 
-// Throws request_error naming the field.
-person_input read_person(const nlohmann::json& body, const rule_set& rules);
+// Throws request_error naming the field. `today` is used when the body gives no "on".
+app::person read_person(const nlohmann::json& body, date today);
 
-// A profile's stay report on `on`, from its settings (citizenship, city) and its saved trips, in
-// any order: GET /v1/profile/status, and the bot's /status, reminders and deadlines. The report
-// points into the person, so the two travel together. Throws request_error (no citizenship,
-// overlapping trips).
-struct profile_stay {
-  person_input person;
-  cli::stay_report report;
-};
-std::unique_ptr<profile_stay> profile_stay_report(const nlohmann::json& settings, const std::vector<store::item_record>& items,
-                                                  date on, const rule_set& rules);
+// The stay situation of a problem-free person, or a request_error (422) with the problem's
+// field, code and message in `lang`.
+app::stay_situation situation_or_refuse(const app_state& app, const app::person& who, const std::string& lang);
+
+// A profile's person on `on`, from its settings (citizenship, city) and its saved trips in any
+// order: GET /v1/profile/status, and the bot's /status, reminders and deadlines. Nothing when
+// the profile has no citizenship. Throws request_error for trips that overlap.
+std::optional<app::person> profile_person(const nlohmann::json& settings, const std::vector<store::item_record>& items, date on);
 
 }  // namespace boravak::server

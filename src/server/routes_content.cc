@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
+#include "io/citation_json.h"
 #include "router.h"
 
 namespace boravak::server {
@@ -52,10 +53,9 @@ http_answer guide(app_state& app, const api_request& r) {
     nlohmann::json paragraphs = nlohmann::json::array();
     for (const std::string& key : g.paragraph_keys) paragraphs.push_back(words.get(key));
     nlohmann::json sources = nlohmann::json::array();
-    for (const citation& s : g.sources)
-      sources.push_back({{"source", s.source}, {"confidence", s.confidence}, {"confidence_text", words.get("plan.confidence." + s.confidence)}});
+    for (const citation& c : g.sources) sources.push_back(io::citation_json(c, words));
     const nlohmann::json out = {{"id", g.id}, {"title", words.get(g.title_key)}, {"paragraphs", paragraphs},
-                                {"sources", sources}, {"rules", g.rules}};
+                                {"sources", sources}};
     return json_answer(out.dump());
   }
   throw request_error{404, "not_found", "There is no guide \"" + r.params.at(0) + "\"; GET /v1/guides lists them.", ""};

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
+#include "io/citation_json.h"
 #include "boravak/permit/fee_schedule.h"
 #include "cli/papers.h"
 #include "cli/person_query.h"
@@ -20,13 +21,13 @@ namespace {
 
 http_answer plan(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r), words);
+  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.clock->today()), words);
   return json_answer(cli::plan_json(p.plan, words));
 }
 
 http_answer deadlines_ics(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r), words);
+  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.clock->today()), words);
   http_answer a{200, "text/calendar; charset=utf-8", io::plan_to_ics(p.plan, words, app.permit_rules.deadlines.alarm_days_before), {}};
   a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-deadlines.ics\"");
   return a;
@@ -43,7 +44,7 @@ slips_made make_slips(app_state& app, const api_request& r, const i18n::catalog&
   json_fields f(body, "", {"situation", "payer", "municipality", "non_cash"});
   if (!f.has("situation")) f.refuse("situation", "missing_field", "Send the situation the slips are for, as for /v1/permit/plan.");
   slips_made out;
-  out.p = plan_for(app, body["situation"], "situation", day_of_query(r), words);
+  out.p = plan_for(app, body["situation"], "situation", day_of_query(r, app.clock->today()), words);
   out.non_cash = f.flag("non_cash").value_or(false);
   const std::string municipality = f.text("municipality", 8).value_or("");
   try {
@@ -81,7 +82,7 @@ http_answer slips(app_state& app, const api_request& r) {
   const nlohmann::json out = {{"slips", list},
                               {"online_people", online},
                               {"notes", cli::slip_notes(made.set, app.permit_rules, made.p.situation, made.non_cash, words)},
-                              {"source", app.permit_rules.payment.recipient_cited.source}};
+                              {"citation", io::citation_json(app.permit_rules.payment.recipient_cited, words)}};
   return json_answer(out.dump());
 }
 
@@ -112,15 +113,14 @@ http_answer grounds(app_state& app, const api_request& r) {
                    {"family", g.for_relation.has_value()},
                    {"max_term_months", g.max_term_months},
                    {"documents_first", first},
-                   {"source", g.cited.source},
-                   {"confidence", g.cited.confidence}});
+                   {"citation", io::citation_json(g.cited, words)}});
   }
   return json_answer(out.dump());
 }
 
 http_answer fees(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const date on = day_of_query(r);
+  const date on = day_of_query(r, app.clock->today());
   const permit::fee_set* current = permit::fee_set_on(app.permit_rules, on);
   nlohmann::json sets = nlohmann::json::array();
   for (const permit::fee_set& set : app.permit_rules.fee_sets) {
@@ -132,9 +132,9 @@ http_answer fees(app_state& app, const api_request& r) {
                     {"from", to_iso_string(set.from)},
                     {"to", set.to ? nlohmann::json(to_iso_string(*set.to)) : nlohmann::json()},
                     {"checked", set.checked ? nlohmann::json(to_iso_string(*set.checked)) : nlohmann::json()},
+                    {"start_estimated", set.start_estimated},
                     {"in_force", &set == current},
-                    {"source", set.cited.source},
-                    {"confidence", set.cited.confidence},
+                    {"citation", io::citation_json(set.cited, words)},
                     {"exempt_countries", set.approval_exempt_countries},
                     {"items", items}});
   }

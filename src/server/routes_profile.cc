@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
-#include "cli/stay_report.h"
+#include "render/stay_json.h"
 #include "json_body.h"
 #include "person_json.h"
 #include "profile_items.h"
@@ -134,11 +134,10 @@ http_answer remove_item(app_state& app, const api_request& r) {
 
 http_answer status(app_state& app, const api_request& r) {
   const store::profile_record p = authorised(app, r);
-  const auto stay =
-      profile_stay_report(nlohmann::json::parse(p.settings_json), app.store->items(p.id), day_of_query(r), app.stay_rules);
-  std::string json = cli::stay_report_json(stay->report, app.stay_rules, true);
-  while (!json.empty() && json.back() == '\n') json.pop_back();
-  return json_answer(std::move(json));
+  const auto who = profile_person(nlohmann::json::parse(p.settings_json), app.store->items(p.id), day_of_query(r, app.clock->today()));
+  if (!who) throw request_error{422, "missing_field", "Set the profile's citizenship first (PATCH /v1/profile).", "citizenship"};
+  const std::string lang = r.language();
+  return json_answer(render::stay_situation_json(situation_or_refuse(app, *who, lang), app.stay_rules, app.words(lang)).dump());
 }
 
 http_answer link_code(app_state& app, const api_request& r) {

@@ -5,7 +5,7 @@
 #include "app_state.h"
 #include "boravak/citizenship.h"
 #include "case_evaluator.h"
-#include "cli/stay_report.h"
+#include "render/stay_json.h"
 #include "json_body.h"
 #include "person_json.h"
 #include "router.h"
@@ -29,22 +29,22 @@ http_answer stay_check(app_state& app, const api_request& r) {
 
 http_answer report(app_state& app, const api_request& r, bool visarun) {
   const nlohmann::json body = parse_json_body(r);
-  const person_input in = read_person(body, app.stay_rules);
-  if (visarun && in.city == nullptr)
+  const app::person who = read_person(body, app.clock->today());
+  if (visarun && who.city.empty())
     throw request_error{422, "missing_field", "Say which city you leave from (GET /v1/cities lists them).", "city"};
-  const cli::stay_report report = cli::build_stay_report(in.query, app.stay_rules, in.city);
-  std::string json = cli::stay_report_json(report, app.stay_rules, true);
-  while (!json.empty() && json.back() == '\n') json.pop_back();
-  if (!visarun) return json_answer(std::move(json));
+  const std::string lang = r.language();
+  const app::stay_situation s = situation_or_refuse(app, who, lang);
+  nlohmann::json out = render::stay_situation_json(s, app.stay_rules, app.words(lang));
   // The visa run's own view: when to leave, when to come back, and where to cross.
-  nlohmann::json out = nlohmann::json::parse(json);
-  out["visarun"] = out["next_entries"];
-  out["visarun"]["city"] = in.city->id;
+  if (visarun) {
+    out["visarun"] = out["next_entries"];
+    out["visarun"]["city"] = s.city->id;
+  }
   return json_answer(out.dump());
 }
 
 http_answer countries(app_state& app, const api_request& r) {
-  const date day = day_of_query(r);
+  const date day = day_of_query(r, app.clock->today());
   nlohmann::json out = nlohmann::json::array();
   for (const country& c : app.stay_rules.countries) {
     const bool visa_free = !check_visa_free(app.stay_rules, c, day).has_value();

@@ -24,7 +24,7 @@ import tomllib
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from botlib import (LANGS, Bot, Chat, FakeTelegram, Failure, catalog, check, cyrillic_share, data_of,  # noqa: E402
-                    date_text, fmt, language_for, no_secret_in, pattern_re, run_main, today_belgrade)
+                    date_text, fmt, language_for, no_secret_in, pattern_re, plural_form, run_main, today_belgrade)
 
 # The first message's language_code (each branch of language_for()), the permit's kind, a guide query.
 PLAN = {
@@ -100,9 +100,12 @@ def play(api, lang, chat_id, today, notes):
 
     r = chat.press("/why")
     text = r.one_message()
-    rule_line = fmt(W, "bot.status.rule", W["web.regime.per_entry"].replace("{limit}", "30"))
+    per_entry_30 = fmt(W, "regime.per_entry[%d]" % plural_form(lang, 30), 30)
+    rule_line = fmt(W, "bot.status.rule", per_entry_30)
     r.expect(text.split("\n")[0] == rule_line, "the rule in this language, %r" % rule_line)
-    for line in (fmt(W, "bot.why.window", day(today), day(today)), fmt(W, "bot.why.stay", 1, day(today), day(today), 1)):
+    # The stay is named by its dates, in the same words as the CLI's explanation.
+    share = fmt(W, "stay.explain.share[%d]" % plural_form(lang, 1), 1, fmt(W, "stay.stay_open", day(today)), day(today), day(today))
+    for line in (fmt(W, "bot.why.window", day(today), day(today)), share):
         r.expect(line in text.split("\n"), "the line %r" % line)
 
     # Trips with typed dates: 01.08.2026 and 2026-08-01 forms, and the word for "yesterday".

@@ -56,7 +56,12 @@ def read_po(path):
         for line in f:
             line = line.strip()
             m = re.match(r'^(msgid|msgstr)\s+"(.*)"$', line)
-            if m:
+            plural = re.match(r'^msgstr\[(\d)\]\s+"(.*)"$', line)
+            if plural:
+                # Plural forms are kept as "key[0]", "key[1]", ...
+                field = None
+                entries["%s[%s]" % (key, plural.group(1))] = _unquote(plural.group(2))
+            elif m:
                 field = m.group(1)
                 if field == "msgid":
                     key = _unquote(m.group(2))
@@ -85,6 +90,13 @@ def catalog(lang):
             words = {k: to_cyrillic(v) for k, v in words.items()}
         _CATALOGS[lang] = words
     return _CATALOGS[lang]
+
+
+def plural_form(lang, n):
+    """The index of the plural form for n (the catalogs' Plural-Forms)."""
+    if lang == "en":
+        return 0 if n == 1 else 1
+    return 0 if n % 10 == 1 and n % 100 != 11 else 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
 
 
 def fmt(words, key, *args):

@@ -72,13 +72,13 @@ check() {
 # --- boravak stay ------------------------------------------------------------------------------
 
 check "A Russian who entered on 2026-03-01 has used 20 of 30 days on 2026-03-20 and may stay until 2026-03-30." 0 \
-  "Citizenship: Russian Federation (RU)" "Days used:      20 of 30" "Days left:      10" \
-  "Last legal day: 2026-03-30 (Monday)" "Overstay:       none" "may come back the same day" -- \
-  "$boravak" stay --citizenship RU --stamps "+2026-03-01" --on 2026-03-20
+  "Citizenship: Russian Federation" "Days used: 20 of 30" "Days left: 10" \
+  "Last legal day: 30 March 2026." "Overstay: none." "may come back the same day" -- \
+  "$boravak" stay --lang en --citizenship RU --stamps "+2026-03-01" --on 2026-03-20
 
 check "Stamps typed out of order (EC KOM 1.4) give 77 days and 2012-08-13 under 90/180." 0 \
-  "You are not in Serbia on 2012-08-01." "Days used:      77 of 90" "Last legal day: 2012-08-13" -- \
-  "$boravak" stay --regime rolling:90:180 --on 2012-08-01 \
+  "You are not in Serbia on 1 August 2012." "Days used: 77 of 90" "Last legal day: 13 August 2012" -- \
+  "$boravak" stay --lang en --regime rolling:90:180 --on 2012-08-01 \
   --stamps "-21.05.2012 +28.12.2011 +27.10.2011 +06.03.2012 -09.01.2012 -06.11.2011"
 
 cat >"$tmp/stays.csv" <<'CSV'
@@ -89,16 +89,16 @@ entry,exit,notes
 2012-03-06,2012-03-15
 CSV
 check "A CSV file of stays (header, comment, unsorted) gives the contract's first example: 34 days, until 2012-05-21." 0 \
-  "Days used:      34 of 90" "Days left:      56" "Last legal day: 2012-05-21" -- \
-  "$boravak" stay --regime rolling:90:180 --stays "$tmp/stays.csv" --on 2012-03-15
+  "Days used: 34 of 90" "Days left: 56" "Last legal day: 21 May 2012" -- \
+  "$boravak" stay --lang en --regime rolling:90:180 --stays "$tmp/stays.csv" --on 2012-03-15
 
 cat >"$tmp/stays.json" <<'JSON'
 {"stays": [{"entry": "2011-10-27", "exit": "2011-11-06"}, {"entry": "2011-12-28", "exit": "2012-01-09"},
            {"entry": "2012-03-06", "exit": "2012-03-15"}]}
 JSON
 check "A JSON file of stays gives the same answer as the CSV file." 0 \
-  "Days used:      34 of 90" "Last legal day: 2012-05-21" -- \
-  "$boravak" stay --regime rolling:90:180 --stays "$tmp/stays.json" --on 2012-03-15
+  "Days used: 34 of 90" "Last legal day: 21 May 2012" -- \
+  "$boravak" stay --lang en --regime rolling:90:180 --stays "$tmp/stays.json" --on 2012-03-15
 
 cat >"$tmp/bad.csv" <<'CSV'
 entry,exit
@@ -110,23 +110,54 @@ check "A CSV file with an impossible date is refused, naming the file and line 3
   "$boravak" stay --regime per_entry:30 --stays "$tmp/bad.csv" --on 2026-03-15
 
 check "An American gets the stricter of the two 90-day readings and is told that the other exists." 0 \
-  "Days used:      60 of 90" "Last legal day: 2026-09-27" "The sources disagree" "2026-09-28" -- \
-  "$boravak" stay -c US --stamps "+2026-01-01 -2026-03-01 +2026-06-30" --on 2026-06-30
+  "Days used: 61 of 90" "Last legal day: 27 September 2026" "Official sources disagree" "28 September 2026" -- \
+  "$boravak" stay --lang en -c US --stamps "+2026-01-01 -2026-03-01 +2026-06-30" --on 2026-06-30
+
+# The issue's American: the fixed reading alone says 2027-02-28; every field must be the stricter.
+check "Every date is the stricter reading's, and says which reading gave it." 0 \
+  "Last legal day: 29 January 2027. Be out of Serbia by the end of that day. (under the reading “at most 90 days in any 180 days”)" \
+  "These stays went over the limit on 2 days, starting on 29 November 2026." \
+  "at most 90 days in 6 months counted from the first entry. Days used: 5; days left: 85; last legal day: 28 February 2027." -- \
+  "$boravak" stay --lang en -c US --stamps "+2026-06-01 -2026-08-01 +2026-11-01" --on 2026-12-05
+
+check "A Ukrainian is counted 90 days in any 180 since the 2021 amendment, not 30 in 60." 0 \
+  "at most 90 days in any 180 days" "Days used: 45 of 90" "Overstay: none." -- \
+  "$boravak" stay --lang en -c UA --stamps "+2026-06-01" --on 2026-07-15
+
+check "A visa-free Russian who also holds a Schengen visa keeps 30 days per entry, capped at the visa's end." 0 \
+  "up to 30 days from each entry" "Last legal day: 20 December 2026" "Days left: 14, because your last legal day comes" -- \
+  "$boravak" stay --lang en -c RU --document-expires 2026-12-20 --stamps "+2026-11-25" --on 2026-12-06
+
+check "Every stay command answers in the language asked (Russian)." 0 \
+  "Использовано дней" "Последний день законного пребывания" -- \
+  "$boravak" stay --lang ru -c RU --stamps "+2026-11-25" --on 2026-12-06
+
+check "The language follows LANG when --lang is not given (Serbian Cyrillic)." 0 \
+  "Држављанство" -- \
+  env LC_ALL= LC_MESSAGES= LANG=sr_RS.UTF-8 "$boravak" stay -c RU --stamps "+2026-11-25" --on 2026-12-06
+
+check "A missed registration deadline is shown as missed, with what to do now." 0 \
+  "the deadline was 2 November 2026, and it has passed" -- \
+  "$boravak" stay --lang en -c RU --stamps "+2026-11-01" --on 2026-12-06
 
 check "An exempt range (a pending application) is not counted." 0 \
-  "Days used:      10 of 30" -- \
-  "$boravak" stay --regime per_entry:30 --stamps "+2026-03-01" --on 2026-03-20 --exempt 2026-03-05..2026-03-14
+  "Days used: 10 of 30" -- \
+  "$boravak" stay --lang en --regime per_entry:30 --stamps "+2026-03-01" --on 2026-03-20 --exempt 2026-03-05..2026-03-14
+
+check "Days covered by a pending application after an overstay are not an overstay." 0 \
+  "These stays went over the limit on 5 days, starting on 31 October 2026." "Last legal day: 31 December 2026" -- \
+  "$boravak" stay --lang en --regime per_entry:30 --stamps "+2026-10-01" --on 2026-11-15 --exempt 2026-11-05..2026-12-31
 
 check "Entry on a Schengen visa is capped by the visa's expiry." 0 \
-  "Entered visa-free on a Schengen, UK or US visa or residence permit." "Last legal day: 2026-03-25" -- \
-  "$boravak" stay -c IN --stamps "+2026-03-01" --on 2026-03-20 --document-expires 2026-03-25
+  "on a Schengen, UK or US visa or residence permit" "Last legal day: 25 March 2026" -- \
+  "$boravak" stay --lang en -c IN --stamps "+2026-03-01" --on 2026-03-20 --document-expires 2026-03-25
 
 if run 0 "$boravak" stay --citizenship RU --stamps "+2026-03-01" --on 2026-03-20 --json &&
   python3 -m json.tool "$tmp/out" >/dev/null &&
   python3 - "$tmp/out" <<'PY'
 import json, sys
 report = json.load(open(sys.argv[1]))
-result = report["applied"]["result"]
+result = report["result"]
 assert report["citizenship"] == "RU", report
 assert result["days_used"] == 20 and result["last_legal_day"] == "2026-03-30", result
 assert report["next_entries"]["same_day_return"] is True, report
@@ -145,6 +176,7 @@ import json, sys
 explanation = json.load(open(sys.argv[1]))["explanation"]
 assert explanation["deciding_from"] == "2025-09-17" and explanation["deciding_to"] == "2026-03-15", explanation
 assert [s["counted"] for s in explanation["stays"]] == [27, 15], explanation
+assert explanation["stays"][0]["stay"] == {"entry": "2026-01-10", "exit": "2026-02-05"}, explanation
 PY
 then
   pass "--json --explain adds the deciding window and each stay's share."
@@ -153,9 +185,10 @@ else
 fi
 
 check "--explain shows the 180-day window and each stay's counted days." 0 \
-  "Why" "the window is 2025-09-17..2026-03-15" "Stay 1: 2026-01-10..2026-02-05 -> 27 days counted" \
-  "Stay 2: 2026-03-01..2026-03-15 -> 15 days counted" "Total: 42 days." -- \
-  "$boravak" stay --regime rolling:90:180 --stamps "+2026-01-10 -2026-02-05 +2026-03-01" --on 2026-03-15 --explain
+  "Why" "the window runs from 17 September 2025 to 15 March 2026" \
+  "27 days counted from your stay 10 January 2026 – 5 February 2026" \
+  "15 days counted from your stay from 1 March 2026, still in Serbia" "In all 42 days." -- \
+  "$boravak" stay --lang en --regime rolling:90:180 --stamps "+2026-01-10 -2026-02-05 +2026-03-01" --on 2026-03-15 --explain
 
 check "An impossible stamp date is refused with exit status 1, naming the stamp." 1 \
   "err:Stamp 2 (-2026-02-30)" -- \
@@ -168,29 +201,34 @@ check "Two entries in a row are refused, naming both stamps." 1 \
 check "A stamp without + or - is refused." 1 "err:Stamp 1 (2026-03-01)" -- \
   "$boravak" stay -c RU --stamps "2026-03-01" --on 2026-03-20
 
-check "An Indian on 2026-11-21 is told that a visa is needed." 1 "err:need a visa" -- \
-  "$boravak" stay -c IN --stamps "+2026-11-01" --on 2026-11-21
+check "An Indian on 2026-11-21 is told that a visa is needed, and where to get one online." 1 "err:need a visa" \
+  "err:https://welcometoserbia.gov.rs" -- \
+  "$boravak" stay --lang en -c IN --stamps "+2026-11-01" --on 2026-11-21
 
-check "An unknown country code is refused." 1 "err:\"ZZ\" is not a country code" -- \
-  "$boravak" stay -c ZZ --on 2026-11-21
+check "An unknown country code is refused." 1 "err:“ZZ” is not a country code" -- \
+  "$boravak" stay --lang en -c ZZ --on 2026-11-21
 
 # --- boravak visarun ---------------------------------------------------------------------------
 
 check "A Russian in Belgrade may leave on 2026-03-30 and come back the same day via Bosnia, not Croatia." 0 \
-  "Latest day to leave: 2026-03-30 (Monday)" "Earliest day to come back: the same day, 2026-03-30" \
-  "[can enter]  Sremska Rača" "[can enter]  Badovinci" "[cannot]     Batrovci" -- \
-  "$boravak" visarun -c RU --stamps "+2026-03-01" --on 2026-03-20 --city belgrade
+  "Last day to leave: 30 March 2026" "You may come back the same day, 30 March 2026" \
+  "Sremska Rača – Rača (Bosanska Rača) → Bosnia and Herzegovina: you may enter" "Batrovci – Bajakovo → Croatia: you may not enter" -- \
+  "$boravak" visarun --lang en -c RU --stamps "+2026-03-01" --on 2026-03-20 --city belgrade
+
+check "A crossing we have no data for says we do not know, never that you may not." 0 \
+  "we do not know whether you may enter" -- \
+  "$boravak" visarun --lang en -c US --stamps "+2026-03-01" --on 2026-03-20 --city belgrade
 
 check "Under 90 in 180 from 2026-01-01 the first day back is 2026-06-30." 0 \
-  "Latest day to leave: 2026-03-31" "Earliest day to come back: 2026-06-30 (Tuesday), for up to 90 days." -- \
-  "$boravak" visarun --regime rolling:90:180 --stamps "+2026-01-01" --on 2026-03-01
+  "Last day to leave: 31 March 2026" "First day to come back: 30 June 2026, for up to 90 days." -- \
+  "$boravak" visarun --lang en --regime rolling:90:180 --stamps "+2026-01-01" --on 2026-03-01
 
-check "An unknown home city is refused with the cities we know." 1 'err:--city "atlantis" is not a city we know' -- \
-  "$boravak" visarun -c RU --stamps "+2026-03-01" --on 2026-03-20 --city atlantis
+check "An unknown home city is refused with the cities we know." 1 'err:“atlantis” is not a city we know' -- \
+  "$boravak" visarun --lang en -c RU --stamps "+2026-03-01" --on 2026-03-20 --city atlantis
 
 check "A Russian already over the limit on 2026-04-05 is told to leave that day." 0 \
-  "You are already over the limit: leave today, 2026-04-05" -- \
-  "$boravak" visarun -c RU --stamps "+2026-03-01" --on 2026-04-05 --city subotica
+  "You are already over the limit: leave today, 5 April 2026" -- \
+  "$boravak" visarun --lang en -c RU --stamps "+2026-03-01" --on 2026-04-05 --city subotica
 
 # --- boravak batch -----------------------------------------------------------------------------
 
@@ -277,7 +315,7 @@ check "A rules folder that does not exist stops the program with exit status 3."
 # --- boravak permit and guide ------------------------------------------------------------------
 
 check "A plan names the rule and source of its filing channel and gives the renewal window." 0 \
-  "Rule: permit/grounds.toml:channel@2024-02-01" "[31 October 2026 to 31 January 2027] File the renewal" "[on 1 February 2027] The new permit runs" -- \
+  "Ministry of the Interior of the Republic of Serbia (MUP), “Temporary residence” http://" "[31 October 2026 to 31 January 2027] File the renewal" "[on 1 February 2027] The new permit runs" -- \
   "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21
 
 check "A Russian who entered on 2026-11-01 must file by 2026-11-30, the last day of the 30-day stay." 0 \
@@ -317,7 +355,7 @@ check "An unknown language is refused with the languages we speak." 1 "err:en, r
   "$boravak" permit plan -c RU --ground employment --lang de --on 2026-11-21
 
 check "The JSON plan carries ids, dates and the source of every step." 0 \
-  '"id": "renewal_window"' '"first": "2026-10-31"' '"confidence": "C2"' -- \
+  '"id": "renewal_window"' '"first": "2026-10-31"' '"confidence": "two_secondary"' '"publisher": "Ministry of the Interior' -- \
   "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21 --json
 
 check "The deadlines export as iCalendar with alarms a week (P1W) and a day before." 0 "" -- \

@@ -152,7 +152,8 @@ class ProfileTest(ProfileHelpers):
         case = {"id": "status", "citizenship": "RU", "on": "2026-11-10",
                 "stays": [{"entry": "2026-07-03", "exit": "2026-07-29"}, {"entry": "2026-10-23"}]}
         expected = batch_answers([json.dumps(case)])[0]
-        self.assertEqual(strip_id(body["applied"]["result"]), strip_id(expected))
+        # The report's result is the contract's result line for the same case (without id and ok).
+        self.assertEqual(body["result"], {k: v for k, v in expected.items() if k not in ("id", "ok")})
         self.assertEqual(body["on"], "2026-11-10")
 
     def test_link_code(self):

@@ -1,0 +1,110 @@
+// The person's stay situation (see stay_check.h).
+#include "stay_check.h"
+
+#include <algorithm>
+
+namespace boravak::app {
+namespace {
+
+problem refuse(error_code code, std::string field, std::string key, std::vector<text_arg> args = {}) {
+  return problem{code, std::move(field), text{std::move(key), std::move(args)}};
+}
+
+void add_reading(stay_situation& s, const rule_set& rules, const regime_reading& r) {
+  const named_regime& named = rules.regimes[*r.regime_index];
+  s.readings.push_back({named.rule, &named, &r.cited, {}});
+}
+
+void note_if_outdated(stay_situation& s, const citation* c, date today) {
+  if (c != nullptr && is_stale(*c, today) &&
+      std::find(s.possibly_outdated.begin(), s.possibly_outdated.end(), c) == s.possibly_outdated.end()) {
+    s.possibly_outdated.push_back(c);
+  }
+}
+
+}  // namespace
+
+bool stay_situation::readings_disagree() const {
+  for (const reading& r : readings) {
+    if (r.result.days_used != answer.days_used || r.result.days_left != answer.days_left ||
+        r.result.last_legal_day != answer.last_legal_day || r.result.overstay_days != answer.overstay_days) {
+      return true;
+    }
+  }
+  return false;
+}
+
+result<stay_situation> check_stays(const context& ctx, const person& who) {
+  const rule_set& rules = ctx.rules;
+  stay_situation s;
+  s.data.on = who.on;
+  s.data.stays = who.stays;
+  s.data.exempt = who.exempt;
+  s.data.valid_until = who.valid_until;
+  if (who.document_expires) {
+    s.data.valid_until = s.data.valid_until ? std::min(*s.data.valid_until, *who.document_expires) : *who.document_expires;
+  }
+  if (!who.city.empty()) {
+    s.city = rules.find_city(who.city);
+    if (s.city == nullptr) return refuse(error_code::invalid_value, "city", "stay.problem.unknown_city", {text_arg::of_verbatim(who.city)});
+  }
+  if (!who.citizenship.empty()) {
+    s.citizen = rules.find_country(who.citizenship);
+    if (s.citizen == nullptr) {
+      return refuse(error_code::unknown_citizenship, "citizenship", "stay.problem.unknown_citizenship",
+                    {text_arg::of_verbatim(who.citizenship)});
+    }
+  }
+
+  if (who.rule) {
+    s.readings.push_back({*who.rule, nullptr, nullptr, {}});
+  } else if (s.citizen != nullptr && !rules.entry_rule(*s.citizen, who.on).needs_visa()) {
+    // A citizenship that is visa-free on its own keeps its own readings; a document's expiry
+    // only caps them (contract "Readings").
+    s.entry_rule = &rules.entry_rule(*s.citizen, who.on);
+    for (const regime_reading& r : s.entry_rule->readings) add_reading(s, rules, r);
+  } else if (who.document_expires && who.on >= rules.third_country_visa.from) {
+    s.third_country_document = true;
+    for (const regime_reading& r : rules.third_country_visa.readings) add_reading(s, rules, r);
+  } else if (s.citizen != nullptr) {
+    return refuse(error_code::visa_required, "citizenship", "stay.problem.visa_required",
+                  {text_arg::of_key("country." + s.citizen->code), text_arg::of_day(who.on)});
+  } else {
+    return refuse(error_code::missing_field, "citizenship", "stay.problem.no_rule");
+  }
+
+  stay_calculator calculator;
+  std::vector<reading_answer> answers(s.readings.size());
+  for (std::size_t i = 0; i < s.readings.size(); ++i) {
+    s.data.rule = s.readings[i].rule;
+    calculator.evaluate(s.data, s.readings[i].result);
+    answers[i] = {i, s.readings[i].result};
+  }
+  std::stable_sort(s.readings.begin(), s.readings.end(),
+                   [](const reading& a, const reading& b) { return listed_before(a.rule, b.rule); });
+  for (std::size_t i = 0; i < s.readings.size(); ++i) answers[i] = {i, s.readings[i].result};
+  s.answer = stricter_by_field(answers, &s.origins);
+
+  s.data.rule = s.readings[s.origins.regime].rule;
+  s.explanation = explain(s.data);
+  std::vector<regime> rules_read;
+  for (const reading& r : s.readings) rules_read.push_back(r.rule);
+  s.next = plan_visarun(s.data, rules_read, rules, s.city, s.citizen ? s.citizen->code : std::string());
+
+  // The beli karton is due after the latest entry on or before `on`.
+  for (const stay& st : s.data.stays) {
+    if (st.entry <= s.data.on) s.registration_entry = st.entry;
+  }
+  if (s.registration_entry && rules.registration.deadline_hours > 0) {
+    s.registration_due = *s.registration_entry + rules.registration.days_to_register();
+  }
+
+  const date today = ctx.now.today();
+  if (s.entry_rule != nullptr) note_if_outdated(s, &s.entry_rule->cited, today);
+  if (s.third_country_document) note_if_outdated(s, &rules.third_country_visa.cited, today);
+  for (const reading& r : s.readings) note_if_outdated(s, r.cited, today);
+  note_if_outdated(s, &rules.registration.cited, today);
+  return s;
+}
+
+}  // namespace boravak::app

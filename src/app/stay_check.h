@@ -1,0 +1,61 @@
+// check_stays: everything a person is told about their short stay, computed once for every
+// adapter (the CLI, the server, the bot): the counts under each reading of the law, every
+// field's stricter answer and the reading that gave it, why, when to leave and come back, and
+// when to register the address.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "boravak/citizenship.h"
+#include "boravak/stay_explanation.h"
+#include "boravak/visarun.h"
+#include "context.h"
+#include "problem.h"
+
+namespace boravak::app {
+
+// What a person tells us. Exactly one of `citizenship` and `rule` decides the counting rule;
+// `rule` wins when both are given.
+struct person {
+  std::string citizenship;              // ISO code, or empty
+  std::optional<regime> rule;           // a counting rule given directly
+  std::vector<stay> stays;              // sorted and checked (io::sort_and_check)
+  date on{};
+  std::vector<date_range> exempt;       // a permit, a visa D, a pending application
+  std::optional<date> valid_until;      // the last day the entry document allows
+  std::optional<date> document_expires; // entered on a Schengen, UK or US visa or permit
+  std::string city;                     // home city id for the visa run, or empty
+};
+
+// One reading of the law and its answer.
+struct reading {
+  regime rule;
+  const named_regime* named = nullptr;  // nullptr for a rule given directly
+  const citation* cited = nullptr;      // why this reading (nullptr for a rule given directly)
+  stay_result result;
+};
+
+struct stay_situation {
+  stay_case data;                        // as evaluated: valid_until includes the document's expiry
+  const country* citizen = nullptr;
+  const entry_period* entry_rule = nullptr;  // the citizenship's own rule on `on`, when it applies
+  bool third_country_document = false;   // the readings are those of the visa holders' ground
+  const home_city* city = nullptr;
+  std::vector<reading> readings;         // the contract's order
+  stay_result answer;                    // every field's stricter value
+  field_origins origins;                 // which reading gave each field
+  stay_explanation explanation;          // under the reading that gave days_used
+  visarun_plan next;                     // leaving on the last legal day and coming back
+  std::optional<date> registration_entry;  // the entry whose address registration is or was due
+  std::optional<date> registration_due;
+  std::vector<const citation*> possibly_outdated;  // cited values not checked for 12 months
+
+  // True when the readings give different answers to a question the person is shown.
+  bool readings_disagree() const;
+};
+
+result<stay_situation> check_stays(const context& ctx, const person& who);
+
+}  // namespace boravak::app

@@ -1,0 +1,162 @@
+// The stay situation as JSON (see stay_json.h).
+#include "stay_json.h"
+
+#include "io/citation_json.h"
+
+namespace boravak::render {
+
+using nlohmann::json;
+
+namespace {
+
+json day_or_null(const std::optional<date>& d) { return d ? json(to_iso_string(*d)) : json(nullptr); }
+
+json regime_json(const regime& r) {
+  json out{{"kind", std::string(to_string(r.kind))}, {"limit", r.limit}};
+  if (r.kind == regime_kind::rolling) out["window"] = r.window;
+  if (r.kind == regime_kind::fixed) {
+    if (r.period_months > 0) out["period_months"] = r.period_months; else out["period_days"] = r.period_days;
+  }
+  return out;
+}
+
+// The contract's result line, with `readings` when there are two or more.
+json result_json(const app::stay_situation& s) {
+  const stay_result& a = s.answer;
+  json out{{"regime", regime_json(a.applied)},    {"present", a.present},
+           {"days_used", a.days_used},            {"days_left", a.days_left},
+           {"last_legal_day", day_or_null(a.last_legal_day)}, {"overstay_days", a.overstay_days},
+           {"first_overstay_day", day_or_null(a.first_overstay_day)}};
+  if (s.readings.size() > 1) {
+    json readings = json::array();
+    for (const app::reading& r : s.readings) {
+      readings.push_back({{"regime", regime_json(r.rule)}, {"days_used", r.result.days_used},
+                          {"days_left", r.result.days_left}, {"last_legal_day", day_or_null(r.result.last_legal_day)}});
+    }
+    out["readings"] = std::move(readings);
+  }
+  return out;
+}
+
+json reading_json(const app::reading& r, const i18n::catalog& words) {
+  return {{"regime", regime_json(r.rule)},
+          {"text", regime_text(r.rule, words)},
+          {"days_used", r.result.days_used},
+          {"days_left", r.result.days_left},
+          {"last_legal_day", day_or_null(r.result.last_legal_day)},
+          {"overstay_days", r.result.overstay_days},
+          {"first_overstay_day", day_or_null(r.result.first_overstay_day)},
+          {"citation", r.cited ? io::citation_json(*r.cited, words) : json(nullptr)}};
+}
+
+const char* answer_name(entry_answer a) {
+  switch (a) {
+    case entry_answer::may_enter: return "may_enter";
+    case entry_answer::may_not_enter: return "may_not_enter";
+    case entry_answer::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+json next_json(const app::stay_situation& s, const rule_set& rules, const i18n::catalog& words) {
+  const visarun_plan& n = s.next;
+  json crossings = json::array();
+  for (const crossing_option& o : n.crossings) {
+    json c{{"id", o.crossing->id},
+           {"name", o.crossing->name},
+           {"neighbour", o.crossing->neighbour},
+           {"neighbour_name", words.has("country." + o.crossing->neighbour) ? words.get("country." + o.crossing->neighbour)
+                                                                            : o.crossing->neighbour},
+           {"entry", answer_name(o.answer())},
+           {"may_enter", o.answer() == entry_answer::may_enter},
+           {"entry_rule_known", o.answer() != entry_answer::unknown},
+           {"terms", o.entry_rule ? json(o.entry_rule->terms) : json(nullptr)},
+           {"citation", o.entry_rule ? io::citation_json(o.entry_rule->cited, words) : json(nullptr)},
+           {"note", o.crossing->note}};
+    crossings.push_back(std::move(c));
+  }
+  (void)rules;
+  return {{"overstaying", n.overstaying},
+          {"latest_exit", to_iso_string(n.latest_exit)},
+          {"earliest_return", to_iso_string(n.earliest_return)},
+          {"same_day_return", n.same_day_return},
+          {"days_after_return", n.days_after_return},
+          {"full_stay_return", day_or_null(n.full_stay_return)},
+          {"reading_of", {{"latest_exit", n.latest_exit_from},
+                          {"earliest_return", n.earliest_return_from},
+                          {"days_after_return", n.days_after_return_from},
+                          {"full_stay_return", n.full_stay_return_from}}},
+          {"crossings", std::move(crossings)}};
+}
+
+}  // namespace
+
+std::string regime_text(const regime& r, const i18n::catalog& words) { return words.regime_text(r); }
+
+json stay_situation_json(const app::stay_situation& s, const rule_set& rules, const i18n::catalog& words) {
+  json out;
+  out["on"] = to_iso_string(s.data.on);
+  out["citizenship"] = s.citizen ? json(s.citizen->code) : json(nullptr);
+  out["third_country_document"] = s.third_country_document;
+  out["valid_until"] = day_or_null(s.data.valid_until);
+  out["result"] = result_json(s);
+  json readings = json::array();
+  for (const app::reading& r : s.readings) readings.push_back(reading_json(r, words));
+  out["readings"] = std::move(readings);
+  out["readings_disagree"] = s.readings_disagree();
+  out["reading_of"] = {{"days_used", s.origins.regime},
+                       {"days_left", s.origins.days_left},
+                       {"last_legal_day", s.origins.last_legal_day},
+                       {"overstay_days", s.origins.overstay_days},
+                       {"first_overstay_day", s.origins.first_overstay_day}};
+  out["entry_rule"] = s.entry_rule ? json{{"from", to_iso_string(s.entry_rule->from)},
+                                          {"to", day_or_null(s.entry_rule->to)},
+                                          {"citation", io::citation_json(s.entry_rule->cited, words)}}
+                                   : json(nullptr);
+  if (s.third_country_document) {
+    out["entry_rule"] = {{"from", to_iso_string(rules.third_country_visa.from)},
+                         {"to", nullptr},
+                         {"citation", io::citation_json(rules.third_country_visa.cited, words)}};
+  }
+  out["next_entries"] = next_json(s, rules, words);
+
+  json stays = json::array();
+  for (const stay& st : s.data.stays) stays.push_back({{"entry", to_iso_string(st.entry)}, {"exit", day_or_null(st.exit)}});
+  out["stays"] = std::move(stays);
+
+  json exemptions = json::array();
+  for (const registration_exemption& e : rules.registration.exemptions) {
+    exemptions.push_back({{"id", e.id}, {"text", words.get("registration.exemption." + e.id)}});
+  }
+  out["registration"] = {{"hours", rules.registration.deadline_hours},
+                         {"entry", day_or_null(s.registration_entry)},
+                         {"due", day_or_null(s.registration_due)},
+                         {"citation", io::citation_json(rules.registration.cited, words)},
+                         {"exemptions", std::move(exemptions)}};
+
+  const stay_explanation& ex = s.explanation;
+  if (ex.deciding) {
+    json shares = json::array();
+    for (const stay_share& sh : ex.shares) {
+      const stay& st = s.data.stays[sh.stay_index];
+      shares.push_back({{"stay", {{"entry", to_iso_string(st.entry)}, {"exit", day_or_null(st.exit)}}},
+                        {"from", to_iso_string(sh.days.first)},
+                        {"to", to_iso_string(sh.days.last)},
+                        {"counted", sh.counted},
+                        {"exempt", sh.exempt}});
+    }
+    out["explanation"] = {{"reading", s.origins.regime},
+                          {"deciding_from", to_iso_string(ex.deciding->first)},
+                          {"deciding_to", to_iso_string(ex.deciding->last)},
+                          {"period_end", day_or_null(ex.period_end)},
+                          {"stays", std::move(shares)}};
+  } else {
+    out["explanation"] = nullptr;
+  }
+  json outdated = json::array();
+  for (const citation* c : s.possibly_outdated) outdated.push_back(io::citation_json(*c, words));
+  out["possibly_outdated"] = std::move(outdated);
+  return out;
+}
+
+}  // namespace boravak::render
