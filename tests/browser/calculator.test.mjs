@@ -57,18 +57,23 @@ test('several stays in any order, and removing a row', async () => {
   await context.close();
 });
 
-test('90 days in any 180: JP, with the other reading shown', async () => {
-  // `build/boravak stay -c JP --stamps "+2026-01-01 -2026-03-31 +2026-07-01" --on 2026-07-10 --json`
+test('two readings of the 90 days: US, every answer the stricter, each naming its reading', async () => {
+  // `build/boravak stay -c US --stamps "+2026-01-01 -2026-03-31 +2026-07-01" --on 2026-07-10 --json`:
+  // rolling 90/180 has 89 used and returns on 2026-12-28; the fixed six months from the first
+  // entry has 10 used and returns when its period ends, on 2027-01-01: the later day answers.
   const { context, page } = await fresh();
-  await enterStamps(page, 'JP', '+2026-01-01 -2026-03-31 +2026-07-01', '2026-07-10');
+  await enterStamps(page, 'US', '+2026-01-01 -2026-03-31 +2026-07-01', '2026-07-10');
   await count(page);
   assert.equal(await stat(page, 'days_used'), '89');
   assert.equal(await stat(page, 'days_left'), '1');
   assert.equal(await statDate(page, 'last_legal_day'), '2026-09-28');
-  assert.equal(await page.locator('[data-field="earliest_return"] time').getAttribute('datetime'), '2026-12-28');
+  assert.equal(await page.locator('[data-field="earliest_return"] time').getAttribute('datetime'), '2027-01-01');
+  assert.match(await page.locator('[data-field="earliest_return"]').innerText(), /in 6 months counted from the first entry/,
+    'the return day names the reading that gave it');
   const other = page.locator('[data-testid="other-readings"]');
-  assert.equal(await other.count(), 1, 'the fixed six-month reading is shown');
-  assert.match(await other.innerText(), /10.*80/s, 'under it: 10 days used, 80 left');
+  assert.equal(await other.count(), 1, 'the readings are compared');
+  assert.match(await other.innerText(), /10.*80/s, 'under the fixed one: 10 days used, 80 left');
+  assert.match(await other.innerText(), /89.*1/s, 'under the rolling one: 89 used, 1 left');
   const timeline = page.locator('[data-testid="timeline"] svg');
   assert.equal(await timeline.getAttribute('role'), 'img');
   assert.equal(await timeline.locator('.tl-stay').count(), 2);
@@ -119,8 +124,10 @@ test('"Why?" opens the rule and how the days were counted', async () => {
   assert.notEqual(await why.getAttribute('open'), null);
   const explanation = why.locator('[data-testid="explanation"]');
   assert.ok(await explanation.isVisible());
-  assert.match(await why.innerText(), /per_entry_30/);
-  assert.match(await why.innerText(), /2009/, 'in force from 10 June 2009');
+  assert.doesNotMatch(await why.innerText(), /per_entry_30|\.toml|C2|S1/, 'no rule id, file or confidence code');
+  assert.match(await why.innerText(), /30 days from each entry/);
+  assert.match(await why.innerText(), /2009/, 'the 2009 agreement is the source');
+  assert.ok(await why.locator('a[href^="http"]').count() >= 1, 'sources are links');
   assert.match(await explanation.innerText(), /22/, '22 days counted');
   assert.equal(await explanation.locator('time').first().getAttribute('datetime'), '2026-10-20');
   await context.close();
@@ -180,7 +187,7 @@ test('at 360 × 740 nothing overflows sideways', async () => {
   const { context, page } = await fresh({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(await overflow(), 0, 'the empty form');
-  await enterStays(page, 'JP', [['2026-01-01', '2026-03-31'], ['2026-07-01', '']], '2026-07-10');
+  await enterStays(page, 'US', [['2026-01-01', '2026-03-31'], ['2026-07-01', '']], '2026-07-10');
   await count(page);
   for (const details of await page.locator('#calc-result details').all()) await details.locator('summary').first().click();
   assert.equal(await overflow(), 0, 'the answer with every "Why?" open');

@@ -72,8 +72,9 @@ export async function count(page) {
   await page.waitForSelector(`#calc-result:not([hidden]) .presence time[datetime="${on}"]`);
 }
 
+// The number of a stat, without the note of the reading that gave it.
 export async function stat(page, name) {
-  return (await page.locator(`#calc-result [data-stat="${name}"] dd`).innerText()).trim();
+  return (await page.locator(`#calc-result [data-stat="${name}"] dd .value`).innerText()).trim();
 }
 
 export async function statDate(page, name) {

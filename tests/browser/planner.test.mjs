@@ -79,7 +79,9 @@ test('a family plan from the first step to the result, with the calendar and sli
   assert.equal(await main.locator('[data-testid="checklist"] > li > details.why').count(), await checklist.count(), 'every item has its "Why?"');
   const why = checklist.first().locator('details.why');
   await why.locator('summary').click();
-  assert.match(await why.innerText(), /permit\/documents\.toml:application_form/);
+  assert.doesNotMatch(await why.innerText(), /\.toml|application_form/, 'no rule id or file is shown');
+  assert.match(await why.innerText(), /Ministry of the Interior/, 'the source by its publisher');
+  assert.ok(await why.locator('a[href^="http"]').count() >= 1, 'sources are links');
   const fees = main.locator('[data-testid="plan-fees"]');
   assert.match(await fees.locator('tbody').innerText(), /Application fee[\s\S]*430 RSD/);
   assert.match(await fees.locator('tfoot').innerText(), /27,108 RSD/);

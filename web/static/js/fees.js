@@ -25,10 +25,6 @@ function itemName(item) {
   return hasText(key) ? t(key) : item.item || item.id;
 }
 
-function whyOf(set) {
-  if (set.why) return set.why;
-  return { rule: set.rule || (set.id ? `permit/fees.toml:${set.id}` : ''), source: set.source, confidence: set.confidence };
-}
 
 function setCard(set, answer) {
   const id = set.id || set.set || set.name;
@@ -37,7 +33,7 @@ function setCard(set, answer) {
   return h('article', { class: `card fee-set${inForce ? ' in-force' : ''}`, 'data-set': id, 'data-in-force': inForce ? 'true' : 'false' },
     h('h2', null, set.from ? t('web.fees.set_from', { date: formatDate(set.from) }) : id,
       inForce ? h('span', { class: 'badge badge-ok' }, t('web.fees.in_force')) : null),
-    h('p', { class: 'hint' }, t('web.fees.set_id'), ' ', h('code', null, id)),
+    set.start_estimated ? h('p', { class: 'hint' }, t('web.fees.start_estimated')) : null,
     set.until || set.to || set.checked ? h('p', { class: 'hint' },
       set.until || set.to ? [t('web.fees.until'), ' ', dateEl(set.until || set.to)] : null,
       (set.until || set.to) && set.checked ? ' · ' : null,
@@ -49,7 +45,7 @@ function setCard(set, answer) {
       h('tbody', null, items.map((item) => h('tr', null,
         h('th', { scope: 'row' }, itemName(item)),
         h('td', { class: 'num' }, formatRsd(item.amount_rsd ?? item.amount ?? 0))))))),
-    whyDetails(whyOf(set)));
+    whyDetails(set.citation));
 }
 
 async function show() {

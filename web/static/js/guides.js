@@ -1,5 +1,6 @@
 // The topic guides: GET /v1/guides?q=&lang= (list or search) and GET /v1/guides/{id}.
 import { get } from './api.js';
+import { citationBlock } from './why.js';
 import { h, $, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { showError, clearErrors } from './errors.js';
@@ -12,17 +13,6 @@ function paragraphs(body) {
   return String(body || '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => h('p', null, p));
 }
 
-// A source is text, or {source, confidence, confidence_text}.
-function sourceItem(item) {
-  if (typeof item === 'string') return h('li', null, item);
-  return h('li', null, item.source || '',
-    item.confidence ? h('span', { class: `badge conf-${String(item.confidence).toLowerCase()}` }, item.confidence) : null,
-    item.confidence_text ? h('span', { class: 'hint' }, ` ${item.confidence_text}`) : null);
-}
-
-function listOf(items) {
-  return h('ul', { class: 'plain-list' }, (items || []).map(sourceItem));
-}
 
 async function search() {
   const form = $('#guides-form');
@@ -53,8 +43,7 @@ export async function openGuide(id, { show = true } = {}) {
       Array.isArray(guide.paragraphs) ? guide.paragraphs.map((p) => h('p', null, p)) : paragraphs(guide.body),
       guide.sources && guide.sources.length ? h('details', { class: 'why' },
         h('summary', null, t('web.guides.sources')),
-        h('div', { class: 'why-body' }, listOf(guide.sources),
-          guide.rules && guide.rules.length ? [h('h3', null, t('web.guides.rules')), listOf(guide.rules)] : null)) : null,
+        h('div', { class: 'why-body' }, guide.sources.map(citationBlock))) : null,
       h('button', { type: 'button', class: 'btn btn-quiet', onclick: closeGuide }, t('web.guides.back')));
     view.hidden = false;
     if (show) view.focus();

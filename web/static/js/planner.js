@@ -29,7 +29,7 @@ function showGroundDocs() {
     fill(box,
       ground.kind ? h('p', null, t(`web.plan.permit_kind.${ground.kind}`)) : null,
       ground.max_term_months ? h('p', null, t('web.plan.max_term'), ': ', t('web.plan.months_n', { n: ground.max_term_months })) : null,
-      whyDetails({ rule: `permit/grounds.toml:${ground.id}`, source: ground.source, confidence: ground.confidence }));
+      whyDetails(ground.citation));
   }
   $('#plan-family-ground').hidden = !(ground ? ground.family === true || id.startsWith('family_') : id.startsWith('family_'));
 }

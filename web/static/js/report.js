@@ -19,14 +19,6 @@ function stat(key, valueNode, name) {
     h('dt', null, t(key)), h('dd', null, valueNode));
 }
 
-export function regimeText(regime) {
-  if (!regime) return '';
-  if (regime.kind === 'rolling') return t('web.regime.rolling', { limit: regime.limit, window: regime.window });
-  if (regime.kind === 'per_entry') return t('web.regime.per_entry', { limit: regime.limit });
-  if (regime.period_months) return t('web.regime.fixed_months', { limit: regime.limit, months: regime.period_months });
-  return t('web.regime.fixed_days', { limit: regime.limit, days: regime.period_days });
-}
-
 function overstayBox(result) {
   // A last legal day means the check date itself is lawful: the overstay lies in the past.
   const past = result.last_legal_day !== null;
@@ -40,17 +32,24 @@ function overstayBox(result) {
       t('web.calc.overstay.guide')));
 }
 
+// A stay is named by its dates, never by a number.
+function stayName(stay) {
+  return stay.exit
+    ? [dateEl(stay.entry), ' – ', dateEl(stay.exit)]
+    : t('web.calc.explain.open_stay', { entry: formatDate(stay.entry) });
+}
+
 function explanationPanel(report) {
   const ex = report.explanation;
   if (!ex) return h('p', null, t('web.calc.explain.nothing'));
-  const kind = report.applied.result.regime && report.applied.result.regime.kind;
+  const regime = report.readings[ex.reading].regime;
   let window;
-  if (kind === 'per_entry') window = t('web.calc.explain.current_stay');
+  if (regime.kind === 'per_entry') window = t('web.calc.explain.current_stay');
   else if (ex.period_end) window = t('web.calc.explain.period');
-  else window = t('web.calc.explain.window', { n: formatNumber(report.applied.result.regime.window) });
+  else window = t('web.calc.explain.window', { n: formatNumber(regime.window) });
   const end = ex.period_end || ex.deciding_to;
   const stays = (ex.stays || []).map((st) => h('li', null,
-    t('web.calc.explain.stay', { n: st.stay + 1 }), ' ', dateEl(st.from), ' – ', dateEl(st.to), ': ',
+    t('web.calc.explain.stay'), ' ', stayName(st.stay), ' (', dateEl(st.from), ' – ', dateEl(st.to), '): ',
     t('web.calc.explain.counted', { n: formatNumber(st.counted) }),
     st.exempt ? ['; ', t('web.calc.explain.exempt', { n: formatNumber(st.exempt) })] : null));
   return h('div', { class: 'explanation', 'data-testid': 'explanation' },
@@ -59,23 +58,30 @@ function explanationPanel(report) {
     stays.length ? h('ul', { class: 'plain-list' }, stays) : h('p', null, t('web.calc.explain.no_stays')));
 }
 
+// " (under the reading …)" after an answer one reading gave, when the readings disagree.
+function byReading(report, index) {
+  if (!report.readings_disagree) return null;
+  return h('span', { class: 'by-reading hint' }, ' ', t('web.calc.by_reading', { rule: report.readings[index].text }));
+}
+
 function nextEntries(report) {
   const next = report.next_entries;
   if (!next) return null;
-  const present = report.applied.result.present;
+  const present = report.result.present;
+  const of = next.reading_of || {};
   return h('section', { class: 'panel', 'aria-labelledby': 'next-heading' },
     h('h3', { id: 'next-heading' }, t('web.calc.next.heading')),
     h('dl', { class: 'pairs' },
       h('dt', null, t(present ? 'web.calc.next.latest_exit' : 'web.calc.next.latest_exit_if_enter')),
-      h('dd', { 'data-field': 'latest_exit' }, dateEl(next.latest_exit)),
+      h('dd', { 'data-field': 'latest_exit' }, dateEl(next.latest_exit), byReading(report, of.latest_exit)),
       h('dt', null, t('web.calc.next.earliest_return')),
-      h('dd', { 'data-field': 'earliest_return' }, dateEl(next.earliest_return)),
+      h('dd', { 'data-field': 'earliest_return' }, dateEl(next.earliest_return), byReading(report, of.earliest_return)),
       h('dt', null, t('web.calc.next.days_after_return')),
       h('dd', null, formatNumber(next.days_after_return ?? 0)),
       h('dt', null, t('web.calc.next.full_stay_return')),
       h('dd', null, dateEl(next.full_stay_return))),
     next.same_day_return ? h('p', { class: 'hint' }, t('web.calc.next.same_day')) : null,
-    whyDetails(report.applied));
+    whyDetails(report.entry_rule && report.entry_rule.citation));
 }
 
 function registration(report) {
@@ -87,46 +93,72 @@ function registration(report) {
     h('p', { class: 'big-line', 'data-field': 'registration_due' },
       t('web.calc.reg.due'), ' ', dateEl(reg.due)),
     h('p', null, t('web.calc.reg.rule', { hours: reg.hours }), ' ', dateEl(reg.entry)),
-    whyDetails({ source: reg.source },
+    whyDetails(reg.citation,
       exemptions.length ? [h('h4', null, t('web.calc.reg.exemptions')), h('ul', null, exemptions)] : null));
 }
 
-function otherReadings(report) {
-  const others = report.other_readings || [];
-  if (!others.length) return null;
+// Where sources of equal weight disagree: what each reading gives, and where it comes from.
+function readingsPanel(report) {
+  if (!report.readings || report.readings.length < 2) return null;
   return h('section', { class: 'panel other-readings', 'aria-labelledby': 'other-heading', 'data-testid': 'other-readings' },
     h('h3', { id: 'other-heading' }, t('web.calc.other.heading')),
     h('p', null, t('web.calc.other.intro')),
-    others.map((o) => h('div', { class: 'reading' },
-      h('p', null, o.description),
+    report.readings.map((r) => h('div', { class: 'reading' },
+      h('p', null, r.text),
       h('p', { class: 'hint' },
-        t('web.calc.other.would', {
-          used: formatNumber(o.result.days_used), left: formatNumber(o.result.days_left),
-        }), ' ', t('web.calc.last_legal_day'), ': ', dateEl(o.result.last_legal_day)),
-      whyDetails(o))));
+        t('web.calc.other.would', { used: formatNumber(r.days_used), left: formatNumber(r.days_left) }), ' ',
+        t('web.calc.last_legal_day'), ': ', dateEl(r.last_legal_day)),
+      whyDetails(r.citation))));
+}
+
+function ruleLine(report) {
+  if (report.readings.length === 1) {
+    return h('p', { class: 'regime-line' }, t('web.calc.counted_as'), ' ', report.readings[0].text);
+  }
+  return h('p', { class: 'regime-line alert alert-info' }, t('web.calc.rules_disagree'));
 }
 
 function mainWhy(report) {
-  const details = whyDetails(report.applied, explanationPanel(report));
+  const counted = report.readings[report.reading_of.days_used];
+  const details = whyDetails(counted.citation || (report.entry_rule && report.entry_rule.citation),
+    [h('p', null, counted.text), explanationPanel(report)]);
   details.dataset.testid = 'why-main';
   return details;
 }
 
+function outdatedNotice(report) {
+  const old = report.possibly_outdated || [];
+  if (!old.length) return null;
+  return h('p', { class: 'alert alert-warning', 'data-testid': 'outdated' },
+    t('web.calc.outdated', { date: formatDate(old[0].checked) }));
+}
+
+// The days left never exceed the days to the last legal day: a document's expiry or another
+// reading can end the stay before the count runs out.
+function daysLeftShown(report) {
+  const r = report.result;
+  if (!r.present || !r.last_legal_day || r.last_legal_day === NO_LIMIT) return r.days_left;
+  const toLast = Math.round((Date.parse(r.last_legal_day) - Date.parse(report.on)) / 86400000);
+  return Math.max(0, Math.min(r.days_left, toLast));
+}
+
 export function renderReport(container, report) {
-  const result = report.applied.result;
+  const result = report.result;
   const over = result.overstay_days > 0;
+  const of = report.reading_of;
   fill(container,
     over ? overstayBox(result) : null,
+    outdatedNotice(report),
     h('p', { class: 'presence' },
       t(result.present ? 'web.calc.present' : 'web.calc.not_present'), ' ', dateEl(report.on)),
     h('dl', { class: 'stats' },
-      stat('web.calc.days_used', formatNumber(result.days_used), 'days_used'),
-      stat('web.calc.days_left', formatNumber(result.days_left), 'days_left'),
-      stat('web.calc.last_legal_day', dateEl(result.last_legal_day), 'last_legal_day')),
-    h('p', { class: 'regime-line' }, t('web.calc.counted_as'), ' ', regimeText(result.regime)),
+      stat('web.calc.days_used', [h('span', { class: 'value' }, formatNumber(result.days_used)), byReading(report, of.days_used)], 'days_used'),
+      stat('web.calc.days_left', [h('span', { class: 'value' }, formatNumber(daysLeftShown(report))), byReading(report, of.days_left)], 'days_left'),
+      stat('web.calc.last_legal_day', [dateEl(result.last_legal_day), byReading(report, of.last_legal_day)], 'last_legal_day')),
+    ruleLine(report),
     mainWhy(report),
     drawTimeline(report),
-    otherReadings(report),
+    readingsPanel(report),
     nextEntries(report),
     registration(report));
 }

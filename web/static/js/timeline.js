@@ -19,7 +19,7 @@ function svgWidth() {
 }
 
 function range(report, stays) {
-  const r = report.applied.result;
+  const r = report.result;
   const ex = report.explanation || {};
   const lo = ex.deciding_from || report.on;
   let start = dayNumber(lo);
@@ -36,7 +36,7 @@ function range(report, stays) {
 }
 
 function overstayRun(report, stays) {
-  const r = report.applied.result;
+  const r = report.result;
   if (!(r.overstay_days > 0) || !r.first_overstay_day) return null;
   const first = dayNumber(r.first_overstay_day);
   const stay = stays.find((st) => dayNumber(st.entry) <= first && first <= dayNumber(st.exit || report.on));
@@ -46,7 +46,7 @@ function overstayRun(report, stays) {
 }
 
 function description(report, stays, run) {
-  const r = report.applied.result;
+  const r = report.result;
   const ex = report.explanation;
   const parts = [];
   for (const [i, st] of stays.entries()) {
@@ -67,7 +67,7 @@ function description(report, stays, run) {
 
 function build(report) {
   const stays = (report.stays || []).filter((st) => st && st.entry);
-  const r = report.applied.result;
+  const r = report.result;
   const ex = report.explanation || null;
   const width = svgWidth();
   const { start, end } = range(report, stays);

@@ -1,33 +1,31 @@
-// "Why?" one click away: a <details> naming the rule behind an answer, its source and how sure
-// the source is.
+// "Why?" one click away: a <details> with the sources behind an answer as links, how sure they
+// are in words, and when we last checked them. Never a rule id, a file or a confidence code.
 import { h } from './dom.js';
-import { t, hasText, formatDate } from './i18n.js';
+import { t, formatDate } from './i18n.js';
 
-export function confidenceText(code) {
-  const key = `web.confidence.${String(code || '').toLowerCase()}`;
-  return hasText(key) ? t(key) : String(code || '');
+function sourceItem(source) {
+  const title = source.url
+    ? h('a', { href: source.url, rel: 'noopener noreferrer', target: '_blank' }, source.title)
+    : h('span', null, source.title);
+  const where = [source.gazette, source.article ? t('web.why.article', { article: source.article }) : null]
+    .filter(Boolean).join(', ');
+  return h('li', null, source.publisher, ': ', title, where ? ` (${where})` : null);
 }
 
-function row(label, ...value) {
-  return [h('dt', null, label), h('dd', null, ...value)];
+// The sources of one citation ({sources, confidence_text, checked}) as a small list.
+export function citationBlock(citation) {
+  if (!citation || !citation.sources) return null;
+  return h('div', { class: 'citation' },
+    h('ul', { class: 'sources' }, citation.sources.map(sourceItem)),
+    h('p', { class: 'hint' },
+      t('web.why.confidence'), ': ', citation.confidence_text, '. ',
+      t('web.why.checked'), ': ', formatDate(citation.checked), '.'));
 }
 
-// why: {rule, source, confidence} (plans) or {id, description, source, confidence,
-// in_force_from} (stay rules). `extra` is more content for the panel.
+// why: a citation (or a plan line's `why`, a citation with the rule's id for programs), and
+// `extra`, more content for the panel, such as the counting rule in words.
 export function whyDetails(why, extra = null, summaryKey = 'web.why') {
-  const rows = [];
-  if (why) {
-    if (why.description) rows.push(row(t('web.why.rule_text'), why.description));
-    if (why.rule || why.id) rows.push(row(t('web.why.rule'), h('code', null, why.rule || why.id)));
-    if (why.source) rows.push(row(t('web.why.source'), why.source));
-    if (why.confidence) {
-      rows.push(row(t('web.why.confidence'),
-        h('span', { class: `badge conf-${String(why.confidence).toLowerCase()}` }, why.confidence), ' ',
-        confidenceText(why.confidence)));
-    }
-    if (why.in_force_from) rows.push(row(t('web.why.in_force_from'), formatDate(why.in_force_from)));
-  }
   return h('details', { class: 'why' },
     h('summary', null, t(summaryKey)),
-    h('div', { class: 'why-body' }, rows.length ? h('dl', null, rows) : null, extra));
+    h('div', { class: 'why-body' }, extra, citationBlock(why)));
 }
