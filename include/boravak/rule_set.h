@@ -75,9 +75,9 @@ struct id_card_ground {
 };
 
 // The beli karton: registering the address after entry.
+// Who does not file a new white card; the words are the catalogs' registration.exemption.<id>.
 struct registration_exemption {
   std::string id;
-  std::string text;
   citation cited;
 };
 struct registration_rules {
@@ -94,6 +94,19 @@ struct registration_rules {
     return false;
   }
 };
+
+// A fine's range in RSD during [from, to] (rules/stay/fines.toml).
+struct fine_range {
+  date from{};
+  std::optional<date> to;
+  long long min = 0;
+  long long max = 0;
+  citation cited;
+  bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
+};
+
+// The range in force on `on`, or nullptr.
+const fine_range* fine_on(const std::vector<fine_range>& ranges, date on);
 
 // Visa runs.
 struct border_crossing {
@@ -133,6 +146,8 @@ struct rule_set {
   std::vector<home_city> cities;
   std::vector<neighbour_entry> neighbour_entries;
   visa_rules visas;
+  std::vector<fine_range> unlawful_stay_fines;  // ascending
+  std::vector<fine_range> registration_fines;   // ascending
 
   // Builds the code index; call once after filling `countries`.
   void index();

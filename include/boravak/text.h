@@ -14,7 +14,7 @@
 namespace boravak {
 
 struct text_arg {
-  enum class kind { number, day, key, verbatim, rule };
+  enum class kind { number, day, key, verbatim, rule, money };
   kind what = kind::verbatim;
   long long number = 0;
   date day{};
@@ -26,6 +26,7 @@ struct text_arg {
   static text_arg of_key(std::string k) { return {kind::key, 0, {}, std::move(k), {}}; }
   static text_arg of_verbatim(std::string s) { return {kind::verbatim, 0, {}, std::move(s), {}}; }
   static text_arg of_rule(const regime& r) { return {kind::rule, 0, {}, {}, r}; }
+  static text_arg of_money(long long rsd) { return {kind::money, rsd, {}, {}, {}}; }  // dinars
 };
 
 struct text {

@@ -17,7 +17,10 @@
 #include "language.h"
 #include "permit_command.h"
 #include "person_query.h"
+#include "app/rules_overview.h"
 #include "render/stay_json.h"
+#include "rules_loader/permit_loader.h"
+#include "rules_text.h"
 #include "stay_report.h"
 
 namespace {
@@ -64,6 +67,13 @@ int main(int argc, char** argv) {
   person.city = "belgrade";
   visarun->add_option("--city", person.city, "home city: belgrade, novi_sad, subotica, nis, loznica, sabac, kikinda, prijepolje");
 
+  std::string rules_country;
+  std::string rules_lang = boravak::cli::language_from_environment();
+  CLI::App* rules_command = app.add_subcommand("rules", "every rule we answer with: dates, sources, how sure we are, when last checked");
+  rules_command->add_option("--lang", rules_lang, "en, ru, uk, sr (Latin) or sr-Cyrl (default: from LC_ALL, LC_MESSAGES or LANG)")
+      ->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
+  rules_command->add_option("--citizenship,-c", rules_country, "only the entry rules of this country, e.g. UA");
+
   boravak::cli::permit_options permit_options;
   const auto permit_commands = boravak::cli::add_permit_commands(app, permit_options);
 
@@ -100,6 +110,21 @@ int main(int argc, char** argv) {
     return 3;
   }
   if (*batch) return boravak::cli::run_batch(rules, input, output);
+  if (*rules_command) {
+    const boravak::app::system_clock clock;
+    const boravak::i18n::catalog words(boravak::i18n::default_locale_directory(), rules_lang);
+    const auto permits = boravak::rules_loader::load_permit_rules(rules_dir.empty() ? boravak::rules_loader::default_rules_directory()
+                                                                                   : std::filesystem::path(rules_dir));
+    std::string code = rules_country;
+    for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (!code.empty() && rules.find_country(code) == nullptr) {
+      std::fprintf(stderr, "boravak: %s\n",
+                   words.render({"stay.problem.unknown_citizenship", {boravak::text_arg::of_verbatim(rules_country)}}).c_str());
+      return 1;
+    }
+    std::cout << boravak::cli::rules_text(boravak::app::rules_overview({rules, clock}, permits, code), words);
+    return 0;
+  }
 
   try {
     const boravak::app::system_clock clock;

@@ -122,7 +122,11 @@ std::string stay_text(const app::stay_situation& s, const rule_set& rules, const
     o.blank();
     o.out << w.render({a.last_legal_day ? "stay.overstay_past" : "stay.overstay_now", {number(a.overstay_days), day(*a.first_overstay_day)}})
           << from_reading(s, s.origins.overstay_days, w) << "\n";
-    o.line({a.last_legal_day ? "stay.overstay_past_advice" : "stay.overstay_advice", {}}, 2);
+    if (a.last_legal_day) {
+      o.line({"stay.overstay_past_advice", {}}, 2);
+    } else if (const fine_range* fine = fine_on(rules.unlawful_stay_fines, s.data.on)) {
+      o.line({"stay.overstay_advice", {text_arg::of_money(fine->max)}}, 2);
+    }
   } else {
     o.line({"stay.no_overstay", {}}, 2);
   }

@@ -53,6 +53,13 @@ const entry_period& rule_set::entry_rule(const country& c, date on) const {
   return default_entry;
 }
 
+const fine_range* fine_on(const std::vector<fine_range>& ranges, date on) {
+  for (const fine_range& f : ranges) {
+    if (f.in_force_on(on)) return &f;
+  }
+  return nullptr;
+}
+
 const border_crossing* rule_set::find_crossing(std::string_view id) const {
   for (const border_crossing& c : crossings) {
     if (c.id == id) return &c;

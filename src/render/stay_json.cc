@@ -153,6 +153,12 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
   } else {
     out["explanation"] = nullptr;
   }
+  if (const fine_range* fine = fine_on(rules.unlawful_stay_fines, s.data.on)) {
+    out["overstay_fine"] = {{"min", fine->min}, {"max", fine->max}, {"currency", "RSD"},
+                            {"citation", io::citation_json(fine->cited, words)}};
+  } else {
+    out["overstay_fine"] = nullptr;
+  }
   json outdated = json::array();
   for (const citation* c : s.possibly_outdated) outdated.push_back(io::citation_json(*c, words));
   out["possibly_outdated"] = std::move(outdated);

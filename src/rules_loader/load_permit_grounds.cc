@@ -57,10 +57,14 @@ void load_permit_documents(const std::filesystem::path& dir, const source_regist
 void load_permit_grounds(const std::filesystem::path& dir, const source_registry& sources, permit_rules& rules) {
   const rules_file file{"permit/grounds.toml", sources};
   const toml::table doc = parse_rules_file(dir, file);
-  const toml::table& term = require_table(doc, "term", file);
-  rules.term_max_months = require_positive_int(term, "max_months", file);
-  rules.term_from = require_date(term, "from", file);
-  rules.term_cited = require_citation(term, file);
+  for (const toml::table* t : table_list(doc, "term", file)) {
+    term_cap cap;
+    read_dates(*t, file, cap);
+    cap.max_months = require_positive_int(*t, "max_months", file);
+    cap.cited = require_citation(*t, file);
+    rules.term_caps.push_back(std::move(cap));
+  }
+  check_ascending(rules.term_caps, file, "term");
   const toml::table& passport = require_table(doc, "passport", file);
   rules.passport_months_beyond_term = require_positive_int(passport, "months_beyond_term", file);
   rules.passport_cited = require_citation(passport, file);
@@ -89,6 +93,7 @@ void load_permit_grounds(const std::filesystem::path& dir, const source_registry
     channel_period p;
     read_dates(*t, file, p);
     p.adults = parse_channel(*t, "adults", file);
+    p.single_permit_online_only = optional_bool(*t, "single_permit_online_only", false, file);
     p.online_only_grounds = string_list(*t, "online_only_grounds", file);
     for (const std::string& id : p.online_only_grounds)
       if (!rules.find_ground(id)) fail({file, t->get("online_only_grounds")}, "ground \"" + id + "\" is not defined");

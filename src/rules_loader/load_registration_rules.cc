@@ -13,8 +13,7 @@ void load_registration_rules(const std::filesystem::path& dir, const source_regi
   r.from = require_date(deadline, "from", file);
   r.cited = require_citation(deadline, file);
   for (const toml::table* t : table_list(doc, "exemption", file)) {
-    r.exemptions.push_back({require_string(*t, "id", file), require_string(*t, "text", file),
-                            require_citation(*t, file)});
+    r.exemptions.push_back({require_string(*t, "id", file), require_citation(*t, file)});
   }
 }
 

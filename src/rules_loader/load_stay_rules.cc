@@ -163,6 +163,28 @@ void load_special_grounds(const std::filesystem::path& dir, const source_registr
   }
 }
 
+std::vector<fine_range> read_fines(const toml::table& doc, std::string_view key, const rules_file& file) {
+  std::vector<fine_range> out;
+  for (const toml::table* t : table_list(doc, key, file)) {
+    fine_range f;
+    read_dates(*t, file, f);
+    f.min = require_count(*t, "min", file);
+    f.max = require_count(*t, "max", file);
+    if (f.max < f.min) fail({file, t}, "\"max\" is less than \"min\"");
+    f.cited = require_citation(*t, file);
+    out.push_back(std::move(f));
+  }
+  check_ascending(out, file, std::string(key));
+  return out;
+}
+
+void load_fines(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
+  const rules_file file{"stay/fines.toml", sources};
+  const toml::table doc = parse_rules_file(dir, file);
+  rules.unlawful_stay_fines = read_fines(doc, "unlawful_stay", file);
+  rules.registration_fines = read_fines(doc, "registration", file);
+}
+
 }  // namespace
 
 void load_stay_rules(const std::filesystem::path& dir, const source_registry& sources, rule_set& rules) {
@@ -170,6 +192,7 @@ void load_stay_rules(const std::filesystem::path& dir, const source_registry& so
   load_regimes(dir, sources, rules);
   load_citizenship(dir, sources, rules);
   load_special_grounds(dir, sources, rules);
+  load_fines(dir, sources, rules);
 }
 
 }  // namespace boravak::rules_loader

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "app_state.h"
+#include "app/rules_overview.h"
 #include "io/citation_json.h"
+#include "render/rules_json.h"
 #include "router.h"
 
 namespace boravak::server {
@@ -73,6 +75,19 @@ http_answer rules_file_named(app_state& app, const std::string& name) {
   throw request_error{404, "not_found", "There is no rules file \"" + name + "\"; GET /v1/rules lists them.", ""};
 }
 
+// Every rule with its sources, confidence and last check, in ?lang=; ?country= limits the entry
+// rules to one citizenship.
+http_answer sources(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  std::string code = r.query_value("country").value_or("");
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (!code.empty() && app.stay_rules.find_country(code) == nullptr) {
+    throw request_error{422, "unknown_citizenship",
+                        words.render({"stay.problem.unknown_citizenship", {text_arg::of_verbatim(code.substr(0, 8))}}), "country"};
+  }
+  return json_answer(render::rules_overview_json(app::rules_overview(app.context(), app.permit_rules, code), words).dump());
+}
+
 }  // namespace
 
 void add_content_routes(router& r) {
@@ -82,6 +97,7 @@ void add_content_routes(router& r) {
   r.add({"GET", "/v1/guides", route_kind::compute, 0, guides});
   r.add({"GET", "/v1/guides/{id}", route_kind::compute, 0, guide});
   r.add({"GET", "/v1/rules", route_kind::compute, 0, rules_index});
+  r.add({"GET", "/v1/sources", route_kind::compute, 0, sources});
   r.add({"GET", "/v1/rules/{file}", route_kind::compute, 0,
          [](app_state& a, const api_request& q) { return rules_file_named(a, q.params.at(0)); }});
   r.add({"GET", "/v1/rules/{folder}/{file}", route_kind::compute, 0,

@@ -200,3 +200,19 @@ test('at 360 × 740 nothing overflows sideways', async () => {
   }
   await context.close();
 });
+
+test('"Rules and sources" lists a country\'s dated rules with their sources as links', async () => {
+  const { context, page } = await fresh();
+  await page.click('.nav-btn[data-view="rules"]');
+  await page.waitForSelector('#rules-list .rule-group');
+  assert.ok(await page.locator('#rules-list .rule-group').count() > 20, 'every country and every rule');
+  await page.selectOption('#rules-country', 'UA');
+  await page.waitForFunction(() => document.querySelectorAll('#rules-list .rule-group').length === 1);
+  const group = page.locator('#rules-list .rule-group[data-group="entry.UA"]');
+  const text = await group.innerText();
+  assert.match(text, /15 October 2021/);
+  assert.match(text, /8 December 2011/);
+  assert.doesNotMatch(text, /\.toml|rolling_90_180|\bC2\b/, 'no file, id or confidence code');
+  assert.ok(await group.locator('a[href^="http"]').count() >= 4, 'sources are links');
+  await context.close();
+});

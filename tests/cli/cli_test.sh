@@ -230,6 +230,32 @@ check "A Russian already over the limit on 2026-04-05 is told to leave that day.
   "You are already over the limit: leave today, 5 April 2026" -- \
   "$boravak" visarun --lang en -c RU --stamps "+2026-03-01" --on 2026-04-05 --city subotica
 
+# --- boravak rules -----------------------------------------------------------------------------
+
+check "The rules list a country's dated changes with their sources and the day they were checked." 0 \
+  "Ukraine: entering Serbia" "From 8 December 2011 to 14 October 2021: no visa was needed." \
+  "From 15 October 2021: no visa is needed." "Counted as: at most 90 days in any 180 days." \
+  "Službeni glasnik RS – Međunarodni ugovori 17/2021" "Last checked on 6 December 2026." -- \
+  "$boravak" rules --lang en -c ua
+
+check "The rules read in the language asked for (Ukrainian)." 0 "Правила та джерела" "Україна: в’їзд до Сербії" -- \
+  "$boravak" rules --lang uk -c UA
+
+check "The whole list names visas, fines and fees too, with no file, id or confidence code." 0 \
+  "Visa D: a long stay of 90 to 180 days." "staying without a legal basis can be fined 50,000 RSD to 150,000 RSD" \
+  "From 1 July 2026: the fee amounts on record." -- \
+  "$boravak" rules --lang en
+
+if run 0 "$boravak" rules --lang en && ! grep -qE '\.toml|facts\.md|Seed [ABC]|§|\b(C2|S1|SEED|CONFLICT|DERIVED)\b|rolling_90_180' "$tmp/out"; then
+  pass "The rules never show a file, a research note, a seed, a section sign, a confidence code or a rule id."
+else
+  fail "The rules never show a file, a research note, a seed, a section sign, a confidence code or a rule id." \
+    "$(grep -nE '\.toml|facts\.md|Seed [ABC]|§|\b(C2|S1|SEED|CONFLICT|DERIVED)\b|rolling_90_180' "$tmp/out" | head -3)" ""
+fi
+
+check "An unknown country is refused." 1 "err:“ZZ” is not a country code" -- \
+  "$boravak" rules --lang en -c ZZ
+
 # --- boravak batch -----------------------------------------------------------------------------
 
 cat >"$tmp/cases.jsonl" <<'JSONL'

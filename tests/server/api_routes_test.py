@@ -254,6 +254,21 @@ class PublicRoutesTest(ApiCase):
         self.assertIn("portal_2026", answer.body.decode("utf-8"))
         self.assertIn("welcome_to_serbia_help", answer.body.decode("utf-8"))
         self.assertError(api("GET", "/v1/rules/permit/nothing"), 404, "not_found", what="unknown rules file")
+        overview = self.assertJsonAnswer(api("GET", "/v1/sources?lang=ru&country=ua"), what="sources for UA")
+        self.assertEqual([g["id"] for g in overview["groups"]], ["entry.UA"])
+        lines = overview["groups"][0]["lines"]
+        self.assertEqual(len(lines), 4, "two periods, each with its reading")
+        for line in lines:
+            self.assertTrue(has_cyrillic(line["text"]), line["text"])
+            self.assertFalse(line["possibly_outdated"])
+            for source in line["citation"]["sources"]:
+                self.assertTrue(source["url"].startswith("http"), source)
+        everything = self.assertJsonAnswer(api("GET", "/v1/sources"), what="all sources")
+        ids = {g["id"] for g in everything["groups"]}
+        self.assertTrue({"entry.RU", "counting", "visas", "registration", "fines", "permits", "fees"} <= ids, ids)
+        self.assertNotIn(".toml", json.dumps(everything, ensure_ascii=False), "no file names")
+        self.assertError(api("GET", "/v1/sources?country=zz"), 422, "unknown_citizenship", path="country",
+                         what="unknown country")
         self.assertError(api("GET", "/v1/rules/..%2F..%2Fetc%2Fpasswd"), 404, "not_found", what="path escape")
 
     def test_countries(self):

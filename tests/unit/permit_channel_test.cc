@@ -54,6 +54,12 @@ TEST_F(PermitPlanTest, TheFilingChannelChangesOnItsDay) {
        filing_way::online, "permit/grounds.toml:channel@2024-02-01"},
       {"An entrepreneur (business ground) is online only after 2024-02-01.", "entrepreneur", kToday, true,
        channel::online_only, filing_way::online, "permit/grounds.toml:channel@2024-02-01"},
+      {"Research leads to the single permit: on 2024-01-31 it could still be filed in person.", "research", "2024-01-31",
+       true, channel::online_or_in_person, filing_way::in_person, "permit/grounds.toml:channel@2021-04-01"},
+      {"Research, a single-permit ground, is online only from 2024-02-01, even for someone who would rather go in person.",
+       "research", "2024-02-01", true, channel::online_only, filing_way::online, "permit/grounds.toml:channel@2024-02-01"},
+      {"Research stays online only the day after.", "research", "2024-02-02", true, channel::online_only, filing_way::online,
+       "permit/grounds.toml:channel@2024-02-01"},
       {"A spouse may choose either channel after 2024-02-01.", "family_spouse", kToday, true,
        channel::online_or_in_person, filing_way::in_person, "permit/grounds.toml:channel@2024-02-01"},
   };
@@ -75,6 +81,28 @@ TEST_F(PermitPlanTest, TheFilingChannelChangesOnItsDay) {
 // facts.md §3.1: minors file in person through their legal representatives (MUP-EN-TRP, C2);
 // a volunteer guide says only under 16 (S1). The stricter reading is answered and the other one
 // named for 16- and 17-year-olds. Children under 12 give only a photo (Seed B).
+// The law's cap on a term: one year under the 2018 law until 31 January 2024, three years from
+// 1 February 2024 (rules/permit/grounds.toml [[term]]).
+TEST_F(PermitPlanTest, TheTermCapChangesOnItsDay) {
+  struct row {
+    std::string name;
+    std::string on;
+    int max_term_months;
+  };
+  const std::vector<row> rows = {
+      {"On 2018-10-03, the 2018 law's first day, a permit is granted for one year at most.", "2018-10-03", 12},
+      {"On 2024-01-31, the last day of the one-year cap.", "2024-01-31", 12},
+      {"On 2024-02-01 three years.", "2024-02-01", 36},
+      {"On 2024-02-02 three years.", "2024-02-02", 36},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    const permit_plan plan = plan_for(applying("real_estate"), r.on);
+    ASSERT_EQ(plan.people.size(), 1u);
+    EXPECT_EQ(plan.people[0].max_term_months, r.max_term_months);
+  }
+}
+
 TEST_F(PermitPlanTest, ChildrenFileInPersonBelowEighteen) {
   struct row {
     std::string name;

@@ -26,6 +26,12 @@ struct dated {
   bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
 };
 
+// The law's cap on any temporary residence term during a period.
+struct term_cap : dated {
+  int max_months = 0;
+  citation cited;
+};
+
 struct ground {
   std::string id;
   permit_kind kind = permit_kind::temporary_residence;
@@ -40,6 +46,7 @@ struct ground {
 // Which channel adults may use during a period; some grounds lost the in-person channel.
 struct channel_period : dated {
   channel adults = channel::online_or_in_person;
+  bool single_permit_online_only = false;  // every single-permit ground is filed only online
   std::vector<std::string> online_only_grounds;
   citation cited;
 };
@@ -192,9 +199,7 @@ struct family_rule {
 };
 
 struct permit_rules {
-  int term_max_months = 0;  // the law's cap on any term, from `term_from`
-  date term_from{};
-  citation term_cited;
+  std::vector<term_cap> term_caps;  // the law's cap on any term, by period (ascending)
   int passport_months_beyond_term = 0;
   citation passport_cited;
   std::vector<channel_period> channels;          // ascending

@@ -1,4 +1,4 @@
-// Online or in person: the 2024-02-01 change (facts.md §3.1; rules/permit/grounds.toml).
+// Online or in person: the 2024-02-01 change (rules/permit/grounds.toml).
 #include <algorithm>
 
 #include "plan_parts.h"
@@ -18,7 +18,8 @@ bool choose_channel(const permit_rules& rules, const applicant& a, bool prefer_i
   out.filing = period->adults;
   out.filing_why = cite(period_rule, period->cited);
   const auto& online_only = period->online_only_grounds;
-  if (std::find(online_only.begin(), online_only.end(), a.on_ground->id) != online_only.end())
+  const bool single = period->single_permit_online_only && a.on_ground->kind == permit_kind::single_permit;
+  if (single || std::find(online_only.begin(), online_only.end(), a.on_ground->id) != online_only.end())
     out.filing = channel::online_only;
 
   if (a.child) {

@@ -102,9 +102,11 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
     p.max_term_months = a.on_ground->max_term_months;
     p.term_why = cite("permit/grounds.toml:" + a.on_ground->id, a.on_ground->cited);
     // The law's general cap applies from its date; where it is the tighter limit, it is cited.
-    if (filing_day >= rules.term_from && rules.term_max_months < p.max_term_months) {
-      p.max_term_months = rules.term_max_months;
-      p.term_why = cite("permit/grounds.toml:term", rules.term_cited);
+    const auto cap = std::find_if(rules.term_caps.begin(), rules.term_caps.end(),
+                                  [&](const term_cap& c) { return c.in_force_on(filing_day); });
+    if (cap != rules.term_caps.end() && cap->max_months < p.max_term_months) {
+      p.max_term_months = cap->max_months;
+      p.term_why = cite("permit/grounds.toml:term", cap->cited);
     }
     if (!detail::choose_channel(rules, a, s.prefer_in_person, filing_day, p, plan.notices)) {
       error = {{"permit.error.no_channel_rule", {text_arg::of_day(filing_day)}}};

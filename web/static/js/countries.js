@@ -9,15 +9,17 @@ export function countryInfo(code) {
   return countries.find((c) => c.code === code) || null;
 }
 
+// Every country as an <option>, sorted by its name in the chosen language.
+export function countryOptions() {
+  return countries
+    .map((c) => ({ code: c.code, name: countryName(c.code, c.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, localeTag()))
+    .map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`));
+}
+
 function fill(select) {
   const chosen = select.value;
-  const sorted = countries
-    .map((c) => ({ code: c.code, name: countryName(c.code, c.name) }))
-    .sort((a, b) => a.name.localeCompare(b.name, localeTag()));
-  select.replaceChildren(
-    h('option', { value: '' }, t('web.field.citizenship.choose')),
-    ...sorted.map((c) => h('option', { value: c.code }, `${c.name} (${c.code})`)),
-  );
+  select.replaceChildren(h('option', { value: '' }, t('web.field.citizenship.choose')), ...countryOptions());
   select.value = chosen;
 }
 

@@ -7,6 +7,7 @@ import { initCalculator } from './calculator.js';
 import { initPlanner } from './planner.js';
 import { initFees } from './fees.js';
 import { initGuides } from './guides.js';
+import { initRules } from './rules.js';
 import { initProfile, loadProfile, refreshProfileTexts } from './profile.js';
 import { initTelegram, refreshTelegramTexts } from './telegram.js';
 
@@ -49,6 +50,7 @@ async function main() {
   initPlanner();
   initFees();
   initGuides();
+  initRules();
   initProfile();
   initTelegram();
   document.documentElement.classList.remove('booting');
