@@ -76,8 +76,8 @@ int guide_commands(const permit_commands& c, const permit_options& o, const std:
   const auto show = [&](const content::guide& g) {
     std::cout << words.get(g.title_key) << "\n\n";
     for (const std::string& key : g.paragraph_keys) std::cout << words.get(key) << "\n\n";
-    std::cout << words.get("guide.sources") << ":\n";
-    for (const citation& c : g.sources) std::cout << " - " << words.cited(c) << "\n";
+    // Each line names itself "Source:" or "Sources:", so no heading above them.
+    for (const citation& c : g.sources) std::cout << words.cited(c) << "\n";
   };
   if (*c.guide_list) {
     for (const content::guide& g : guides) std::cout << g.id << "\t" << words.get(g.title_key) << "\n";

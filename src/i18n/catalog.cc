@@ -116,6 +116,7 @@ std::string catalog::render(const text& t) const {
       case text_arg::kind::key: args.push_back(get(a.value)); break;
       case text_arg::kind::verbatim: args.push_back(a.value); break;
       case text_arg::kind::rule: args.push_back(regime_text(a.rule)); break;
+      case text_arg::kind::money: args.push_back(amount_text(a.number)); break;
     }
   }
   // A key with plural forms takes its form from its first number.
@@ -127,7 +128,9 @@ std::string catalog::source_text(const source& s) const {
   const std::string title_key = "source." + s.id + ".title";
   std::string text = format("cite.source", {get("publisher." + s.publisher), has(title_key) ? get(title_key) : s.title});
   if (!s.gazette.empty()) text += ", " + s.gazette;
-  if (!s.article.empty()) text += ", " + format("cite.article", {s.article});
+  // "19–26" or "5, 7" names several articles, and takes the plural word.
+  const bool several = s.article.find_first_of(",–-") != std::string::npos;
+  if (!s.article.empty()) text += ", " + format(several ? "cite.articles" : "cite.article", {s.article});
   if (!s.url.empty()) text += " " + s.url;
   return text;
 }
