@@ -3,8 +3,11 @@
 
 Mixed regimes (explicit rolling / fixed / per_entry, and citizenship-based), about 8 stays
 each, 20% with a plan (half plan.entry, half plan.from/length). Deterministic for a seed.
-Usage: gen_cases.py --count 1000000 [--stays 8] [--stay-days 10] [--seed 1] > cases.jsonl
+Usage: gen_cases.py --count 1000000 [--stays 8] [--stay-days 10] [--citizenship-share 0.3]
+                    [--seed 1] > cases.jsonl
 --stay-days scales how long each stay is: the engine's cost must not grow with it.
+--citizenship-share is the share of lines that name a citizenship instead of a regime; such a
+line is evaluated under every reading of its rule (US and GB have two).
 """
 import argparse
 import datetime
@@ -25,6 +28,7 @@ def main():
     ap.add_argument("--count", type=int, default=1_000_000)
     ap.add_argument("--stays", type=int, default=8)
     ap.add_argument("--stay-days", type=int, default=10)
+    ap.add_argument("--citizenship-share", type=float, default=0.3)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     rnd = random.Random(args.seed)
@@ -42,7 +46,7 @@ def main():
             day = exit_
         on = day + rnd.randrange(0, 20)
         parts = ['{"id":"c%d"' % i]
-        if rnd.random() < 0.3:
+        if rnd.random() < args.citizenship_share:
             parts.append('"citizenship":"%s"' % rnd.choice(CITIZENSHIPS))
         else:
             parts.append('"regime":' + rnd.choice(REGIMES))

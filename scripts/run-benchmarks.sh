@@ -26,13 +26,39 @@ print(f"{name}: {lines} cases in {elapsed:.2f} s = {lines/elapsed:,.0f} cases/s 
 PY
 }
 
+ratio() {  # ratio NAME FILE: boravak batch against Python's json.loads + json.dumps of the same lines
+  python3 - "$build/boravak" "$2" "$1" <<'PY'
+import os, subprocess, sys, time
+binary, cases, name = sys.argv[1:4]
+def timed(argv):  # the fastest of three runs, each pinned to core 0
+    best = None
+    for _ in range(3):
+        start = time.perf_counter()
+        with open(cases, "rb") as src, open(os.devnull, "wb") as sink:
+            subprocess.run(["taskset", "-c", "0"] + argv, stdin=src, stdout=sink, check=True)
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+round_trip = "import json,sys\nw=sys.stdout.write\nfor l in sys.stdin: w(json.dumps(json.loads(l))+'\\n')"
+python = timed([sys.executable, "-c", round_trip])
+ours = timed([binary, "batch"])
+print(f"{name}: boravak batch {ours:.2f} s, Python JSON round trip {python:.2f} s: {python/ours:.1f}x faster")
+PY
+}
+
 echo "== Whole program: boravak batch"
-for spec in "mixed:$count:8:10" "short:$((count/10)):8:1" "long:$((count/10)):8:1000" "many-stays:$((count/10)):64:10"; do
-  IFS=: read -r name n stays length <<<"$spec"
+for spec in "mixed:$count:8:10:0.3" "citizenship:$((count/10)):8:10:1" "short:$((count/10)):8:1:0.3" \
+            "long:$((count/10)):8:1000:0.3" "many-stays:$((count/10)):64:10:0.3"; do
+  IFS=: read -r name n stays length share <<<"$spec"
   file="$data/$name-$n.jsonl"
-  [ -s "$file" ] || python3 bench/gen_cases.py --count "$n" --stays "$stays" --stay-days "$length" --seed 7 > "$file"
+  [ -s "$file" ] || python3 bench/gen_cases.py --count "$n" --stays "$stays" --stay-days "$length" \
+                      --citizenship-share "$share" --seed 7 > "$file"
   measure "$name ($stays stays of ~$length days)" "$file"
 done
+
+echo "== Same run: boravak batch against Python's JSON round trip of the same lines (must be >= 10x)"
+ratio "mixed" "$data/mixed-$count.jsonl"
+ratio "citizenship only" "$data/citizenship-$((count/10)).jsonl"
 
 echo "== Whole program: boravak serve under wrk"
 bench/server/run.sh "$build" "${SERVER_SECONDS:-10}"

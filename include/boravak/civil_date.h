@@ -38,6 +38,8 @@ inline constexpr int kLastInputYear = 2200;
 // Parses exactly "YYYY-MM-DD" (ASCII digits, real calendar date, year 1900..2200).
 // Returns nullopt for anything else ("2026-02-30", "2026-2-3", " 2026-02-03").
 std::optional<date> parse_iso_date(std::string_view text);
+// The same, for hot loops: true and `out` set, or false and `out` untouched.
+bool parse_iso_date(std::string_view text, date& out);
 
 // A date as people type it: "YYYY-MM-DD", or "DD.MM.YYYY" as Serbian stamps and forms write
 // it. Same range and checks as parse_iso_date. The batch contract accepts ISO dates only.

@@ -24,10 +24,7 @@ bool read_date(value v, date& out) {
   for (char c : token.substr(12)) {
     if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
   }
-  const auto d = parse_iso_date(token.substr(1, 10));
-  if (!d) return false;
-  out = *d;
-  return true;
+  return parse_iso_date(token.substr(1, 10), out);
 }
 
 bool read_count(value v, int& out) {
