@@ -10,6 +10,8 @@
 
 #include "rules_loader/permit_loader.h"
 #include "rules_loader/rules_loader.h"
+#include "app/clock.h"
+#include "app/stay_check.h"
 #include "server/http_answer.h"
 #include "server/person_json.h"
 #include "server/profile_items.h"
@@ -63,7 +65,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 2:
-      parse_json(input, [](const nlohmann::json& j) { (void)boravak::server::read_person(j, rules().stay); });
+      // A person the server accepts is then answered: that must not crash either.
+      parse_json(input, [](const nlohmann::json& j) {
+        const boravak::date today = *boravak::parse_iso_date("2026-12-06");
+        const boravak::app::person who = boravak::server::read_person(j, today);
+        const boravak::app::fixed_clock clock{std::chrono::sys_seconds{today}};
+        (void)boravak::app::check_stays({rules().stay, clock}, who);
+      });
       break;
     default:
       parse_json(input, [](const nlohmann::json& j) {
