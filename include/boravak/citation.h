@@ -22,7 +22,8 @@ enum class confidence {
   primary,        // the current primary source states it (the act in the Official Gazette, or the
                   // foreign ministry's, the police's or an embassy's own page)
   two_secondary,  // two independent secondary sources agree
-  one_secondary,  // one secondary source (our seed texts count as one)
+  one_secondary,  // one secondary source (the three texts the project started from count as one
+                  // secondary source each)
   disputed,       // sources of equal standing disagree; every reading is kept
 };
 
@@ -32,8 +33,8 @@ enum class standing { primary, secondary };
 // One document we read. Words shown to a person come from the catalogs (publisher.<publisher>,
 // source.<id>.title); `title` is the document's own title, kept for the record and for search.
 struct source {
-  std::string id;         // snake_case, unique in rules/sources.toml
-  std::string publisher;  // a publisher id from rules/sources.toml [publishers]
+  std::string id;         // snake_case, unique across rules/sources/*.toml
+  std::string publisher;  // a publisher id from a [publishers] table in rules/sources/
   std::string title;      // the document's own title, in its own language
   std::string gazette;    // "Službeni glasnik RS 24/2018", or empty
   std::string article;    // "43", "3, 4", or empty

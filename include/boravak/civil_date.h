@@ -3,7 +3,8 @@
 // A date is a `std::chrono::sys_days` (a day count since 1970-01-01); a number of days is a
 // `std::chrono::days`. `year_month_day` is used only to parse, print and step by months.
 // Periods are `date_range{first, last}` with INCLUSIVE ends, because the law counts the day
-// of entry and the day of exit as days of stay (contract "Dates and days"; facts.md §1.1).
+// of entry and the day of exit as days of stay (contract "Dates and days"; MFA, "Ruska Federacija"
+// page).
 //
 // Month steps follow one named policy, `add_months_clamped`: the same day-of-month N months
 // later, clamped to the month's last day (2026-08-31 + 6 months = 2027-02-28). Raw

@@ -134,7 +134,7 @@ struct neighbour_entry {
 };
 
 struct rule_set {
-  std::vector<std::shared_ptr<const source>> sources;  // every source cited (rules/sources.toml)
+  std::vector<std::shared_ptr<const source>> sources;  // every source cited (rules/sources/*.toml)
   std::vector<std::string> publishers;                 // publisher ids
   std::vector<named_regime> regimes;
   std::vector<country> countries;  // sorted by code

@@ -50,8 +50,8 @@ slip_set prepare_slips(const permit_plan& plan, const permit_rules& rules, const
       continue;
     }
     for (const fee_line& fee : p.fees) {
-      // A fee with no purpose line in payment.toml has no confirmed account (the biometrics fee,
-      // facts.md §4.3), so no slip is printed for it.
+      // A fee with no purpose line in payment.toml has no confirmed account (the biometrics fee:
+      // the MUP's page "Uplate za privremeni boravak" names none), so no slip is printed for it.
       if (fee.exempt || fee.amount == 0 || !rules.payment.purpose_by_fee.contains(fee.item)) continue;
       const auto made = payment::make_fee_slip(rules.payment, fee, code, payer, !non_cash);
       if (made.reference != payment::reference_problem::none)

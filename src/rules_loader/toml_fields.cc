@@ -158,10 +158,10 @@ citation require_citation_prefixed(const toml::table& t, std::string_view prefix
   const std::string p(prefix);
   citation c;
   const std::vector<std::string> ids = string_list(t, p + "sources", file);
-  if (ids.empty()) fail({file, &t}, "\"" + p + "sources\" is required: a list of one or more source ids from sources.toml");
+  if (ids.empty()) fail({file, &t}, "\"" + p + "sources\" is required: a list of one or more source ids from rules/sources/");
   for (const std::string& id : ids) {
     const auto found = file.sources.by_id.find(id);
-    if (found == file.sources.by_id.end()) fail({file, t.get(p + "sources")}, "source \"" + id + "\" is not in sources.toml");
+    if (found == file.sources.by_id.end()) fail({file, t.get(p + "sources")}, "source \"" + id + "\" is not in rules/sources/");
     c.sources.push_back(found->second);
   }
   const std::string level = require_string(t, p + "confidence", file);

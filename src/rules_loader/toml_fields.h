@@ -48,7 +48,7 @@ std::optional<int> optional_count(const toml::table& t, std::string_view key, co
 // A list of whole numbers from 0 to kLargestCount.
 std::vector<int> count_list(const toml::table& t, std::string_view key, const std::string& file);
 
-// Every source a citation may name, and every publisher: rules/sources.toml, read first.
+// Every source a citation may name, and every publisher: rules/sources/*.toml, read first.
 struct source_registry {
   std::map<std::string, std::shared_ptr<const source>, std::less<>> by_id;
   std::set<std::string, std::less<>> publishers;
@@ -63,7 +63,7 @@ struct rules_file {
   operator const std::string&() const { return name; }
 };
 
-// A value's citation (docs/rules-format.md "Citations"): `sources` (ids from rules/sources.toml),
+// A value's citation (docs/rules-format.md "Citations"): `sources` (ids from rules/sources/*.toml),
 // `confidence` and `checked`, all required. The confidence must fit the sources: "primary" needs
 // a primary source among them, "two_secondary" two sources.
 citation require_citation(const toml::table& t, const rules_file& file);

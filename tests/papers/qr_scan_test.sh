@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Our payment QR codes scan: zbarimg (Debian's zbar-tools) must read back, from the PNG and from
 # the SVG (rasterised by rsvg-convert), exactly the payload the slip printed. The payload must
-# also match facts.md §4 field by field (account 840-742221843-57 → 840000074222184357, model 97
-# reference 41-019 for Voždovac).
+# also match, field by field, the account on the MUP's page "Uplate za privremeni boravak"
+# (840-742221843-57 → 840000074222184357) and the model 97 reference 41-019 on the Voždovac
+# municipality's page.
 set -euo pipefail
 boravak="$1"
 work="$(mktemp -d)"

@@ -1,6 +1,6 @@
 // The contract's worked examples (../shared/contracts/stay-engine.md, "Worked examples") and the
-// seed vectors from the EC calculator's page script (../shared/reference/peers.md §G), through
-// boravak::evaluate.
+// example inputs built into the European Commission's short-stay calculator page script
+// (home-affairs.ec.europa.eu, "Short-stay calculator"), through boravak::evaluate.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -87,9 +87,9 @@ TEST(ContractExamplesTest, WorkedExamples) {
   for (const example& e : examples) check(e);
 }
 
-// peers.md §G, "Seed test vectors from the EC calculator's page script". The right-hand columns
-// there are a plain day-by-day computation of the EC rule; "–" in the last-legal-day column of
-// the table means none, and a check date outside Serbia means "if entering that day".
+// The example inputs of the European Commission's short-stay calculator page script. The
+// expected answers are our own day-by-day computation of the EC rule (the Commission publishes
+// none); "null" means none, and a check date outside Serbia means "if entering that day".
 TEST(ContractExamplesTest, EcCalculatorSeedVectors) {
   const std::vector<stay> kom1_first_two = {S("2011-10-27", "2011-11-06"), S("2011-12-28", "2012-01-09")};
   auto kom1 = [&](const char* third_exit) {
@@ -149,7 +149,7 @@ TEST(ContractExamplesTest, EcCalculatorSeedVectors) {
   for (const example& e : examples) check(e);
 }
 
-// The stamp rows of peers.md §G: unsorted stamps give the same answers once paired.
+// The calculator script's stamp examples: unsorted stamps give the same answers once paired.
 TEST(ContractExamplesTest, EcCalculatorUnsortedStamps) {
   struct row {
     std::string name;

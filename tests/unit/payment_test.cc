@@ -1,6 +1,7 @@
 // payment_reference.h and ips_qr.h: account numbers, model 97 check digits and the NBS IPS QR
-// payload, with the worked examples of facts.md §4 (every check digit below was verified with
-// the formula 98 - (digits × 100 mod 97)).
+// payload, with the NBS example 97 14 123412 (as quoted in medigeek's php-ips-qr-code) and the
+// Voždovac municipality's 97 41-019 (every check digit below was verified with the formula
+// 98 - (digits × 100 mod 97)).
 #include "boravak/payment/ips_qr.h"
 #include "boravak/payment/payment_reference.h"
 
@@ -179,7 +180,8 @@ permit::ips_limits nbs_limits() {
   return l;
 }
 
-// The TRP approval fee of 23,450 RSD, paid in cash for Voždovac (facts.md §4.3).
+// The TRP approval fee of 23,450 RSD (Sl. glasnik RS 54/2026), paid in cash for Voždovac (MUP,
+// "Uplate za privremeni boravak"; the Voždovac municipality's page).
 slip rat_slip() {
   slip s;
   s.recipient_name = "Republička administrativna taksa";

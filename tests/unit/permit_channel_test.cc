@@ -10,9 +10,9 @@ using namespace permit;
 
 // --- Filing channel ---------------------------------------------------------------------------
 
-// facts.md §3.1: in person only before 2021-04-01 (Seed C), both from 2021-04-01, and from
+// In person only before 2021-04-01 (the Žunić law firm's guide), both from 2021-04-01, and from
 // 2024-02-01 business, work, real-estate and "talent" grounds are online only; study and spouse
-// keep both.
+// keep both (MUP, Temporary residence; serbiahome.net's offline-application guide).
 TEST_F(PermitPlanTest, TheFilingChannelChangesOnItsDay) {
   struct row {
     std::string name;
@@ -78,9 +78,10 @@ TEST_F(PermitPlanTest, TheFilingChannelChangesOnItsDay) {
   }
 }
 
-// facts.md §3.1: minors file in person through their legal representatives (MUP-EN-TRP, C2);
-// a volunteer guide says only under 16 (S1). The stricter reading is answered and the other one
-// named for 16- and 17-year-olds. Children under 12 give only a photo (Seed B).
+// Minors file in person through their legal representatives (MUP, Temporary residence page);
+// russian.rs's volunteer guide says only under 16. The stricter reading is answered and the other
+// one named for 16- and 17-year-olds. Children under 12 give only a photo (serbiahome.net's
+// offline-application guide).
 // The law's cap on a term: one year under the 2018 law until 31 January 2024, three years from
 // 1 February 2024 (rules/permit/grounds.toml [[term]]).
 TEST_F(PermitPlanTest, TheTermCapChangesOnItsDay) {
@@ -162,9 +163,10 @@ TEST_F(PermitPlanTest, ChildrenFileInPersonBelowEighteen) {
 
 // --- Renewal window ---------------------------------------------------------------------------
 
-// facts.md §3.1: from 2024-02-01 a renewal is filed from 3 months before expiry up to the last
-// day of validity; before, at least 30 days before expiry (no earliest day recorded). The rule
-// in force on the expiry day decides. The new term starts the day after the old one ends.
+// From 2024-02-01 a renewal is filed from 3 months before expiry up to the last day of validity
+// (MUP, Temporary residence); before, at least 30 days before expiry (an older revision of the
+// MUP's page Privremeni boravak; no earliest day recorded). The rule in force on the expiry day
+// decides. The new term starts the day after the old one ends.
 TEST_F(PermitPlanTest, TheRenewalWindowFollowsTheRuleInForceOnTheExpiryDay) {
   struct row {
     std::string name;

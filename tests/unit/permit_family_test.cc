@@ -10,8 +10,8 @@ using namespace permit;
 
 // --- Permanent residence ------------------------------------------------------------------------
 
-// facts.md §3.4: 3 years; filing from 60 days before the permit that completes them expires, up
-// to its last day.
+// MUP, Stalni boravak page: 3 years; filing from 60 days before the permit that completes them
+// expires, up to its last day.
 TEST_F(PermitPlanTest, PermanentResidenceAfterThreeYears) {
   struct row {
     std::string name;
@@ -55,9 +55,10 @@ TEST_F(PermitPlanTest, PermanentResidenceAfterThreeYears) {
 
 // --- Passport and term --------------------------------------------------------------------------
 
-// facts.md §3.1: the passport must outlast the requested term by at least 3 months. A first term
-// counts from the filing day, a renewal's from the day after the old permit ends. The term is
-// capped at the ground's maximum (36 months; "talent" 12).
+// The passport must outlast the requested term by at least 3 months (MUP, Temporary residence). A
+// first term counts from the filing day, a renewal's from the day after the old permit ends
+// (rslive.ru, citing the Welcome to Serbia portal). The term is capped at the ground's maximum
+// (36 months; "talent" 12).
 //   12 months from 2026-11-21 end on 2027-11-20; + 3 months = 2028-02-20.
 //   12 months from 2027-04-01 end on 2028-03-31; + 3 months = 2028-06-30 (clamped).
 //   36 months from 2026-11-21 end on 2029-11-20; + 3 months = 2030-02-20.
@@ -148,8 +149,8 @@ TEST_F(PermitPlanTest, RefusesWhatItCannotPlan) {
 
 // --- Family order -------------------------------------------------------------------------------
 
-// family.toml (Seed B): the family rules are said once per family, the child rules once per
-// child, the adult rule once for all adults.
+// family.toml (serbiahome.net's offline-application guide): the family rules are said once per
+// family, the child rules once per child, the adult rule once for all adults.
 TEST_F(PermitPlanTest, AFamilyIsToldTheOrderAndWhoMustBePresent) {
   struct row {
     std::string name;

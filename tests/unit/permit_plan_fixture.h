@@ -1,6 +1,7 @@
 // Shared by the permit planner tests (tests/unit/permit_*_test.cc): the real rules loaded once,
 // situations to start from, and look-ups in a plan. Every expected value in those tests is
-// worked out by hand from the data and facts.md §3, not copied from the code's output.
+// worked out by hand from the data in rules/permit/ and the sources it cites, not copied from
+// the code's output.
 #pragma once
 
 #include <gtest/gtest.h>

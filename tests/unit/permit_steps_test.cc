@@ -11,8 +11,8 @@ using namespace permit;
 // --- Checklists -------------------------------------------------------------------------------
 
 // Online, the portal replaces the photos and the receipts (documents.toml in_person_only); in
-// person they lie on top of the pile (Seed B). Children write no autobiography. A renewal has its
-// own list.
+// person they lie on top of the pile (serbiahome.net's offline-application guide). Children write
+// no autobiography. A renewal has its own list.
 TEST_F(PermitPlanTest, TheChecklistFollowsTheChannelAgeAndKind) {
   struct row {
     std::string name;
@@ -59,8 +59,8 @@ TEST_F(PermitPlanTest, TheChecklistFollowsTheChannelAgeAndKind) {
   }
 }
 
-// facts.md §3.5: online applications are paid only through the portal; the biometrics and card
-// fees are paid before the biometrics visit.
+// Online applications are paid only through the portal (rslive.ru's page on permit fees); the
+// biometrics and card fees are paid before the biometrics visit (serbiahome.net; poisk.rs).
 TEST_F(PermitPlanTest, OnlineFilingFeesArePaidThroughThePortal) {
   struct row {
     std::string name;
@@ -87,7 +87,8 @@ TEST_F(PermitPlanTest, OnlineFilingFeesArePaidThroughThePortal) {
   }
 }
 
-// Seed B: foreign documents need a court translation not older than 6 months on the filing day.
+// Foreign documents need a court translation not older than 6 months on the filing day
+// (serbiahome.net's offline-application guide).
 TEST_F(PermitPlanTest, TranslationsMayBeAtMostSixMonthsOld) {
   struct row {
     std::string name;
@@ -127,8 +128,9 @@ TEST_F(PermitPlanTest, TranslationsMayBeAtMostSixMonthsOld) {
 
 // --- First application: dated steps -----------------------------------------------------------
 
-// facts.md §3.2: filing on time while lawfully present stops the count; the white card is due
-// within 24 hours of entry (rules/registration/address.toml).
+// Filing on time while lawfully present stops the count (rslive.ru, citing the Welcome to Serbia
+// portal; serbiahome.net); the white card is due within 24 hours of entry
+// (rules/registration/address.toml).
 TEST_F(PermitPlanTest, AFirstApplicationIsFiledWhileLawfullyPresent) {
   struct row {
     std::string name;
@@ -234,8 +236,9 @@ TEST_F(PermitPlanTest, AnAppointmentIsAskedForWhereTheOfficeNeedsOne) {
 
 // --- Loss of ground -----------------------------------------------------------------------------
 
-// facts.md §3.3 (CONFLICT): 30 days to find a new work contract under the Law on Employment of
-// Foreigners; Seed B's 30 days for any ground is the other reading, named for the other grounds.
+// Sources disagree: 30 days to find a new work contract under the Law on Employment of Foreigners,
+// art. 9 (rslive.ru); serbiahome.net's offline-application guide gives 30 days for any ground, the
+// other reading, named for the other grounds.
 TEST_F(PermitPlanTest, LosingTheGroundGivesAGracePeriodOnlyForWork) {
   struct row {
     std::string name;
@@ -246,7 +249,7 @@ TEST_F(PermitPlanTest, LosingTheGroundGivesAGracePeriodOnlyForWork) {
       {"Employment: 30 days to conclude a new work contract.", "employment", true},
       {"Posted workers are an employment ground.", "posted_worker", true},
       {"Training is an employment ground.", "training", true},
-      {"Real estate: no grace period; Seed B's reading is named.", "real_estate", false},
+      {"Real estate: no grace period; the other reading is named.", "real_estate", false},
       {"Study: no grace period.", "study", false},
       {"A spouse: no grace period.", "family_spouse", false},
   };

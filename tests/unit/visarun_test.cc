@@ -1,5 +1,5 @@
 // visarun.h: when to leave, when to come back, and which crossings from the home city lead to a
-// neighbour the person may enter (rules/visarun/, facts.md §5).
+// neighbour the person may enter (see the sources of each entry in rules/visarun/*.toml).
 #include "boravak/visarun.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // A payment slip (uplatnica) for one permit fee paid in person, from the payment rules
-// (rules/permit/payment.toml; facts.md §4.3).
+// (rules/permit/payment.toml; MUP, "Uplate za privremeni boravak" page).
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
-// The NBS IPS QR payload for a payment slip (facts.md §4.1).
+// The NBS IPS QR payload for a payment slip (NBS decision on the IPS QR code, Sl. glasnik RS
+// 65/2018, Annex 1).
 //
 // Tags K, V, C, R, N, I, P, SF, S, RO joined by '|'; optional tags without a value are left
 // out. The limits come from rules/permit/payment.toml, never from code.
@@ -32,7 +33,7 @@ struct slip_problem {
 // `payload` empty.
 slip_problem build_ips_payload(const slip& s, const permit::ips_limits& limits, std::string& payload);
 
-// "RSD23450,00": the integer part, a decimal comma and two decimals (facts.md §4.1).
+// "RSD23450,00": the integer part, a decimal comma and two decimals (NBS decision, Annex 1, tag I).
 std::string ips_amount(long long amount_para);
 
 }  // namespace boravak::payment

@@ -1,5 +1,5 @@
 // Serbian account numbers and model 97 references: parsing and ISO 7064 MOD 97-10 check
-// digits (facts.md §4.2).
+// digits (dusnm's nbs-ips-qr, src/account_number.js; the Voždovac municipality's page, 97 41-019).
 //
 //   account:   printed "BBB-NNNNNNNNNNNNN-KK" (middle part up to 13 digits) or 18 digits; the
 //              check digits KK = 98 - (first 16 digits × 100 mod 97).

@@ -1,4 +1,5 @@
-// Dated deadlines around a permit (rules/permit/deadlines.toml, facts.md §3.1–§3.4).
+// Dated deadlines around a permit (rules/permit/deadlines.toml; mainly the MUP's pages Temporary
+// residence and Stalni boravak).
 #pragma once
 
 #include <optional>

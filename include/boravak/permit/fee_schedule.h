@@ -1,4 +1,4 @@
-// Which fees a person pays on a date (rules/permit/fees.toml, facts.md §3.5).
+// Which fees a person pays on a date (see the sources of each set in rules/permit/fees.toml).
 #pragma once
 
 #include <optional>

@@ -151,7 +151,7 @@ struct appointment_email_rule {
   std::vector<std::string> fields;
   int reply_business_days_max = 0;
   citation cited;
-  int ask_days_before_deadline = 0;  // our margin for that reply (DERIVED, not law)
+  int ask_days_before_deadline = 0;  // our margin for that reply (our choice, not law)
   citation ask_cited;
 };
 
@@ -162,7 +162,8 @@ struct municipality {
   citation cited;
 };
 
-// Limits of the NBS IPS QR payload (facts.md §4.1).
+// Limits of the NBS IPS QR payload (NBS decision on the IPS QR code, Sl. glasnik RS 65/2018,
+// Annex 1).
 struct ips_limits {
   std::string identification;
   std::string version;

@@ -1,4 +1,4 @@
-// The NBS IPS QR payload (facts.md §4.1; NBS decision Sl. glasnik RS 65/2018, Annex 1).
+// The NBS IPS QR payload (NBS decision on the IPS QR code, Sl. glasnik RS 65/2018, Annex 1).
 #include "boravak/payment/ips_qr.h"
 
 #include <algorithm>
@@ -90,7 +90,7 @@ slip_problem build_ips_payload(const slip& s, const permit::ips_limits& limits, 
       if (checked.problem != reference_problem::none) return {"payment.error.reference", "reference"};
       reference = "97" + checked.full;
     } else if (s.reference_model.empty()) {
-      // A reference without a model is written with the prefix 00 (facts.md §4.1).
+      // A reference without a model is written with the prefix 00 (NBS decision, Annex 1, tag RO).
       if (!digits_only(s.reference) || static_cast<int>(s.reference.size()) + 2 > limits.reference_max)
         return {"payment.error.reference", "reference"};
       reference = "00" + s.reference;

@@ -1,4 +1,5 @@
-// ISO 7064 MOD 97-10 for Serbian accounts and model 97 references (facts.md §4.2).
+// ISO 7064 MOD 97-10 for Serbian accounts and model 97 references (as in dusnm's nbs-ips-qr,
+// src/account_number.js, and the NBS example 97 14 123412 quoted in medigeek's php-ips-qr-code).
 #include "boravak/payment/payment_reference.h"
 
 #include <algorithm>

@@ -1,5 +1,6 @@
-// The checklist for one applicant, in the order the MUP expects the pile (Seed B: photos and
-// receipts on top, then the form, then the rest; rules/permit/grounds.toml keeps that order).
+// The checklist for one applicant, in the order the MUP expects the pile (serbiahome.net's
+// offline-application guide: photos and receipts on top, then the form, then the rest;
+// rules/permit/grounds.toml keeps that order).
 #include <algorithm>
 
 #include "plan_parts.h"
@@ -33,8 +34,9 @@ void build_checklist(const permit_rules& rules, const applicant& a, application_
                             {text_arg::of_number(*d.translation_max_age_months),
                              text_arg::of_day(add_months_clamped(filing_day, -*d.translation_max_age_months))}});
     }
-    // A waiver only the seed reports is not relied on: the document stays on the list (the
-    // stricter reading) and the note says it may not be asked for.
+    // A waiver only law-firm guides report (waived_sources in rules/permit/documents.toml) is not
+    // relied on: the document stays on the list (the stricter reading) and the note says it may
+    // not be asked for.
     if (waived_for(d, a) && d.waived_cited)
       item.notes.push_back({"permit.note.may_be_waived", {text_arg::of_key("source." + d.waived_cited->sources.front()->id + ".title")}});
     if (d.filled_on_portal && out.way == filing_way::online) item.notes.push_back({"permit.note.form_on_portal", {}});

@@ -1,4 +1,4 @@
-// Renewal windows and permanent-residence dates (facts.md §3.1, §3.4).
+// Renewal windows and permanent-residence dates (MUP, pages Temporary residence and Stalni boravak).
 #include "boravak/permit/deadlines.h"
 
 namespace boravak::permit {
@@ -11,7 +11,8 @@ std::optional<renewal_window> renewal_window_for(const deadline_rules& rules, da
     w.rule = &rule;
     w.last = expires - days{rule.closes_days_before_expiry};
     if (rule.opens_months_before_expiry) w.first = add_months_clamped(expires, -*rule.opens_months_before_expiry);
-    // The new term starts where the old one ends (RSL; Seed B).
+    // The new term starts where the old one ends (rslive.ru, citing the Welcome to Serbia portal;
+    // serbiahome.net's offline-application guide).
     w.new_term_starts = expires + days{1};
     return w;
   }

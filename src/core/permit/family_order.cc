@@ -1,4 +1,5 @@
-// Order and presence for a family filing together (rules/permit/family.toml; Seed B).
+// Order and presence for a family filing together (rules/permit/family.toml; serbiahome.net's
+// offline-application guide).
 #include <algorithm>
 
 #include "plan_parts.h"

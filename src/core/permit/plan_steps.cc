@@ -36,7 +36,8 @@ dated_step appointment_step(const permit_rules& rules, const office& where, std:
 void first_application_steps(const permit_rules& rules, const permit_situation& s, date on,
                              const std::vector<person_plan>& people, permit_plan& plan) {
   const deadline_rules& d = rules.deadlines;
-  // Filing on time while lawfully present stops the short-stay count (facts.md §3.2).
+  // Filing on time while lawfully present stops the short-stay count (rslive.ru, citing the Welcome
+  // to Serbia portal; serbiahome.net's offline and online application guides).
   if (s.last_lawful_day) {
     plan.steps.push_back(step("file_by", {"permit.step.file_by", {}}, std::nullopt, *s.last_lawful_day,
                               cite("permit/deadlines.toml:filing_stops_the_count",
@@ -121,7 +122,8 @@ void build_steps(const permit_rules& rules, const permit_situation& s, date on, 
   plan.steps.push_back(step("report_address_change", {"permit.step.report_address_change", {text_arg::of_number(rules.address_change_days)}},
                             std::nullopt, std::nullopt, cite("registration/address.toml:address_change", rules.address_change_cited)));
 
-  // Losing the ground (facts.md §3.3 CONFLICT): the stricter reading is answered.
+  // Losing the ground: rslive.ru (Law on Employment of Foreigners, art. 9) and serbiahome.net's
+  // offline-application guide disagree; the stricter reading is answered.
   const loss_of_ground_rule& loss = d.loss_of_ground;
   const bool grace = std::find(loss.grounds.begin(), loss.grounds.end(), s.ground) != loss.grounds.end();
   plan.steps.push_back(step("loss_of_ground",
