@@ -78,7 +78,7 @@ std::string plan_json(const permit_plan& plan, const i18n::catalog& w) {
   for (const notice& n : plan.notices) notices.push_back({{"text", w.render(n.what)}, {"why", cited(n.why, w)}});
   json others = json::array();
   for (const other_amount& o : plan.other_amounts)
-    others.push_back({{"item", o.item}, {"amount_rsd", o.amount}, {"set", o.set}, {"from", optional_day(o.from)}, {"why", cited(o.why, w)}});
+    others.push_back({{"item", o.item}, {"amount_rsd", o.amount}, {"set", o.set}, {"from", optional_day(o.from)}, {"start_estimated", o.start_estimated}, {"why", cited(o.why, w)}});
   const json doc = {{"on", to_iso_string(plan.on)}, {"language", w.language()}, {"people", people}, {"order", order},
                     {"steps", steps}, {"notices", notices}, {"other_amounts", others}};
   return doc.dump(2) + "\n";

@@ -91,8 +91,8 @@ std::string plan_text(const permit_plan& plan, const i18n::catalog& w) {
   if (!plan.other_amounts.empty()) {
     out << "\n" << w.get("plan.other_amounts") << ":\n";
     for (const other_amount& o : plan.other_amounts)
-      out << " - " << w.format("plan.other_amount", {w.get("permit.fee." + o.item), w.amount_text(o.amount), o.set,
-                                                      o.from ? w.date_text(*o.from) : "?"})
+      out << " - " << w.format(o.start_estimated ? "plan.other_amount.estimated" : "plan.other_amount",
+                               {w.get("permit.fee." + o.item), w.amount_text(o.amount), o.from ? w.date_text(*o.from) : "?"})
           << "\n   " << cited_line(o.why, w) << "\n";
   }
   out << "\n" << w.get("plan.papers_hint") << "\n";

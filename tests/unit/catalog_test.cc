@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "rules_loader/permit_loader.h"
+#include "rules_loader/rules_loader.h"
 #include "content/guide_library.h"
 #include "i18n/catalog.h"
 #include "i18n/serbian_script.h"
@@ -35,9 +36,14 @@ std::set<std::string> keys_from_rules() {
     for (const auto& item : set.items) keys.insert("permit.fee." + item.id);
   for (const auto& r : rules.family_rules) keys.insert("permit.order." + r.id);
   for (const auto& field : rules.appointment_email.fields) keys.insert("email.field." + field);
-  for (const char* mark : {"C2", "S1", "SEED", "CONFLICT", "DERIVED", "NOT FOUND", "NOT CONFIRMED"})
-    keys.insert(std::string("plan.confidence.") + mark);
   for (int m = 1; m <= 12; ++m) keys.insert("format.month." + std::to_string(m));
+  // Citations and the stay rules: a person reads every publisher's name, every source's title,
+  // every country's name and every registration exemption in their own language.
+  const auto stay = rules_loader::load_rules(BORAVAK_RULES_DIR);
+  for (const auto& s : stay.sources) keys.insert("source." + s->id + ".title");
+  for (const auto& p : stay.publishers) keys.insert("publisher." + p);
+  for (const auto& c : stay.countries) keys.insert("country." + c.code);
+  for (const auto& e : stay.registration.exemptions) keys.insert("registration.exemption." + e.id);
   const auto guides = content::load_guides(BORAVAK_RULES_DIR);
   for (const auto& g : guides) {
     keys.insert(g.title_key);

@@ -10,8 +10,9 @@ using namespace permit;
 
 // --- Fees ---------------------------------------------------------------------------------------
 
-// facts.md §3.5: the sets conflict, so they are dated. On a day the newest set in force answers;
-// biometrics and card, which the portal set does not list, come from the newest older set.
+// The sources of the fee sets in rules/permit/fees.toml disagree, so the sets are dated. On a day
+// the newest set in force answers; biometrics and card, which the portal set does not list, come
+// from the newest older set.
 TEST_F(PermitPlanTest, FeesFollowTheSetInForceOnTheFilingDay) {
   struct row {
     std::string name;
@@ -50,59 +51,59 @@ TEST_F(PermitPlanTest, FeesFollowTheSetInForceOnTheFilingDay) {
        {"application 400 list_2025", "approval 21830 list_2025", "biometrics 1788 list_2025", "card 2080 list_2025"},
        estimated},
       {"On 2026-01-12 the offline guide's set answers: 420.", applying("employment"), "2026-01-12",
-       {"application 420 seed_b_2026", "approval 22700 seed_b_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 420 serbiahome_2026", "approval 22700 serbiahome_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        estimated},
       {"On 2026-06-30 the offline guide's set still answers.", applying("employment"), "2026-06-30",
-       {"application 420 seed_b_2026", "approval 22700 seed_b_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 420 serbiahome_2026", "approval 22700 serbiahome_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        estimated},
       {"On 2026-07-01 the portal set answers: 430 and the single-permit approval; biometrics and card are the offline guide's.",
        applying("employment"), "2026-07-01",
-       {"application 430 portal_2026", "approval_single 22770 portal_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_single 22770 portal_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"A temporary-residence ground (real estate) on 2026-07-01 pays the TRP approval.", applying("real_estate"),
        "2026-07-01",
-       {"application 430 portal_2026", "approval_trp 23450 portal_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_trp 23450 portal_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"Real estate on 2026-06-30 pays the offline guide's single approval amount.", applying("real_estate"), "2026-06-30",
-       {"application 420 seed_b_2026", "approval 22700 seed_b_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 420 serbiahome_2026", "approval 22700 serbiahome_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        estimated},
       {"A Belarusian on 2026-11-21 pays no approval fee, only the application fee (and biometrics and card).",
        from_country("employment", "BY"), kToday,
-       {"application 430 portal_2026", "approval_single 0 portal_2026 exempt", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_single 0 portal_2026 exempt", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"A Belarusian on 2026-07-01, the exemption list's first day, is exempt.", from_country("employment", "BY"),
        "2026-07-01",
-       {"application 430 portal_2026", "approval_single 0 portal_2026 exempt", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_single 0 portal_2026 exempt", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"A Belarusian on 2026-06-30: the offline guide's set has no exemption list, so the approval is paid.",
        from_country("employment", "BY"), "2026-06-30",
-       {"application 420 seed_b_2026", "approval 22700 seed_b_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 420 serbiahome_2026", "approval 22700 serbiahome_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        estimated},
       {"A North Macedonian on a TRP ground is exempt from the TRP approval.", from_country("real_estate", "MK"), kToday,
-       {"application 430 portal_2026", "approval_trp 0 portal_2026 exempt", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_trp 0 portal_2026 exempt", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"The spouse of a Serbian citizen pays the family-of-citizen approval.", spouse_of(sponsor_kind::serbian_citizen),
        kToday,
-       {"application 430 portal_2026", "approval_family_of_citizen 11725 portal_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_family_of_citizen 11725 portal_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"The spouse of a foreign resident pays the TRP approval.", spouse_of(sponsor_kind::foreign_resident), kToday,
-       {"application 430 portal_2026", "approval_trp 23450 portal_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 430 portal_2026", "approval_trp 23450 portal_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        checked},
       {"The spouse of a Serbian citizen on 2026-06-30: the offline guide has one approval amount for everyone.",
        spouse_of(sponsor_kind::serbian_citizen), "2026-06-30",
-       {"application 420 seed_b_2026", "approval 22700 seed_b_2026", "biometrics 1788 seed_b_2026",
-        "card 2120 seed_b_2026"},
+       {"application 420 serbiahome_2026", "approval 22700 serbiahome_2026", "biometrics 1788 serbiahome_2026",
+        "card 2120 serbiahome_2026"},
        estimated},
   };
   for (const row& r : rows) {
@@ -143,9 +144,9 @@ TEST_F(PermitPlanTest, FeeLinesNameTheSetTheyComeFrom) {
       {"The approval fee is the portal set's.", "RU", "approval_single", fee_stage::filing, "2026-12-06",
        "permit/fees.toml:portal_2026"},
       {"Biometrics is inherited from the offline guide's set and is paid before the biometrics visit.", "RU", "biometrics",
-       fee_stage::biometrics, "2026-08-07", "permit/fees.toml:seed_b_2026"},
+       fee_stage::biometrics, "2026-08-07", "permit/fees.toml:serbiahome_2026"},
       {"The card is inherited from the offline guide's set.", "RU", "card", fee_stage::biometrics, "2026-08-07",
-       "permit/fees.toml:seed_b_2026"},
+       "permit/fees.toml:serbiahome_2026"},
       {"A Belarusian's approval line cites the exemption list.", "BY", "approval_single", fee_stage::filing,
        "2026-12-06", "permit/fees.toml:portal_2026:approval_exempt_countries"},
   };
@@ -177,7 +178,7 @@ TEST_F(PermitPlanTest, ARenewalIsPricedOnTheDayItsWindowOpens) {
       {"Expiry 2026-10-01: the window opens 2026-07-01, the portal set's first day.", "2026-10-01", "2026-06-01",
        "application 430 portal_2026"},
       {"Expiry 2026-09-30: the window opens 2026-06-30, still the offline guide's set.", "2026-09-30", "2026-06-01",
-       "application 420 seed_b_2026"},
+       "application 420 serbiahome_2026"},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.name);
@@ -225,7 +226,7 @@ TEST_F(PermitPlanTest, FamilyOfASerbianCitizenOrOfAWorkerMayNotNeedFunds) {
     ASSERT_GT(plan.people.size(), r.person_index);
     const person_plan& p = plan.people[r.person_index];
     const checklist_item* funds = find_document(p, "funds_or_insurance");
-    ASSERT_NE(funds, nullptr) << "a waiver only the seed reports keeps the document on the list";
+    ASSERT_NE(funds, nullptr) << "a waiver only one guide reports keeps the document on the list";
     const text* note = find_note(*funds, "permit.note.may_be_waived");
     EXPECT_EQ(note != nullptr, r.may_be_waived);
     if (note) {

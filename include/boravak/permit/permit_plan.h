@@ -38,12 +38,13 @@ struct fee_line {
   rule_ref why;
 };
 
-// The same item in another fee set on record (facts.md §3.5 CONFLICT).
+// The same item in another fee set on record (the sources of rules/permit/fees.toml disagree).
 struct other_amount {
   std::string item;
   long long amount = 0;
   std::string set;
   std::optional<date> from;
+  bool start_estimated = false;  // the set's first day is our estimate (rules/permit/fees.toml)
   rule_ref why;
 };
 

@@ -1,4 +1,5 @@
-// Fees by date (rules/permit/fees.toml; facts.md §3.5: the sets conflict, so they are dated).
+// Fees by date (rules/permit/fees.toml: the amounts in Sl. glasnik RS 54/2026 and in older guides
+// disagree, so each set is dated).
 #include "boravak/permit/fee_schedule.h"
 
 #include <algorithm>
@@ -109,7 +110,7 @@ std::vector<other_amount> other_amounts_for(const permit_rules& rules, const std
         const bool listed = std::any_of(others.begin(), others.end(), [&](const other_amount& o) {
           return o.item == item.id && o.set == set.id;
         });
-        if (!listed) others.push_back({item.id, item.amount, set.id, set.from, {"permit/fees.toml:" + set.id, set.cited}});
+        if (!listed) others.push_back({item.id, item.amount, set.id, set.from, set.start_estimated, {"permit/fees.toml:" + set.id, set.cited}});
       }
     }
   }

@@ -88,13 +88,14 @@ function otherAmounts(list) {
     h('div', { class: 'why-body table-wrap' }, h('table', null,
       h('thead', null, h('tr', null,
         h('th', { scope: 'col' }, t('web.plan.fee.item')),
-        h('th', { scope: 'col' }, t('web.plan.fee.set')),
         h('th', { scope: 'col' }, t('web.plan.fee.since')),
         h('th', { scope: 'col', class: 'num' }, t('web.plan.fee.amount')))),
       h('tbody', null, list.map((a) => h('tr', null,
-        h('td', null, textOr(`web.fee.item.${a.item}`, a.item)),
-        h('td', null, a.set, whyDetails(a.why)),
-        h('td', null, dateEl(a.from)),
+        // The source goes under the fee's name: a fourth column does not fit a phone.
+        h('td', null, textOr(`web.fee.item.${a.item}`, a.item), whyDetails(a.why)),
+        h('td', null, a.start_estimated && a.from
+          ? h('time', { datetime: a.from }, t('web.plan.fee.since_estimated', { date: formatDate(a.from) }))
+          : dateEl(a.from)),
         h('td', { class: 'num' }, formatRsd(a.amount_rsd))))))));
 }
 
