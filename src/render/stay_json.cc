@@ -128,9 +128,17 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
   for (const registration_exemption& e : rules.registration.exemptions) {
     exemptions.push_back({{"id", e.id}, {"text", words.get("registration.exemption." + e.id)}});
   }
+  // A deadline already behind the check date is shown as missed, with what to do now.
+  const bool missed = s.registration_due && *s.registration_due < s.data.on;
+  json said = nullptr;
+  if (s.registration_due && s.registration_entry)
+    said = words.render({missed ? "stay.reg.missed" : "stay.reg.due",
+                         {text_arg::of_day(*s.registration_entry), text_arg::of_day(*s.registration_due)}});
   out["registration"] = {{"hours", rules.registration.deadline_hours},
                          {"entry", day_or_null(s.registration_entry)},
                          {"due", day_or_null(s.registration_due)},
+                         {"missed", missed},
+                         {"text", std::move(said)},
                          {"citation", io::citation_json(rules.registration.cited, words)},
                          {"exemptions", std::move(exemptions)}};
 

@@ -21,6 +21,8 @@ async function assertRussianOctober(page) {
   assert.equal(await stat(page, 'days_left'), '8');
   assert.equal(await statDate(page, 'last_legal_day'), '2026-11-18');
   assert.equal(await page.locator('[data-field="registration_due"] time').getAttribute('datetime'), '2026-10-21');
+  // On 10 November the 21 October deadline is behind: shown as missed, with what to do now.
+  assert.match(await page.locator('[data-field="registration_missed"]').innerText(), /has passed\. Register at the police station/);
   assert.equal(await page.locator('[data-testid="overstay"]').count(), 0, 'no overstay warning');
   assert.equal(await page.locator('[data-testid="other-readings"]').count(), 0, 'RU has one reading');
 }
@@ -32,6 +34,15 @@ test('stays typed as dates: RU, 30 days from each entry', async () => {
   await assertRussianOctober(page);
   assert.match(await page.locator('#calc-result .presence').innerText(), /10 November 2026/);
   assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('a registration deadline still ahead is not shown as missed', async () => {
+  const { context, page } = await fresh();
+  await enterStays(page, 'RU', [['2026-11-10', '']], '2026-11-10');
+  await count(page);
+  assert.equal(await page.locator('[data-field="registration_due"] time').getAttribute('datetime'), '2026-11-11');
+  assert.equal(await page.locator('[data-field="registration_missed"]').count(), 0);
   await context.close();
 });
 

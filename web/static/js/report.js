@@ -92,7 +92,9 @@ function registration(report) {
     h('h3', { id: 'reg-heading' }, t('web.calc.reg.heading')),
     h('p', { class: 'big-line', 'data-field': 'registration_due' },
       t('web.calc.reg.due'), ' ', dateEl(reg.due)),
-    h('p', null, t('web.calc.reg.rule', { hours: reg.hours }), ' ', dateEl(reg.entry)),
+    reg.missed
+      ? h('p', { class: 'warning-inline', 'data-field': 'registration_missed' }, reg.text)
+      : h('p', null, t('web.calc.reg.rule', { hours: reg.hours }), ' ', dateEl(reg.entry)),
     whyDetails(reg.citation,
       exemptions.length ? [h('h4', null, t('web.calc.reg.exemptions')), h('ul', null, exemptions)] : null));
 }
