@@ -199,6 +199,43 @@ TEST_F(RulesDataTest, RulesChangeExactlyOnTheirDates) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The fines of rules/stay/fines.toml, before, on and after each date: nothing before the 2008
+// law applied (1 April 2009), its ranges to 2 October 2018, the 2018 law's from 3 October 2018.
+TEST_F(RulesDataTest, FinesChangeExactlyOnTheirDates) {
+  struct row {
+    const char* name;
+    const char* on;
+    long long overstay_min, overstay_max, registration_min, registration_max;  // 0: none on record
+  };
+  const row rows[] = {
+      {"before the 2008 law applied", "2009-03-31", 0, 0, 0, 0},
+      {"the 2008 law's first day", "2009-04-01", 6000, 30000, 3000, 15000},
+      {"the 2008 law's second day", "2009-04-02", 6000, 30000, 3000, 15000},
+      {"the 2008 law's last day", "2018-10-02", 6000, 30000, 3000, 15000},
+      {"the 2018 law's first day", "2018-10-03", 50000, 150000, 5000, 150000},
+      {"the 2018 law's second day", "2018-10-04", 50000, 150000, 5000, 150000},
+      {"today", "2026-12-06", 50000, 150000, 5000, 150000},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    const fine_range* overstay = fine_on(rules().unlawful_stay_fines, D(r.on));
+    const fine_range* registration = fine_on(rules().registration_fines, D(r.on));
+    if (r.overstay_max == 0) {
+      EXPECT_EQ(overstay, nullptr);
+      EXPECT_EQ(registration, nullptr);
+      continue;
+    }
+    ASSERT_NE(overstay, nullptr);
+    ASSERT_NE(registration, nullptr);
+    EXPECT_EQ(overstay->min, r.overstay_min);
+    EXPECT_EQ(overstay->max, r.overstay_max);
+    EXPECT_EQ(registration->min, r.registration_min);
+    EXPECT_EQ(registration->max, r.registration_max);
+    expect_followable(overstay->cited);
+    expect_followable(registration->cited);
+  }
+}
+
 // A broken rules folder: a copy of rules/ with one file corrupted.
 // ---------------------------------------------------------------------------------------------
 
