@@ -26,10 +26,16 @@ constexpr std::array<letter, 63> kLetters{{
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t'; }
 
+// A letter, ASCII or not: every byte of a multi-byte UTF-8 letter (Č, š) counts as one.
+bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; }
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+
 // A word that must stay in Latin letters: an address, or a foreign word.
 bool keep_latin(std::string_view word) {
-  // A chat command ("/status") is typed as it is.
-  if (word.starts_with("/")) return true;
+  // A chat command ("/status") and a command-line option ("--stays") are typed as they are.
+  if (word.starts_with("/") || word.starts_with("--")) return true;
+  // A value in ASCII quotes is code ("rolling", "YYYY-MM-DD"); Serbian quotes are „…“.
+  if (word.find('"') != std::string_view::npos) return true;
   // A file name's extension, as in "(.ics)" or ".png".
   const std::size_t opening = word.find_first_not_of("(\"'");
   if (opening != std::string_view::npos && word[opening] == '.' && opening + 1 < word.size() &&
@@ -38,8 +44,13 @@ bool keep_latin(std::string_view word) {
   // Codes that stay Latin in Cyrillic text: currencies and file formats, also in brackets.
   const std::string_view bare = opening == std::string_view::npos ? word : word.substr(opening);
   // A country code ("RU", "UA,"), which people type in Latin letters.
+  // (A code with nothing after it, "TR", has no first non-capital at all.)
   const std::size_t letters = bare.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
-  if (letters == 2 && (bare.size() == 2 || !std::isalpha(static_cast<unsigned char>(bare[2])))) return true;
+  // The digraphs LJ and NJ are Serbian letters, not codes.
+  const bool digraph = bare.starts_with("LJ") || bare.starts_with("NJ");
+  if (!digraph && (letters == std::string_view::npos ? bare.size() == 2 : letters == 2 && !is_letter(bare[2]) &&
+                                                                             !(bare[2] == '.' && bare.size() > 3 && is_letter(bare[3]))))
+    return true;
   for (std::string_view code : {"RSD", "EUR", "PDF", "PIN", "PNG", "SVG", "ICS", "JSON"})
     if (bare.starts_with(code) && (bare.size() == code.size() || !std::isalpha(static_cast<unsigned char>(bare[code.size()]))))
       return true;
@@ -49,10 +60,8 @@ bool keep_latin(std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
     if (c == 'q' || c == 'w' || c == 'x' || c == 'y') return true;
-    // A dot between two letters: a domain name such as euprava.gov.rs.
-    if (word[i] == '.' && i > 0 && i + 1 < word.size() && std::isalpha(static_cast<unsigned char>(word[i - 1])) &&
-        std::isalpha(static_cast<unsigned char>(word[i + 1])))
-      return true;
+    // A dot between two small letters: a domain name such as euprava.gov.rs (not "DD.MM").
+    if (word[i] == '.' && i > 0 && i + 1 < word.size() && is_lower_ascii(word[i - 1]) && is_lower_ascii(word[i + 1])) return true;
   }
   return false;
 }

@@ -29,6 +29,10 @@ TEST(SerbianScript, TransliteratesLetterForLetter) {
       {"file formats stay, also in brackets", "Preuzmite sliku (PNG) ili kalendar (.ics)", "Преузмите слику (PNG) или календар (.ics)"},
       {"a bracket alone does not keep a word", "(dan) i (PNGovi)", "(дан) и (ПНГови)"},
       {"chat commands and country codes stay", "Pišite /status ili RU, UA. U redu, DAN", "Пишите /status или RU, UA. У реду, ДАН"},
+      {"a country code that ends the word stays too", "na primer TR ili US", "на пример TR или US"},
+      {"a value in ASCII quotes is code", "upotrebite \"rolling\" ili „fiksno“", "употребите \"rolling\" или „фиксно“"},
+      {"a date pattern and a word in capitals are words", "DD.MM.GGGG ili POČETAK", "ДД.ММ.ГГГГ или ПОЧЕТАК"},
+      {"an option is typed as it is", "dodajte --document-expires", "додајте --document-expires"},
       {"empty", "", ""},
   };
   for (const row& r : rows) {
