@@ -1,6 +1,8 @@
 // The PostgreSQL profile store (see postgres_store.h), with libpqxx.
 #include "postgres_store.h"
 
+#include "utc_time.h"
+
 #include <condition_variable>
 #include <mutex>
 #include <vector>
@@ -88,7 +90,9 @@ class postgres_store final : public profile_store {
   }
 
  public:
-  postgres_store(const std::string& url, int connections) : pool_(url, connections) { migrate(); }
+  postgres_store(const std::string& url, int connections, clock_function now) : now_(std::move(now)), pool_(url, connections) {
+    migrate();
+  }
 
   std::string kind() const override { return "postgresql"; }
 
@@ -97,7 +101,7 @@ class postgres_store final : public profile_store {
   }
 
   std::int64_t create_profile(std::string_view secret_hash, std::string_view settings) override {
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     return run([&](pqxx::work& w) {
       return w.exec_params1("INSERT INTO profiles(secret_hash, settings, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id",
                             std::string(secret_hash), std::string(settings), now)[0]
@@ -123,7 +127,7 @@ class postgres_store final : public profile_store {
   }
 
   void update_settings(std::int64_t profile, std::string_view settings) override {
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     run([&](pqxx::work& w) {
       w.exec_params("UPDATE profiles SET settings = $1, updated_at = $2 WHERE id = $3", std::string(settings), now, profile);
       return 0;
@@ -146,7 +150,7 @@ class postgres_store final : public profile_store {
   }
 
   item_record add_item(std::int64_t profile, std::string_view collection, std::string_view body) override {
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     return run([&](pqxx::work& w) {
       const auto id = w.exec_params1("INSERT INTO profile_items(profile_id, collection, body, created_at, updated_at) "
                                      "VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -159,7 +163,7 @@ class postgres_store final : public profile_store {
 
   std::optional<item_record> replace_item(std::int64_t profile, std::string_view collection, std::int64_t id,
                                           std::string_view body) override {
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     return run([&](pqxx::work& w) -> std::optional<item_record> {
       const pqxx::result r = w.exec_params("UPDATE profile_items SET body = $1, updated_at = $2 "
                                            "WHERE id = $3 AND profile_id = $4 AND collection = $5 RETURNING created_at",
@@ -196,7 +200,7 @@ class postgres_store final : public profile_store {
   }
 
   void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     run([&](pqxx::work& w) {
       w.exec_params("UPDATE profiles SET secret_hash = $1, updated_at = $2 WHERE id = $3", std::string(secret_hash), now, profile);
       return 0;
@@ -214,7 +218,7 @@ class postgres_store final : public profile_store {
   }
 
   void save_chat(const chat_record& c) override {
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     run([&](pqxx::work& w) {
       w.exec_params("INSERT INTO bot_chats(chat_id, profile_id, lang, dialog, state, data, touched_at) "
                     "VALUES ($1, NULLIF($2, 0), $3, $4, $5, $6, $7) ON CONFLICT (chat_id) DO UPDATE SET "
@@ -280,25 +284,28 @@ class postgres_store final : public profile_store {
 
  private:
   void migrate() {
-    run([](pqxx::work& w) {
+    run([this](pqxx::work& w) {
       w.exec_params("SELECT pg_advisory_xact_lock($1)", kMigrationLock);
       w.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
       for (const migration& m : migrations()) {
         if (!w.exec_params("SELECT 1 FROM schema_migrations WHERE version = $1", m.version).empty()) continue;
         w.exec(m.sql_for(dialect::postgresql));
-        w.exec_params("INSERT INTO schema_migrations(version, applied_at) VALUES ($1, $2)", m.version, utc_now_text());
+        w.exec_params("INSERT INTO schema_migrations(version, applied_at) VALUES ($1, $2)", m.version, now_text());
       }
       return 0;
     });
   }
 
+  std::string now_text() const { return utc_text(now_()); }
+
+  clock_function now_;
   connection_pool pool_;
 };
 
 }  // namespace
 
-std::unique_ptr<profile_store> open_postgres_store(const std::string& url, int connections) {
-  return std::make_unique<postgres_store>(url, connections);
+std::unique_ptr<profile_store> open_postgres_store(const std::string& url, clock_function now, int connections) {
+  return std::make_unique<postgres_store>(url, connections, std::move(now));
 }
 
 }  // namespace boravak::store

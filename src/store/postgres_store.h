@@ -7,11 +7,13 @@
 #include <string>
 
 #include "profile_store.h"
+#include "utc_time.h"
 
 namespace boravak::store {
 
 // Connects (postgresql://user@host:port/db), and applies the migrations under an advisory
 // lock, so two servers starting at once do not both apply a step. Throws store_error.
-std::unique_ptr<profile_store> open_postgres_store(const std::string& url, int connections = 4);
+// Time stamps come from `now` (the application's clock).
+std::unique_ptr<profile_store> open_postgres_store(const std::string& url, clock_function now, int connections = 4);
 
 }  // namespace boravak::store

@@ -7,7 +7,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cctype>
-#include <ctime>
 #include <stdexcept>
 
 #include <openssl/evp.h>
@@ -82,15 +81,6 @@ std::string link_code_hash(link_direction direction, std::string_view code) {
   std::string upper(code);
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return sha256_hex((direction == link_direction::web_to_bot ? "web-to-bot:" : "bot-to-web:") + upper);
-}
-
-std::string utc_now_text(long long seconds_from_now) {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()) + seconds_from_now;
-  std::tm utc{};
-  gmtime_r(&t, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
 }
 
 }  // namespace boravak::store

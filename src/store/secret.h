@@ -25,8 +25,4 @@ std::string link_code_hash(link_direction direction, std::string_view code);
 // Lower-case hex SHA-256.
 std::string sha256_hex(std::string_view text);
 
-// UTC now, "2026-11-21T10:00:00Z", and the same some seconds later. Adapters may read the
-// clock; the core may not.
-std::string utc_now_text(long long seconds_from_now = 0);
-
 }  // namespace boravak::store

@@ -1,6 +1,8 @@
 // The SQLite profile store (see sqlite_store.h).
 #include "sqlite_store.h"
 
+#include "utc_time.h"
+
 #include <sqlite3.h>
 
 #include <mutex>
@@ -57,7 +59,7 @@ class statement {
 
 class sqlite_store final : public profile_store {
  public:
-  explicit sqlite_store(const std::filesystem::path& file) {
+  sqlite_store(const std::filesystem::path& file, clock_function now) : now_(std::move(now)) {
     if (file.has_parent_path()) {
       std::error_code ec;
       std::filesystem::create_directories(file.parent_path(), ec);
@@ -87,7 +89,7 @@ class sqlite_store final : public profile_store {
 
   std::int64_t create_profile(std::string_view secret_hash, std::string_view settings) override {
     std::lock_guard lock(mutex_);
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     statement s(db_, "INSERT INTO profiles(secret_hash, settings, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)");
     s.bind(1, secret_hash).bind(2, settings).bind(3, now).step();
     return sqlite3_last_insert_rowid(db_);
@@ -112,7 +114,7 @@ class sqlite_store final : public profile_store {
   void update_settings(std::int64_t profile, std::string_view settings) override {
     std::lock_guard lock(mutex_);
     statement s(db_, "UPDATE profiles SET settings = ?1, updated_at = ?2 WHERE id = ?3");
-    s.bind(1, settings).bind(2, utc_now_text()).bind(3, profile).step();
+    s.bind(1, settings).bind(2, now_text()).bind(3, profile).step();
   }
 
   bool delete_profile(std::int64_t profile) override {
@@ -133,7 +135,7 @@ class sqlite_store final : public profile_store {
 
   item_record add_item(std::int64_t profile, std::string_view collection, std::string_view body) override {
     std::lock_guard lock(mutex_);
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     exec("BEGIN IMMEDIATE");
     try {
       statement s(db_, "INSERT INTO profile_items(profile_id, collection, body, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)");
@@ -151,7 +153,7 @@ class sqlite_store final : public profile_store {
   std::optional<item_record> replace_item(std::int64_t profile, std::string_view collection, std::int64_t id,
                                           std::string_view body) override {
     std::lock_guard lock(mutex_);
-    const std::string now = utc_now_text();
+    const std::string now = now_text();
     statement s(db_, "UPDATE profile_items SET body = ?1, updated_at = ?2 WHERE id = ?3 AND profile_id = ?4 AND collection = ?5 "
                      "RETURNING created_at");
     s.bind(1, body).bind(2, now).bind(3, id).bind(4, profile).bind(5, collection);
@@ -191,7 +193,7 @@ class sqlite_store final : public profile_store {
   void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
     std::lock_guard lock(mutex_);
     statement s(db_, "UPDATE profiles SET secret_hash = ?1, updated_at = ?2 WHERE id = ?3");
-    s.bind(1, secret_hash).bind(2, utc_now_text()).bind(3, profile).step();
+    s.bind(1, secret_hash).bind(2, now_text()).bind(3, profile).step();
   }
 
   std::optional<chat_record> find_chat(std::int64_t chat_id) override {
@@ -209,7 +211,7 @@ class sqlite_store final : public profile_store {
                      "profile_id = excluded.profile_id, lang = excluded.lang, dialog = excluded.dialog, "
                      "state = excluded.state, data = excluded.data, touched_at = excluded.touched_at");
     s.bind(1, c.chat_id).bind(2, c.profile_id).bind(3, c.lang).bind(4, c.dialog).bind(5, c.state).bind(6, c.data_json)
-        .bind(7, utc_now_text()).step();
+        .bind(7, now_text()).step();
   }
 
   void delete_chat(std::int64_t chat_id) override {
@@ -309,7 +311,7 @@ class sqlite_store final : public profile_store {
         if (!seen.step()) {
           exec(m.sql_for(dialect::sqlite).c_str());
           statement done(db_, "INSERT INTO schema_migrations(version, applied_at) VALUES (?1, ?2)");
-          done.bind(1, static_cast<std::int64_t>(m.version)).bind(2, utc_now_text()).step();
+          done.bind(1, static_cast<std::int64_t>(m.version)).bind(2, now_text()).step();
         }
         exec("COMMIT");
       } catch (...) {
@@ -319,14 +321,17 @@ class sqlite_store final : public profile_store {
     }
   }
 
+  std::string now_text() const { return utc_text(now_()); }
+
+  clock_function now_;
   sqlite3* db_ = nullptr;
   std::mutex mutex_;
 };
 
 }  // namespace
 
-std::unique_ptr<profile_store> open_sqlite_store(const std::filesystem::path& file) {
-  return std::make_unique<sqlite_store>(file);
+std::unique_ptr<profile_store> open_sqlite_store(const std::filesystem::path& file, clock_function now) {
+  return std::make_unique<sqlite_store>(file, std::move(now));
 }
 
 }  // namespace boravak::store

@@ -7,11 +7,13 @@
 #include <memory>
 
 #include "profile_store.h"
+#include "utc_time.h"
 
 namespace boravak::store {
 
 // Opens (creating the file and its folder when missing) and applies the migrations.
 // Throws store_error.
-std::unique_ptr<profile_store> open_sqlite_store(const std::filesystem::path& file);
+// Time stamps come from `now` (the application's clock).
+std::unique_ptr<profile_store> open_sqlite_store(const std::filesystem::path& file, clock_function now);
 
 }  // namespace boravak::store

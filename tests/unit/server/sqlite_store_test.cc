@@ -17,7 +17,7 @@ class SqliteStore : public ::testing::Test {
     folder_ = std::filesystem::temp_directory_path() /
               ("boravak-store-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(folder_);
-    store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite");
+    store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite", [] { return std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 12 / 6}}; });
   }
   void TearDown() override {
     store_.reset();
@@ -100,7 +100,7 @@ TEST_F(SqliteStore, ReopeningKeepsDataAndDoesNotReapplyMigrations) {
   const auto p = store_->create_profile(sha256_hex("a"), "{}");
   store_->add_item(p, "trips", "{}");
   store_.reset();
-  store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite");
+  store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite", [] { return std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 12 / 6}}; });
   EXPECT_EQ(store_->schema_version(), migrations().back().version);
   EXPECT_EQ(store_->items(p).size(), 1u);
 }
