@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "boravak/text.h"
+
 namespace boravak {
 
 enum class error_code {
@@ -24,8 +26,8 @@ std::string_view to_string(error_code code);
 
 struct case_error {
   error_code code = error_code::invalid_value;
-  std::string path;     // the offending field: "stays[2].exit", "on", "" for a non-JSON line
-  std::string message;  // one clear sentence for a person: what is wrong and what to do
+  std::string path;  // the offending field: "stays[2].exit", "on", "" for a non-JSON line
+  text message;      // one clear sentence for a person, what is wrong and what to do, as a key
 };
 
 }  // namespace boravak

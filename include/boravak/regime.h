@@ -34,7 +34,4 @@ std::string_view to_string(regime_kind kind);
 // "rolling" / "fixed" / "per_entry" -> kind; false when unknown.
 bool parse_regime_kind(std::string_view text, regime_kind& kind);
 
-// A short English description, e.g. "90 days in any 180 days".
-std::string describe(const regime& r);
-
 }  // namespace boravak

@@ -113,8 +113,7 @@ struct border_crossing {
   std::string id;
   std::string name;
   std::string neighbour;  // country code
-  std::string note;
-  citation cited;
+  citation cited;         // a note for people, if any, is the catalog key crossing.<id>.note
 };
 struct home_city {
   std::string id;
@@ -128,7 +127,7 @@ struct neighbour_entry {
   date from{};
   std::optional<date> to;
   neighbour_entry_status status = neighbour_entry_status::unknown;
-  std::string terms;
+  std::string terms;  // an id: the catalog key neighbour.terms.<terms> says what it means
   citation cited;
   bool in_force_on(date d) const { return from <= d && (!to || d <= *to); }
 };

@@ -32,19 +32,18 @@ bool earlier_or_none(const std::optional<date>& a, const std::optional<date>& b)
 std::optional<case_error> check_visa_free(const rule_set& rules, const country& who, date on) {
   const entry_period& rule = rules.entry_rule(who, on);
   if (!rule.needs_visa()) return std::nullopt;
-  std::string message = "Citizens of " + who.name + " need a visa to enter Serbia on " + to_iso_string(on) +
-                        ": apply for one at a Serbian embassy or consulate";
+  // What to do: a visa from an embassy, the e-visa where it is open, and the visa holders'
+  // ground where it applies (rules/stay/visas.toml, special_grounds.toml).
   const visa_rules& visas = rules.visas;
-  if (!visas.e_visa_url.empty() && on >= visas.e_visa_from) {
-    message += ", or online for a short-stay visa C at " + visas.e_visa_url;
-  }
-  message += ".";
+  const bool e_visa = !visas.e_visa_url.empty() && on >= visas.e_visa_from;
   const third_country_visa_ground& ground = rules.third_country_visa;
-  if (!ground.readings.empty() && on >= ground.from) {
-    message += " A valid Schengen, UK or US visa or residence permit also allows a short stay without a "
-               "Serbian visa, never past that document's expiry.";
-  }
-  return case_error{error_code::visa_required, "citizenship", std::move(message)};
+  const bool other_visa = !ground.readings.empty() && on >= ground.from;
+  std::string key = "case.error.visa_required";
+  if (e_visa) key += ".e_visa";
+  if (other_visa) key += ".other_visa";
+  std::vector<text_arg> args{text_arg::of_key("country." + who.code), text_arg::of_day(on)};
+  if (e_visa) args.push_back(text_arg::of_verbatim(visas.e_visa_url));
+  return case_error{error_code::visa_required, "citizenship", {std::move(key), std::move(args)}};
 }
 
 bool listed_before(const regime& a, const regime& b) {

@@ -29,28 +29,24 @@ std::string_view to_string(error_code code) {
   return "invalid_value";
 }
 
+// Stays are named by their dates, never by their place in a sorted list: the person may have
+// typed them in any order.
 std::optional<case_error> check_stay(const stay* previous, const stay& current,
                                      std::size_t index) {
   if (current.exit && *current.exit < current.entry) {
     return case_error{error_code::exit_before_entry, stay_path(index, "exit"),
-                      "Stay " + std::to_string(index + 1) + " leaves on " +
-                          to_iso_string(*current.exit) + ", before it enters on " +
-                          to_iso_string(current.entry) + "; swap or correct the two dates."};
+                      {"case.error.exit_before_entry", {text_arg::of_day(current.entry), text_arg::of_day(*current.exit)}}};
   }
   if (previous == nullptr) return std::nullopt;
   if (!previous->exit) {
     return case_error{error_code::open_stay_not_last, stay_path(index - 1, "exit"),
-                      "Stay " + std::to_string(index) +
-                          " has no exit date but another stay follows it; add the date you "
-                          "left, or remove the later stay."};
+                      {"case.error.open_stay_not_last", {text_arg::of_day(previous->entry), text_arg::of_day(current.entry)}}};
   }
   // Sharing one day is a same-day visa run and is allowed (contract "Regimes").
   if (current.entry < *previous->exit) {
     return case_error{error_code::overlapping_stays, stay_path(index, "entry"),
-                      "Stay " + std::to_string(index + 1) + " enters on " +
-                          to_iso_string(current.entry) + ", before stay " +
-                          std::to_string(index) + " ends on " + to_iso_string(*previous->exit) +
-                          "; sort the stays by entry date and correct the overlap."};
+                      {"case.error.overlapping_stays",
+                       {text_arg::of_day(current.entry), text_arg::of_day(previous->entry), text_arg::of_day(*previous->exit)}}};
   }
   return std::nullopt;
 }
@@ -59,15 +55,12 @@ std::optional<case_error> check_plan(const stay_case& c) {
   if (c.plan.what == plan_request::kind::none) return std::nullopt;
   const bool entry_plan = c.plan.what == plan_request::kind::longest_stay_from_entry;
   const date planned = c.plan.entry_or_from;
-  for (std::size_t i = 0; i < c.stays.size(); ++i) {
-    const stay& s = c.stays[i];
+  for (const stay& s : c.stays) {
     if (s.exit && *s.exit < planned) continue;
-    const std::string when = s.exit ? "ends on " + to_iso_string(*s.exit) : "has no exit date";
-    return case_error{error_code::plan_overlaps_stays, entry_plan ? "plan.entry" : "plan.from",
-                      "The plan starts on " + to_iso_string(planned) + " but stay " +
-                          std::to_string(i + 1) + " " + when +
-                          "; a plan is about the future, so every recorded stay must end "
-                          "before the planned date."};
+    // A plan is about the future: every recorded stay must end before the planned day.
+    text why = s.exit ? text{"case.error.plan_overlaps_stay", {text_arg::of_day(planned), text_arg::of_day(s.entry), text_arg::of_day(*s.exit)}}
+                      : text{"case.error.plan_after_open_stay", {text_arg::of_day(planned), text_arg::of_day(s.entry)}};
+    return case_error{error_code::plan_overlaps_stays, entry_plan ? "plan.entry" : "plan.from", std::move(why)};
   }
   return std::nullopt;
 }

@@ -44,6 +44,13 @@ catalog::catalog(const std::filesystem::path& locale_dir, std::string_view langu
 
 std::string catalog::finish(std::string s) const { return cyrillic_ ? to_serbian_cyrillic(s) : s; }
 
+std::string catalog::crossing_name(const std::string& name) const {
+  if (!cyrillic_) return name;
+  const std::size_t dash = name.find(" – ");
+  if (dash == std::string::npos) return to_serbian_cyrillic(name);
+  return to_serbian_cyrillic(name.substr(0, dash)) + name.substr(dash);
+}
+
 bool catalog::has(std::string_view key) const {
   const std::string k(key);
   return boost::locale::translate(k).str(locale_) != k;

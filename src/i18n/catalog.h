@@ -53,6 +53,9 @@ class catalog {
   // "90 days in any 180 days": a counting rule in words.
   std::string regime_text(const regime& r) const;
   std::string date_text(date d) const;     // "21 November 2026", "21 ноября 2026 г.", ...
+  // A border crossing's name, "Horgoš – Röszke": in Serbian Cyrillic the Serbian side is
+  // written in Cyrillic ("Хоргош – Röszke"); the neighbour's side keeps its own spelling.
+  std::string crossing_name(const std::string& name) const;
   std::string amount_text(long long rsd) const;  // "23,450 RSD", "23 450 RSD", "23.450 RSD"
 
  private:

@@ -20,6 +20,9 @@ office read_office(const toml::table& t, const rules_file& file) {
                                                                                              : payment_place::mup_exchange_office;
   o.address = optional_string(t, "address", file).value_or("");
   o.cited = require_citation(t, file);
+  // An e-mail address cites its own sources: it is a value a person acts on.
+  o.email = optional_string(t, "email", file).value_or("");
+  if (!o.email.empty()) o.email_cited = require_citation_prefixed(t, "email_", file);
   return o;
 }
 

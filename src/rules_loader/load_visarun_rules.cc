@@ -24,7 +24,6 @@ void load_visarun_rules(const std::filesystem::path& dir, const source_registry&
   for (const toml::table* t : table_list(crossings, "crossing", crossings_file)) {
     border_crossing c{require_string(*t, "id", crossings_file), require_string(*t, "name", crossings_file),
                       require_string(*t, "neighbour", crossings_file),
-                      optional_string(*t, "note", crossings_file).value_or(""),
                       require_citation(*t, crossings_file)};
     require_country(rules, c.neighbour, {crossings_file, t});
     rules.crossings.push_back(std::move(c));

@@ -44,6 +44,8 @@ std::set<std::string> keys_from_rules() {
   for (const auto& p : stay.publishers) keys.insert("publisher." + p);
   for (const auto& c : stay.countries) keys.insert("country." + c.code);
   for (const auto& e : stay.registration.exemptions) keys.insert("registration.exemption." + e.id);
+  for (const auto& c : stay.cities) keys.insert("city." + c.id);
+  for (const auto& n : stay.neighbour_entries) keys.insert("neighbour.terms." + n.terms);
   const auto guides = content::load_guides(BORAVAK_RULES_DIR);
   for (const auto& g : guides) {
     keys.insert(g.title_key);
@@ -56,7 +58,7 @@ std::set<std::string> keys_from_rules() {
 // Every whole key written as a string literal in src/ ("permit.step.file_by"); prefixes that
 // are completed at run time ("permit.fee.") end in a dot and are covered by keys_from_rules.
 std::set<std::string> keys_from_code() {
-  static const std::regex literal(R"re("((?:permit|payment|plan|slip|email|guide|interview|calendar|format|cli)\.[a-z0-9_.]*[a-z0-9_])")re");
+  static const std::regex literal(R"re("((?:permit|payment|plan|slip|email|guide|interview|calendar|format|cli|case|api|stamps|stays|situation|regime_option|profile|papers|stay|visarun|bot|rules|cite|confidence)\.[a-z0-9_.]*[a-z0-9_])")re");
   std::set<std::string> keys;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(BORAVAK_SOURCE_DIR) / "src")) {
     if (!entry.is_regular_file()) continue;
@@ -64,8 +66,11 @@ std::set<std::string> keys_from_code() {
     // stay contract, not a key.
     const std::string path = entry.path().generic_string();
     const bool speaks = path.find("/core/permit/") != std::string::npos || path.find("/core/payment/") != std::string::npos ||
+                        path.ends_with("/core/stay_validation.cc") || path.ends_with("/core/citizenship.cc") ||
+                        path.find("/app/") != std::string::npos || path.find("/render/") != std::string::npos ||
                         path.find("/cli/") != std::string::npos || path.find("/i18n/") != std::string::npos ||
-                        path.find("/content/") != std::string::npos || path.ends_with("calendar_export.cc");
+                        path.find("/server/") != std::string::npos || path.find("/bot/") != std::string::npos ||
+                        path.find("/content/") != std::string::npos || path.find("/io/") != std::string::npos;
     if (!speaks) continue;
     std::ifstream in(entry.path());
     std::stringstream text;
@@ -73,8 +78,10 @@ std::set<std::string> keys_from_code() {
     const std::string s = text.str();
     for (auto it = std::sregex_iterator(s.begin(), s.end(), literal); it != std::sregex_iterator(); ++it) {
       const std::string key = (*it)[1];
-      // File names such as "permit/grounds.toml" are not keys.
-      if (key.find(".toml") == std::string::npos && key.find(".cc") == std::string::npos) keys.insert(key);
+      // File names such as "permit/grounds.toml" are not keys, nor the batch contract's JSON
+      // paths ("plan.entry").
+      static const std::set<std::string> json_paths = {"plan.entry", "plan.from", "plan.length", "plan.earliest_entry"};
+      if (key.find(".toml") == std::string::npos && !key.ends_with(".cc") && !key.ends_with(".h") && !json_paths.contains(key)) keys.insert(key);
     }
   }
   return keys;

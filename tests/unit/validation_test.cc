@@ -53,8 +53,8 @@ TEST(ValidationTest, CheckStay) {
     if (!error) continue;
     EXPECT_EQ(to_string(error->code), to_string(*r.code));
     EXPECT_EQ(error->path, r.path);
-    EXPECT_FALSE(error->message.empty());
-    EXPECT_EQ(error->message.back(), '.') << error->message;
+    EXPECT_FALSE(error->message.key.empty());
+    EXPECT_TRUE(english(error->message).ends_with(".")) << english(error->message);
   }
 }
 
@@ -96,7 +96,7 @@ TEST(ValidationTest, CheckPlan) {
     if (!error) continue;
     EXPECT_EQ(to_string(error->code), to_string(*r.code));
     EXPECT_EQ(error->path, r.path);
-    EXPECT_FALSE(error->message.empty());
+    EXPECT_FALSE(error->message.key.empty());
   }
 }
 

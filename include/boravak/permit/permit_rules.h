@@ -144,7 +144,9 @@ struct office {
   appointment_kind appointment = appointment_kind::none;
   payment_place pay_at = payment_place::before_visit;
   std::string address;
+  std::string email;  // where to ask for an appointment by e-mail, when one is on record
   citation cited;
+  citation email_cited;
 };
 
 struct appointment_email_rule {

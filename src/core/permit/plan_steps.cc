@@ -33,6 +33,21 @@ dated_step appointment_step(const permit_rules& rules, const office& where, std:
               std::nullopt, ask_by, cite("permit/offices.toml:" + where.city, where.cited));
 }
 
+// The appointment: where to write and where to go, and a warning when the police's reply time
+// (offices.toml) can run past `deadline`, the last day to file.
+void appointment_notices(const permit_rules& rules, const office& where, std::optional<date> deadline, date on, permit_plan& plan) {
+  const auto cited = cite("permit/offices.toml:" + where.city, where.cited);
+  if (!where.email.empty())
+    plan.notices.push_back({{"permit.notice.appointment_write_to", {text_arg::of_verbatim(where.email)}},
+                            cite("permit/offices.toml:" + where.city + ".email", where.email_cited)});
+  else plan.notices.push_back({{"permit.notice.appointment_address_unknown", {}}, cited});
+  if (!where.address.empty()) plan.notices.push_back({{"permit.notice.appointment_office", {text_arg::of_verbatim(where.address)}}, cited});
+  const appointment_email_rule& mail = rules.appointment_email;
+  if (deadline && *deadline >= on && *deadline - days{mail.ask_days_before_deadline} < on)
+    plan.notices.push_back({{"permit.notice.appointment_late", {text_arg::of_number(mail.reply_business_days_max), text_arg::of_day(*deadline)}},
+                            cite("permit/offices.toml:appointment_email", mail.cited)});
+}
+
 void first_application_steps(const permit_rules& rules, const permit_situation& s, date on,
                              const std::vector<person_plan>& people, permit_plan& plan) {
   const deadline_rules& d = rules.deadlines;
@@ -60,6 +75,7 @@ void first_application_steps(const permit_rules& rules, const permit_situation& 
     std::optional<date> ask_by;
     if (s.last_lawful_day) ask_by = appointment_ask_by(rules, *s.last_lawful_day, on);
     plan.steps.push_back(appointment_step(rules, where, ask_by));
+    appointment_notices(rules, where, s.last_lawful_day, on, plan);
   }
   if (s.last_entry) {
     // The white card is part of a first application; it is due within N hours of entry, so by
@@ -91,8 +107,10 @@ void renewal_steps(const permit_rules& rules, const permit_situation& s, date on
   plan.steps.push_back(event("new_term_starts", {"permit.step.new_term_starts", {}}, window->new_term_starts,
                              cite("permit/deadlines.toml:term_start", d.term_start)));
   const office& where = rules.office_for(s.city);
-  if (anyone_in_person(people) && where.appointment == appointment_kind::email)
+  if (anyone_in_person(people) && where.appointment == appointment_kind::email) {
     plan.steps.push_back(appointment_step(rules, where, appointment_ask_by(rules, window->last, on)));
+    appointment_notices(rules, where, window->last, on, plan);
+  }
   if (on > window->last)
     plan.notices.push_back({{"permit.notice.renewal_window_missed", {text_arg::of_day(window->last)}}, cite(rule, window->rule->cited)});
   else if (window->first && on < *window->first)
