@@ -39,6 +39,8 @@ void add_event(icalcomponent* calendar, const std::string& uid, date day, const 
   icalcomponent_add_property(event, icalproperty_new_summary(summary.c_str()));
   icalcomponent_add_property(event, icalproperty_new_description(description.c_str()));
   for (int before : alarm_days) {
+    // An alarm that would ring before the day the file is made would ring at once, or never.
+    if (day - days{before} < stamp) continue;
     icalcomponent* alarm = icalcomponent_new_valarm();
     icalcomponent_add_property(alarm, icalproperty_new_action(ICAL_ACTION_DISPLAY));
     icaltriggertype trigger{};
@@ -81,18 +83,25 @@ std::string dates_to_ics(const std::vector<dated_event>& events, date stamp, con
   return text_of(calendar);
 }
 
-std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& words, const std::vector<int>& alarm_days_before) {
+std::string plan_to_ics(const permit::permit_plan& plan, const std::string& person_key, const i18n::catalog& words,
+                        const std::vector<int>& alarm_days_before) {
   component_ptr calendar = new_calendar(words);
 
   for (const permit::dated_step& step : plan.steps) {
     if (!step.calendar || !step.last) continue;
+    // A deadline already behind the plan's day is no event to be reminded of: the plan says
+    // it was missed, and what to do now.
+    if (*step.last < plan.on) continue;
     const std::string what = words.render(step.what);
     const std::string description = what + "\n" + words.cited(step.why.cited);
-    if (step.first) {
-      add_event(calendar.get(), step.id + "-opens-" + to_iso_string(*step.first) + "@boravak", *step.first,
+    // Ids name the person and the kind of deadline, not its date: when a deadline moves, the
+    // calendar updates the event instead of adding a second one, and an agency's calendar
+    // keeps every client's apart.
+    if (step.first && *step.first >= plan.on) {
+      add_event(calendar.get(), step.id + "-opens." + person_key + "@boravak", *step.first,
                 words.format("calendar.opens", {what}), description, plan.on, {}, words);
     }
-    add_event(calendar.get(), step.id + "-" + to_iso_string(*step.last) + "@boravak", *step.last,
+    add_event(calendar.get(), step.id + "." + person_key + "@boravak", *step.last,
               step.first ? words.format("calendar.closes", {what}) : what, description, plan.on, alarm_days_before, words);
   }
   return text_of(calendar);

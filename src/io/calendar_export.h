@@ -10,13 +10,15 @@
 namespace boravak::io {
 
 // All-day events: a window gives one event on its first day and one on its last; a deadline
-// gives one. Event ids are stable (step id and date), so re-importing updates, not duplicates.
-std::string plan_to_ics(const permit::permit_plan& plan, const i18n::catalog& words,
+// gives one. Deadlines before the plan's day are left out, and so are alarms that would ring
+// before it. Event ids are the step and `person_key` (app::person_key), never a date, so a
+// re-import updates an event that moved instead of adding another.
+std::string plan_to_ics(const permit::permit_plan& plan, const std::string& person_key, const i18n::catalog& words,
                         const std::vector<int>& alarm_days_before);
 
 // Any dated events (the bot's /deadlines), one all-day event each, with the same alarms.
 struct dated_event {
-  std::string uid;  // stable, so a re-import updates the event
+  std::string uid;  // stable: the person and the kind of date, so a re-import updates the event
   date day;
   std::string summary;
   std::string description;

@@ -16,13 +16,15 @@ using simdjson::dom::element_type;
 using simdjson::dom::object;
 
 case_error missing(std::string path) {
-  std::string message = "The field \"" + path + "\" is required but missing; add it.";
+  text message{"case.error.missing_field", {text_arg::of_verbatim(path)}};
   return {error_code::missing_field, std::move(path), std::move(message)};
 }
 
-case_error invalid(std::string path, std::string what) {
-  std::string message = "The field \"" + path + "\" " + what + ".";
-  return {error_code::invalid_value, std::move(path), std::move(message)};
+// `what`: the catalog key that says what the field must be ("case.error.must.date_string").
+case_error invalid(std::string path, const char* what, std::vector<text_arg> more = {}) {
+  std::vector<text_arg> args{text_arg::of_verbatim(path)};
+  for (text_arg& a : more) args.push_back(std::move(a));
+  return {error_code::invalid_value, std::move(path), {what, std::move(args)}};
 }
 
 // The path of a field, built only when there is an error to report: this is the batch hot
@@ -41,7 +43,7 @@ struct field_path {
 std::optional<case_error> read_date(element value, field_path where, date& out) {
   std::string_view text;
   if (value.get_string().get(text)) {
-    return invalid(where.str(), "must be a date written as a string \"YYYY-MM-DD\"");
+    return invalid(where.str(), "case.error.must.date_string");
   }
   if (auto parsed = parse_iso_date(text)) {
     out = *parsed;
@@ -50,20 +52,18 @@ std::optional<case_error> read_date(element value, field_path where, date& out) 
   const std::string path = where.str();
   std::string shown(text.substr(0, 40));
   return case_error{error_code::invalid_date, path,
-                    "The field \"" + path + "\" holds \"" + shown +
-                        "\", which is not a real date from 1900 to 2200 written as YYYY-MM-DD "
-                        "(for example 2026-03-01)."};
+                    {"case.error.invalid_date", {text_arg::of_verbatim(path), text_arg::of_verbatim(shown)}}};
 }
 
 // A count: a JSON integer from 1 to kLargestCount (not 90.0, not "90", not true).
 std::optional<case_error> read_count(element value, const char* path, int& out) {
   const element_type type = value.type();
   if (type != element_type::INT64 && type != element_type::UINT64) {
-    return invalid(path, "must be a whole number from 1 to " + std::to_string(kLargestCount));
+    return invalid(path, "case.error.must.count", {text_arg::of_number(kLargestCount)});
   }
   std::int64_t n = 0;
   if (type == element_type::UINT64 || value.get_int64().get(n) || n < 1 || n > kLargestCount) {
-    return invalid(path, "must be a whole number from 1 to " + std::to_string(kLargestCount));
+    return invalid(path, "case.error.must.count", {text_arg::of_number(kLargestCount)});
   }
   out = int(n);
   return std::nullopt;
@@ -83,15 +83,14 @@ bool find(object o, std::string_view key, element& out) {
 
 std::optional<case_error> read_regime(element value, regime& out) {
   object o;
-  if (value.get_object().get(o)) return invalid("regime", "must be an object such as {\"kind\": \"rolling\", \"limit\": 90, \"window\": 180}");
+  if (value.get_object().get(o)) return invalid("regime", "case.error.must.regime_object");
   element field;
   if (!find(o, "kind", field)) return missing("regime.kind");
   std::string_view kind;
-  if (field.get_string().get(kind)) return invalid("regime.kind", "must be one of \"rolling\", \"fixed\" or \"per_entry\"");
+  if (field.get_string().get(kind)) return invalid("regime.kind", "case.error.must.regime_kind");
   if (!parse_regime_kind(kind, out.kind)) {
     return case_error{error_code::unknown_regime, "regime.kind",
-                      "The regime kind \"" + std::string(kind.substr(0, 40)) +
-                          "\" is not known; use \"rolling\", \"fixed\" or \"per_entry\"."};
+                      {"case.error.unknown_regime", {text_arg::of_verbatim(std::string(kind.substr(0, 40)))}}};
   }
   if (!find(o, "limit", field)) return missing("regime.limit");
   if (auto e = read_count(field, "regime.limit", out.limit)) return e;
@@ -104,7 +103,7 @@ std::optional<case_error> read_regime(element value, regime& out) {
       const bool has_days = find(o, "period_days", field);
       const bool has_months = find(o, "period_months", months);
       if (has_days && has_months) {
-        return invalid("regime.period_months", "cannot be given together with period_days; keep one of them");
+        return invalid("regime.period_months", "case.error.must.one_period");
       }
       if (has_months) return read_count(months, "regime.period_months", out.period_months);
       if (!has_days) return missing("regime.period_days");
@@ -118,11 +117,11 @@ std::optional<case_error> read_regime(element value, regime& out) {
 
 std::optional<case_error> read_stays(element value, std::vector<stay>& out) {
   simdjson::dom::array items;
-  if (value.get_array().get(items)) return invalid("stays", "must be a list of stays, such as [{\"entry\": \"2026-01-10\", \"exit\": \"2026-02-05\"}]");
+  if (value.get_array().get(items)) return invalid("stays", "case.error.must.stay_list");
   std::size_t index = 0;
   for (element item : items) {
     object o;
-    if (item.get_object().get(o)) return invalid(field_path{"stays", index}.str(), "must be an object with \"entry\" and, once you have left, \"exit\"");
+    if (item.get_object().get(o)) return invalid(field_path{"stays", index}.str(), "case.error.must.stay_object");
     stay s;
     element entry, field;
     bool has_entry = false, has_exit = false;
@@ -146,18 +145,18 @@ std::optional<case_error> read_stays(element value, std::vector<stay>& out) {
 
 std::optional<case_error> read_exempt(element value, std::vector<date_range>& out) {
   simdjson::dom::array items;
-  if (value.get_array().get(items)) return invalid("exempt", "must be a list of ranges such as [{\"from\": \"2026-02-01\", \"to\": \"2026-02-03\"}]");
+  if (value.get_array().get(items)) return invalid("exempt", "case.error.must.exempt_list");
   std::size_t index = 0;
   for (element item : items) {
     object o;
-    if (item.get_object().get(o)) return invalid(field_path{"exempt", index}.str(), "must be an object with \"from\" and \"to\"");
+    if (item.get_object().get(o)) return invalid(field_path{"exempt", index}.str(), "case.error.must.exempt_object");
     date_range r{};
     element field;
     if (!find(o, "from", field)) return missing(field_path{"exempt", index, "from"}.str());
     if (auto e = read_date(field, {"exempt", index, "from"}, r.first)) return e;
     if (!find(o, "to", field)) return missing(field_path{"exempt", index, "to"}.str());
     if (auto e = read_date(field, {"exempt", index, "to"}, r.last)) return e;
-    if (r.last < r.first) return invalid(field_path{"exempt", index, "to"}.str(), "is before \"from\"; an exempt range runs forwards");
+    if (r.last < r.first) return invalid(field_path{"exempt", index, "to"}.str(), "case.error.must.exempt_forwards");
     out.push_back(r);
     ++index;
   }
@@ -166,12 +165,12 @@ std::optional<case_error> read_exempt(element value, std::vector<date_range>& ou
 
 std::optional<case_error> read_plan(element value, plan_request& out) {
   object o;
-  if (value.get_object().get(o)) return invalid("plan", "must be {\"entry\": DATE} or {\"from\": DATE, \"length\": DAYS}");
+  if (value.get_object().get(o)) return invalid("plan", "case.error.must.plan_object");
   element entry;
   element from;
   const bool has_entry = find(o, "entry", entry);
   const bool has_from = find(o, "from", from);
-  if (has_entry && has_from) return invalid("plan", "asks two questions; give either \"entry\" or \"from\" with \"length\"");
+  if (has_entry && has_from) return invalid("plan", "case.error.must.one_question");
   if (has_entry) {
     out.what = plan_request::kind::longest_stay_from_entry;
     return read_date(entry, {nullptr, 0, "plan.entry"}, out.entry_or_from);
@@ -199,9 +198,7 @@ std::optional<case_error> case_json_reader::read(std::string_view line, parsed_c
   object o;
   if (parser_.parse(line.data(), line.size(), false).get(document) ||
       document.get_object().get(o)) {
-    return case_error{error_code::invalid_json, "",
-                      "This line is not a JSON object; write each case as one {...} object on "
-                      "its own line."};
+    return case_error{error_code::invalid_json, "", {"case.error.not_json_object", {}}};
   }
   return read_fields(o, out);
 }
@@ -227,7 +224,7 @@ std::optional<case_error> case_json_reader::read_fields(object o, parsed_case& o
   std::string_view id_text;
   if (id.get_string().get(id_text)) {
     out.id_json = simdjson::minify(id);
-    return invalid("id", "must be a string");
+    return invalid("id", "case.error.must.string");
   }
   out.id_json.clear();
   append_json_string(out.id_json, id_text);
@@ -238,18 +235,14 @@ std::optional<case_error> case_json_reader::read_fields(object o, parsed_case& o
     if (auto e = read_regime(regime_field, c.rule)) return e;
   } else if (has_citizenship) {
     std::string_view code;
-    if (citizenship.get_string().get(code)) return invalid("citizenship", "must be a two-letter country code such as \"RU\"");
+    if (citizenship.get_string().get(code)) return invalid("citizenship", "case.error.must.country_code");
     who = rules_.find_country(code);
     if (who == nullptr) {
       return case_error{error_code::unknown_citizenship, "citizenship",
-                        "\"" + std::string(code.substr(0, 40)) +
-                            "\" is not a country code we know; use the two-letter ISO 3166-1 "
-                            "code, such as \"RU\", \"UA\", \"CN\" or \"US\"."};
+                        {"case.error.unknown_citizenship", {text_arg::of_verbatim(std::string(code.substr(0, 40)))}}};
     }
   } else {
-    return case_error{error_code::missing_field, "regime",
-                      "The case needs either \"regime\" (the counting rule) or \"citizenship\" "
-                      "(a two-letter country code); add one of them."};
+    return case_error{error_code::missing_field, "regime", {"case.error.no_rule", {}}};
   }
 
   if (!has_stays) return missing("stays");

@@ -10,8 +10,9 @@
 
 namespace boravak::io {
 
-// The error every batch reader (CLI and server) gives for a line over the 8 MiB limit.
-inline constexpr std::string_view kLineTooLongMessage = "This line is longer than 8 MiB; split the case or shorten it.";
+// The error every batch reader (CLI and server) gives for a line over the 8 MiB limit, as a
+// catalog key.
+inline constexpr std::string_view kLineTooLongKey = "case.error.line_too_long";
 inline constexpr std::size_t kLongestLine = std::size_t{8} << 20;
 
 class line_reader {

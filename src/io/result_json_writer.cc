@@ -144,13 +144,13 @@ void append_readings_result_line(std::string& out, std::string_view id_json,
   append_result_line(out, id_json, stricter_by_field(answers), answers);
 }
 
-void append_error_line(std::string& out, std::string_view id_json, const case_error& e) {
+void append_error_line(std::string& out, std::string_view id_json, const case_error& e, std::string_view message) {
   put(out, "{\"id\":");
   out += id_json;
   put(out, ",\"ok\":false,\"error\":{\"code\":\"");
   out += to_string(e.code);
   put(out, "\",\"message\":");
-  append_json_string(out, e.message);
+  append_json_string(out, message);
   put(out, ",\"path\":");
   append_json_string(out, e.path);
   put(out, "}}\n");

@@ -23,6 +23,7 @@ void append_result_line(std::string& out, std::string_view id_json, const stay_r
 // readings themselves when there are two or more (contract "Readings").
 void append_readings_result_line(std::string& out, std::string_view id_json,
                                  const std::vector<reading_answer>& answers);
-void append_error_line(std::string& out, std::string_view id_json, const case_error& e);
+// `message` is e.message rendered in the reader's language.
+void append_error_line(std::string& out, std::string_view id_json, const case_error& e, std::string_view message);
 
 }  // namespace boravak::io

@@ -19,12 +19,22 @@
 #include <string_view>
 
 #include "boravak/permit/permit_situation.h"
+#include "boravak/text.h"
 
 namespace boravak::io {
 
+// What is wrong in a situation file: the field (e.g. "family[1].age", empty for the whole
+// file) and what to write instead, as a catalog key.
 class situation_error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  situation_error(std::string field, text message)
+      : std::runtime_error(message.key), field_(std::move(field)), message_(std::move(message)) {}
+  const std::string& field() const { return field_; }
+  const text& message() const { return message_; }
+
+ private:
+  std::string field_;
+  text message_;
 };
 
 struct situation_input {

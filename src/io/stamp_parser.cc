@@ -16,10 +16,6 @@ struct stamp {
 
 bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';'; }
 
-std::string describe(const stamp& s) {
-  return "stamp " + std::to_string(s.number) + " (" + s.text + ")";
-}
-
 }  // namespace
 
 std::variant<std::vector<stay>, stamp_error> parse_stamps(std::string_view text) {
@@ -33,13 +29,11 @@ std::variant<std::vector<stay>, stamp_error> parse_stamps(std::string_view text)
     const std::string token(text.substr(start, i - start));
     const std::size_t number = stamps.size() + 1;
     if (token[0] != '+' && token[0] != '-') {
-      return stamp_error{number, token, "Stamp " + std::to_string(number) + " (" + token +
-                                            ") must start with + for an entry or - for an exit, as in +2026-03-01."};
+      return stamp_error{number, token, {"stamps.error.no_sign", {text_arg::of_verbatim(token)}}};
     }
     const auto day = parse_written_date(std::string_view(token).substr(1));
     if (!day) {
-      return stamp_error{number, token, "Stamp " + std::to_string(number) + " (" + token +
-                                            ") is not a real date from 1900 to 2200; write it as +YYYY-MM-DD or +DD.MM.YYYY."};
+      return stamp_error{number, token, {"stamps.error.bad_date", {text_arg::of_verbatim(token)}}};
     }
     stamps.push_back({token[0] == '+', *day, number, token});
   }
@@ -67,16 +61,14 @@ std::variant<std::vector<stay>, stamp_error> parse_stamps(std::string_view text)
         }
         const stamp& second = *entries[e];
         return stamp_error{second.number, second.text,
-                           "Two entries in a row: " + describe(*open_entry) + " and " + describe(second) +
-                               " have no exit between them; add the exit stamp or remove one of the entries."};
+                           {"stamps.error.two_entries", {text_arg::of_day(open_entry->day), text_arg::of_day(second.day)}}};
       }
       if (e < entries.size()) {
         open_entry = entries[e++];
         continue;
       }
       const stamp& lone = *exits[x];
-      return stamp_error{lone.number, lone.text,
-                         "The exit " + describe(lone) + " has no entry before it; add the entry stamp or remove this exit."};
+      return stamp_error{lone.number, lone.text, {"stamps.error.lone_exit", {text_arg::of_day(lone.day)}}};
     }
     k = end;
   }

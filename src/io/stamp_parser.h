@@ -9,13 +9,14 @@
 #include <vector>
 
 #include "boravak/stay_case.h"
+#include "boravak/text.h"
 
 namespace boravak::io {
 
 struct stamp_error {
   std::size_t stamp_number = 0;  // 1-based, in the order typed; 0 = about the whole text
   std::string stamp;             // the stamp as typed
-  std::string message;           // what is wrong and what to do
+  text message;                  // what is wrong and what to do, named by the stamp or its date
 };
 
 // Stamps are separated by spaces, commas, semicolons or new lines.

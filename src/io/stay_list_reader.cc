@@ -33,7 +33,7 @@ std::variant<std::vector<stay>, stay_list_error> sort_and_check(std::vector<stay
   for (std::size_t k = 0; k < order.size(); ++k) {
     const stay& s = stays[order[k]];
     if (auto e = check_stay(sorted.empty() ? nullptr : &sorted.back(), s, k)) {
-      // The engine's message numbers stays in sorted order; name the person's own line too.
+      // The engine's message names stays by their dates; the path is the person's own line.
       const std::size_t culprit = e->code == error_code::open_stay_not_last ? order[k - 1] : order[k];
       // The field inside the stay ("stays[3].exit" gives ".exit"), after the person's own name for it.
       const std::size_t bracket = e->path.rfind(']');
@@ -69,15 +69,14 @@ stay_list read_stay_csv(std::string_view text) {
     }
     const auto entry = parse_written_date(entry_text);
     if (!entry) {
-      return stay_list_error{where, "The entry date \"" + std::string(entry_text) +
-                                        "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY.", error_code::invalid_date};
+      return stay_list_error{where, {"stays.error.line_entry_not_date", {text_arg::of_number(static_cast<long long>(line_number)), text_arg::of_verbatim(std::string(entry_text))}},
+                             error_code::invalid_date};
     }
     stay s{*entry, std::nullopt};
     if (!exit_text.empty()) {
       const auto exit = parse_written_date(exit_text);
       if (!exit) {
-        return stay_list_error{where, "The exit date \"" + std::string(exit_text) +
-                                          "\" is not a real date; write YYYY-MM-DD or DD.MM.YYYY, or leave it empty if you are still in Serbia.",
+        return stay_list_error{where, {"stays.error.line_exit_not_date", {text_arg::of_number(static_cast<long long>(line_number)), text_arg::of_verbatim(std::string(exit_text))}},
                                error_code::invalid_date};
       }
       s.exit = *exit;
@@ -93,16 +92,16 @@ stay_list read_stay_json(std::string_view text) {
   simdjson::padded_string padded(text);
   simdjson::dom::element document;
   if (parser.parse(padded).get(document)) {
-    return stay_list_error{"the file", "It is not valid JSON; write a list such as [{\"entry\": \"2026-01-10\", \"exit\": \"2026-02-05\"}]."};
+    return stay_list_error{"", {"stays.error.not_json", {}}};
   }
   simdjson::dom::array items;
   simdjson::dom::object top;
   if (!document.get_object().get(top)) {
     if (top["stays"].get_array().get(items)) {
-      return stay_list_error{"the file", "The object has no \"stays\" list; write {\"stays\": [{\"entry\": ..., \"exit\": ...}]}."};
+      return stay_list_error{"", {"stays.error.no_stays_list", {}}};
     }
   } else if (document.get_array().get(items)) {
-    return stay_list_error{"the file", "Expected a list of stays or an object with \"stays\"."};
+    return stay_list_error{"", {"stays.error.not_a_list", {}}};
   }
   std::vector<stay> stays;
   std::vector<std::string> origins;
@@ -112,15 +111,15 @@ stay_list read_stay_json(std::string_view text) {
     std::string_view entry_text, exit_text;
     simdjson::dom::element exit_value;
     if (item["entry"].get_string().get(entry_text)) {
-      return stay_list_error{where + ".entry", "Each stay needs \"entry\" as a date string such as \"2026-01-10\"."};
+      return stay_list_error{where + ".entry", {"stays.error.needs_entry", {}}};
     }
     const auto entry = parse_written_date(entry_text);
-    if (!entry) return stay_list_error{where + ".entry", "\"" + std::string(entry_text) + "\" is not a real date; write YYYY-MM-DD.", error_code::invalid_date};
+    if (!entry) return stay_list_error{where + ".entry", {"stays.error.not_date", {text_arg::of_verbatim(std::string(entry_text))}}, error_code::invalid_date};
     stay s{*entry, std::nullopt};
     if (!item["exit"].get(exit_value) && !exit_value.is_null()) {
-      if (exit_value.get_string().get(exit_text)) return stay_list_error{where + ".exit", "\"exit\" must be a date string, or left out while you are still in Serbia."};
+      if (exit_value.get_string().get(exit_text)) return stay_list_error{where + ".exit", {"stays.error.exit_not_string", {}}};
       const auto exit = parse_written_date(exit_text);
-      if (!exit) return stay_list_error{where + ".exit", "\"" + std::string(exit_text) + "\" is not a real date; write YYYY-MM-DD.", error_code::invalid_date};
+      if (!exit) return stay_list_error{where + ".exit", {"stays.error.not_date", {text_arg::of_verbatim(std::string(exit_text))}}, error_code::invalid_date};
       s.exit = *exit;
     }
     stays.push_back(s);

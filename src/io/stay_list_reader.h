@@ -14,8 +14,8 @@
 namespace boravak::io {
 
 struct stay_list_error {
-  std::string where;    // "line 3" or "stays[2].exit"
-  std::string message;
+  std::string where;    // "stays[2].exit" for JSON, "line 3" for CSV (the message names the line)
+  text message;
   error_code code = error_code::invalid_value;  // the contract's code (case_error.h)
 };
 

@@ -43,9 +43,9 @@ class CaseJsonReaderTest : public ::testing::Test {
       SCOPED_TRACE(r.name + "\n  line: " + r.line);
       const auto error = read(r.line);
       ASSERT_TRUE(error.has_value());
-      EXPECT_EQ(to_string(error->code), r.code) << error->message;
-      EXPECT_EQ(error->path, r.path) << error->message;
-      EXPECT_FALSE(error->message.empty());
+      EXPECT_EQ(to_string(error->code), r.code) << english(error->message);
+      EXPECT_EQ(error->path, r.path) << english(error->message);
+      EXPECT_FALSE(error->message.key.empty());
     }
   }
 
@@ -86,7 +86,7 @@ TEST_F(CaseJsonReaderTest, TheContractsExampleCase) {
   EXPECT_EQ(with_plan->path, "plan.entry");
 
   const auto without_plan = read(example + "}");
-  ASSERT_FALSE(without_plan.has_value()) << without_plan->message;
+  ASSERT_FALSE(without_plan.has_value()) << english(without_plan->message);
   EXPECT_EQ(parsed_.id_json, "\"c1\"");
   EXPECT_EQ(parsed_.data.rule, rolling(90, 180));
   ASSERT_EQ(parsed_.data.stays.size(), 2u);
@@ -99,7 +99,7 @@ TEST_F(CaseJsonReaderTest, AValidCaseFillsEveryField) {
       R"("stays":[{"entry":"2026-01-10","exit":"2026-02-05"},{"entry":"2026-03-01","exit":"2026-03-20"}],)"
       R"("on":"2026-03-15","exempt":[{"from":"2026-02-01","to":"2026-02-03"}],)"
       R"("valid_until":"2026-12-31","plan":{"from":"2026-06-01","length":30}})");
-  ASSERT_FALSE(error.has_value()) << error->message;
+  ASSERT_FALSE(error.has_value()) << english(error->message);
   const stay_case& c = parsed_.data;
   EXPECT_EQ(parsed_.id_json, "\"c2\"");
   EXPECT_EQ(c.rule, fixed_months(90, 6));
@@ -314,7 +314,7 @@ TEST_F(CaseJsonReaderTest, TheIdIsEchoedAsJson) {
   for (const row& r : rows) {
     SCOPED_TRACE(r.name);
     const auto error = read(r.line);
-    EXPECT_EQ(!error.has_value(), r.ok) << (error ? error->message : "");
+    EXPECT_EQ(!error.has_value(), r.ok) << (error ? english(error->message) : "");
     EXPECT_EQ(parsed_.id_json, r.id_json);
   }
 }
@@ -345,7 +345,7 @@ TEST_F(CaseJsonReaderTest, UnknownKeysAndNullOptionalFieldsAreIgnored) {
   for (const row& r : rows) {
     SCOPED_TRACE(r.name);
     const auto error = read(r.line);
-    EXPECT_FALSE(error.has_value()) << error->message;
+    EXPECT_FALSE(error.has_value()) << english(error->message);
     EXPECT_EQ(parsed_.readings_from, nullptr);
   }
   ASSERT_FALSE(read(R"({"id":"c1","regime":{"kind":"per_entry","limit":30},"stays":[{"entry":"2026-03-01","exit":null}],"on":"2026-03-15"})"));
@@ -381,7 +381,7 @@ TEST_F(CaseJsonReaderTest, CitizenshipPicksTheRulesInForceOnTheCheckDate) {
       EXPECT_EQ(error->path, "citizenship");
       continue;
     }
-    ASSERT_FALSE(error.has_value()) << error->message;
+    ASSERT_FALSE(error.has_value()) << english(error->message);
     ASSERT_NE(parsed_.readings_from, nullptr);
     EXPECT_TRUE(parsed_.readings_from->in_force_on(D(r.on)));
     std::vector<std::string> ids;
@@ -395,9 +395,9 @@ TEST_F(CaseJsonReaderTest, CitizenshipPicksTheRulesInForceOnTheCheckDate) {
 TEST_F(CaseJsonReaderTest, VisaRequiredSaysWhatToDo) {
   const auto error = read(line_with(R"("citizenship":"IN")", R"("stays":[])", R"("on":"2026-11-21")"));
   ASSERT_TRUE(error.has_value());
-  EXPECT_NE(error->message.find("India"), std::string::npos) << error->message;
-  EXPECT_NE(error->message.find("visa"), std::string::npos) << error->message;
-  EXPECT_NE(error->message.find("Schengen"), std::string::npos) << error->message;
+  EXPECT_NE(english(error->message).find("India"), std::string::npos) << english(error->message);
+  EXPECT_NE(english(error->message).find("visa"), std::string::npos) << english(error->message);
+  EXPECT_NE(english(error->message).find("Schengen"), std::string::npos) << english(error->message);
 }
 
 // The reader is reused line after line in a batch: nothing of one case leaks into the next.

@@ -30,7 +30,7 @@ struct bad_row {
 
 void expect_stays(const io::stay_list& parsed, const std::vector<stay>& expected) {
   ASSERT_TRUE(std::holds_alternative<std::vector<stay>>(parsed))
-      << std::get<io::stay_list_error>(parsed).where << ": " << std::get<io::stay_list_error>(parsed).message;
+      << std::get<io::stay_list_error>(parsed).where << ": " << english(std::get<io::stay_list_error>(parsed).message);
   const auto& stays = std::get<std::vector<stay>>(parsed);
   ASSERT_EQ(stays.size(), expected.size());
   for (std::size_t i = 0; i < stays.size(); ++i) {
@@ -42,9 +42,9 @@ void expect_stays(const io::stay_list& parsed, const std::vector<stay>& expected
 void expect_error(const io::stay_list& parsed, const bad_row& r) {
   ASSERT_TRUE(std::holds_alternative<io::stay_list_error>(parsed));
   const auto& error = std::get<io::stay_list_error>(parsed);
-  EXPECT_EQ(error.where, r.where) << error.message;
-  EXPECT_NE(error.message.find(r.message_mentions), std::string::npos)
-      << "\"" << r.message_mentions << "\" not in: " << error.message;
+  EXPECT_EQ(error.where, r.where) << english(error.message);
+  EXPECT_NE(english(error.message).find(r.message_mentions), std::string::npos)
+      << "\"" << r.message_mentions << "\" not in: " << english(error.message);
 }
 
 TEST(StayCsvTest, ReadsWhatPeopleWrite) {
@@ -88,12 +88,12 @@ TEST(StayCsvTest, ErrorsNameThePersonsOwnLine) {
       {"Only the first line may be a header: a later text line is a bad date.", "2026-01-01,2026-01-10\nentry,exit\n",
        "line 2", "entry"},
       {"A stay overlapping an earlier one names its own line, not its place after sorting.",
-       "2026-03-01,2026-03-10\n2026-01-01,2026-01-10\n2026-03-05,2026-03-20\n", "line 3", "sort"},
+       "2026-03-01,2026-03-10\n2026-01-01,2026-01-10\n2026-03-05,2026-03-20\n", "line 3", "starts on 5 March 2026"},
       {"When the earlier-typed line is the one that overlaps after sorting, that line is named.",
-       "2026-03-05,2026-03-20\n2026-03-01,2026-03-10\n", "line 1", "2026-03-05"},
+       "2026-03-05,2026-03-20\n2026-03-01,2026-03-10\n", "line 1", "5 March 2026"},
       {"A stay without exit followed by a later stay names the line of the open stay.",
        "entry,exit\n2026-01-01,\n2026-02-01,2026-02-10\n", "line 2", "no exit"},
-      {"An exit before the entry names its line.", "2026-01-01,2026-01-10\n2026-02-10,2026-02-01\n", "line 2", "2026-02-01"},
+      {"An exit before the entry names its line.", "2026-01-01,2026-01-10\n2026-02-10,2026-02-01\n", "line 2", "1 February 2026"},
   };
   for (const bad_row& r : rows) {
     SCOPED_TRACE(r.name);
@@ -121,9 +121,9 @@ TEST(StayJsonTest, ReadsAListOrAnObjectWithStays) {
 
 TEST(StayJsonTest, ErrorsNameTheItem) {
   const std::vector<bad_row> rows = {
-      {"A file that is not JSON is named as the file.", "entry,exit\n2026-01-01,2026-01-10\n", "the file", "not valid JSON"},
-      {"An object without stays is named as the file.", R"({"trips":[]})", "the file", "stays"},
-      {"A number is neither a list nor an object.", "42", "the file", "list"},
+      {"A file that is not JSON is about the whole file.", "entry,exit\n2026-01-01,2026-01-10\n", "", "not valid JSON"},
+      {"An object without stays is about the whole file.", R"({"trips":[]})", "", "stays"},
+      {"A number is neither a list nor an object.", "42", "", "list"},
       {"An impossible entry names the item.", R"([{"entry":"2026-01-01","exit":"2026-01-02"},{"entry":"2026-02-30"}])",
        "stays[1].entry", "2026-02-30"},
       {"A missing entry names the item.", R"([{"exit":"2026-01-02"}])", "stays[0].entry", "entry"},
@@ -131,7 +131,7 @@ TEST(StayJsonTest, ErrorsNameTheItem) {
       {"An exit that is not a string names the item.", R"([{"entry":"2026-01-01","exit":5}])", "stays[0].exit", "exit"},
       {"An overlap names the person's own item and its field, not its place after sorting.",
        R"([{"entry":"2026-03-01","exit":"2026-03-10"},{"entry":"2026-01-01","exit":"2026-01-10"},{"entry":"2026-03-05","exit":"2026-03-20"}])",
-       "stays[2].entry", "sort"},
+       "stays[2].entry", "starts on 5 March 2026"},
       {"An exit before its entry names the exit.", R"([{"entry":"2026-01-10","exit":"2026-01-02"}])", "stays[0].exit", "before"},
   };
   for (const bad_row& r : rows) {
