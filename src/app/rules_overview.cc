@@ -9,7 +9,7 @@ text_arg number(long long n) { return text_arg::of_number(n); }
 
 class builder {
  public:
-  builder(const context& ctx) : today_(ctx.now.today()) {}
+  explicit builder(const app_context& ctx) : today_(ctx.today()) {}
 
   rule_group& group(std::string id, text title) {
     groups_.push_back({std::move(id), std::move(title), {}});
@@ -114,9 +114,9 @@ void permit_rules(builder& b, const permit::permit_rules& p) {
 
 }  // namespace
 
-std::vector<rule_group> rules_overview(const context& ctx, const permit::permit_rules& permits, const std::string& country_code) {
+std::vector<rule_group> rules_overview(const app_context& ctx, const std::string& country_code) {
   builder b(ctx);
-  const rule_set& rules = ctx.rules;
+  const rule_set& rules = ctx.stay_rules;
   if (!country_code.empty()) {
     if (const boravak::country* c = rules.find_country(country_code)) {
       if (c->periods.empty()) {
@@ -134,7 +134,7 @@ std::vector<rule_group> rules_overview(const context& ctx, const permit::permit_
   rule_group& others = b.group("entry.default", {"rules.group.default", {}});
   b.line(others, {"rules.default", {}}, rules.default_entry.cited);
   other_rules(b, rules);
-  permit_rules(b, permits);
+  permit_rules(b, ctx.permit_rules);
   return b.take();
 }
 

@@ -9,7 +9,7 @@
 
 #include "boravak/permit/permit_rules.h"
 #include "boravak/text.h"
-#include "context.h"
+#include "app_context.h"
 
 namespace boravak::app {
 
@@ -26,6 +26,6 @@ struct rule_group {
 };
 
 // Every group; with `country` (an ISO code) the entry rules of that country only.
-std::vector<rule_group> rules_overview(const context& ctx, const permit::permit_rules& permits, const std::string& country_code);
+std::vector<rule_group> rules_overview(const app_context& ctx, const std::string& country_code);
 
 }  // namespace boravak::app

@@ -34,12 +34,27 @@ bool stay_situation::readings_disagree() const {
   return false;
 }
 
-result<stay_situation> check_stays(const context& ctx, const person& who) {
-  const rule_set& rules = ctx.rules;
+int days_left_to_show(const stay_result& r, date on) {
+  if (!r.last_legal_day) return 0;
+  // Present on `on`: today is already counted, so the days after it. Away: from today on.
+  const int until_last_day = int((*r.last_legal_day - on).count()) + (r.present ? 0 : 1);
+  return std::max(0, std::min(r.days_left, until_last_day));
+}
+
+result<stay_situation> check_stays(const app_context& ctx, const person& who) {
+  const rule_set& rules = ctx.stay_rules;
   stay_situation s;
   s.data.on = who.on;
   s.data.stays = who.stays;
   s.data.exempt = who.exempt;
+  // A pending application stops the count from the day it was filed, for as long as it is
+  // being decided (rules/permit/deadlines.toml [filing_stops_the_count]).
+  if (who.pending) {
+    s.pending = who.pending;
+    s.pending_cited = &ctx.permit_rules.deadlines.filing_stops_the_count;
+    const date far = date{std::chrono::sys_days{std::chrono::year{kLastInputYear} / 12 / 31}};
+    if (who.pending->since <= far) s.data.exempt.push_back({who.pending->since, far});
+  }
   s.data.valid_until = who.valid_until;
   if (who.document_expires) {
     s.data.valid_until = s.data.valid_until ? std::min(*s.data.valid_until, *who.document_expires) : *who.document_expires;
@@ -91,15 +106,22 @@ result<stay_situation> check_stays(const context& ctx, const person& who) {
   for (const reading& r : s.readings) rules_read.push_back(r.rule);
   s.next = plan_visarun(s.data, rules_read, rules, s.city, s.citizen ? s.citizen->code : std::string());
 
-  // The beli karton is due after the latest entry on or before `on`.
+  // The beli karton is due after the latest entry on or before `on`; while a renewal is being
+  // decided there is nothing to register (the exemption renewal_pending).
   for (const stay& st : s.data.stays) {
     if (st.entry <= s.data.on) s.registration_entry = st.entry;
   }
-  if (s.registration_entry && rules.registration.deadline_hours > 0) {
+  const bool renewal_pending = s.pending && s.pending->kind == application_kind::renewal && rules.registration.exempts("renewal_pending");
+  if (s.registration_entry && rules.registration.deadline_hours > 0 && !renewal_pending) {
     s.registration_due = *s.registration_entry + rules.registration.days_to_register();
+    s.registration_missed = *s.registration_due < s.data.on;
   }
 
-  const date today = ctx.now.today();
+  s.days_left_shown = days_left_to_show(s.answer, s.data.on);
+  if (!s.answer.last_legal_day && s.answer.first_overstay_day) s.last_legal_day_passed = *s.answer.first_overstay_day - days{1};
+  s.return_needs_document = s.third_country_document;
+
+  const date today = ctx.today();
   if (s.entry_rule != nullptr) note_if_outdated(s, &s.entry_rule->cited, today);
   if (s.third_country_document) note_if_outdated(s, &rules.third_country_visa.cited, today);
   for (const reading& r : s.readings) note_if_outdated(s, r.cited, today);

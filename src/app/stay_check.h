@@ -11,10 +11,21 @@
 #include "boravak/citizenship.h"
 #include "boravak/stay_explanation.h"
 #include "boravak/visarun.h"
-#include "context.h"
+#include "app_context.h"
 #include "problem.h"
 
 namespace boravak::app {
+
+enum class application_kind { first, renewal };
+
+// An application for a temporary residence permit or a single permit, filed (in person or
+// online) on `since` and not yet decided. From that day the short-stay days stop counting and
+// no visa run is needed (rules/permit/deadlines.toml [filing_stops_the_count]); the filing
+// confirmation is the person's proof at the border.
+struct pending_application {
+  date since{};
+  application_kind kind = application_kind::first;
+};
 
 // What a person tells us. Exactly one of `citizenship` and `rule` decides the counting rule;
 // `rule` wins when both are given.
@@ -27,6 +38,7 @@ struct person {
   std::optional<date> valid_until;      // the last day the entry document allows
   std::optional<date> document_expires; // entered on a Schengen, UK or US visa or permit
   std::string city;                     // home city id for the visa run, or empty
+  std::optional<pending_application> pending;
 };
 
 // One reading of the law and its answer.
@@ -52,10 +64,23 @@ struct stay_situation {
   std::optional<date> registration_due;
   std::vector<const citation*> possibly_outdated;  // cited values not checked for 12 months
 
+  // What every adapter tells the person, made safe the same way for all of them:
+  int days_left_shown = 0;  // answer.days_left, never more than the days up to the last legal day
+  std::optional<date> last_legal_day_passed;  // while overstaying: the last day that was still legal
+  bool return_needs_document = false;  // entered on another country's visa: coming back needs one again
+  bool registration_missed = false;    // the registration deadline lies before `on`
+  std::optional<pending_application> pending;  // days stop counting from its day; no visa run
+  const citation* pending_cited = nullptr;     // why they stop
+
   // True when the readings give different answers to a question the person is shown.
   bool readings_disagree() const;
 };
 
-result<stay_situation> check_stays(const context& ctx, const person& who);
+result<stay_situation> check_stays(const app_context& ctx, const person& who);
+
+// The days left a person is told: the count's days left, never more than the days from `on` up
+// to the last legal day (a document's expiry or another reading can end the stay first). The
+// batch contract keeps the count itself.
+int days_left_to_show(const stay_result& r, date on);
 
 }  // namespace boravak::app

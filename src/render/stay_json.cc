@@ -63,16 +63,16 @@ json next_json(const app::stay_situation& s, const rule_set& rules, const i18n::
   json crossings = json::array();
   for (const crossing_option& o : n.crossings) {
     json c{{"id", o.crossing->id},
-           {"name", o.crossing->name},
+           {"name", words.crossing_name(o.crossing->name)},
            {"neighbour", o.crossing->neighbour},
            {"neighbour_name", words.has("country." + o.crossing->neighbour) ? words.get("country." + o.crossing->neighbour)
                                                                             : o.crossing->neighbour},
            {"entry", answer_name(o.answer())},
            {"may_enter", o.answer() == entry_answer::may_enter},
            {"entry_rule_known", o.answer() != entry_answer::unknown},
-           {"terms", o.entry_rule ? json(o.entry_rule->terms) : json(nullptr)},
+           {"terms", o.entry_rule ? json(words.get("neighbour.terms." + o.entry_rule->terms)) : json(nullptr)},
            {"citation", o.entry_rule ? io::citation_json(o.entry_rule->cited, words) : json(nullptr)},
-           {"note", o.crossing->note}};
+           {"note", words.has("crossing." + o.crossing->id + ".note") ? json(words.get("crossing." + o.crossing->id + ".note")) : json(nullptr)}};
     crossings.push_back(std::move(c));
   }
   (void)rules;
@@ -129,9 +129,10 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
     exemptions.push_back({{"id", e.id}, {"text", words.get("registration.exemption." + e.id)}});
   }
   // A deadline already behind the check date is shown as missed, with what to do now.
-  const bool missed = s.registration_due && *s.registration_due < s.data.on;
+  const bool missed = s.registration_missed;
   json said = nullptr;
-  if (s.registration_due && s.registration_entry)
+  if (s.pending && s.pending->kind == app::application_kind::renewal) said = words.get("stay.reg.renewal_pending");
+  else if (s.registration_due && s.registration_entry)
     said = words.render({missed ? "stay.reg.missed" : "stay.reg.due",
                          {text_arg::of_day(*s.registration_entry), text_arg::of_day(*s.registration_due)}});
   out["registration"] = {{"hours", rules.registration.deadline_hours},
@@ -170,6 +171,27 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
   json outdated = json::array();
   for (const citation* c : s.possibly_outdated) outdated.push_back(io::citation_json(*c, words));
   out["possibly_outdated"] = std::move(outdated);
+
+  // What the person is told, made safe as for every adapter (app/stay_check.h): the page shows
+  // these, not the contract's raw counts.
+  const auto said_if = [&](bool when, const text& t) { return when ? json(words.render(t)) : json(nullptr); };
+  json advice;
+  advice["days_left"] = s.days_left_shown;
+  advice["last_legal_day_passed"] = day_or_null(s.last_legal_day_passed);
+  advice["last_legal_day_passed_text"] =
+      said_if(s.last_legal_day_passed.has_value(),
+              {"stay.last_legal_day_passed", {text_arg::of_day(s.last_legal_day_passed.value_or(date{})), text_arg::of_day(s.data.on)}});
+  advice["pending"] = s.pending ? json{{"since", to_iso_string(s.pending->since)},
+                                       {"kind", s.pending->kind == app::application_kind::renewal ? "renewal" : "first"},
+                                       {"text", words.render({s.pending->kind == app::application_kind::renewal ? "stay.pending.renewal" : "stay.pending.first",
+                                                              {text_arg::of_day(s.pending->since)}})},
+                                       {"carry", words.get("stay.pending.carry_confirmation")},
+                                       {"citation", s.pending_cited ? io::citation_json(*s.pending_cited, words) : json(nullptr)}}
+                                : json(nullptr);
+  advice["return_needs_document"] =
+      said_if(s.return_needs_document, {"stay.next.needs_document", {text_arg::of_day(s.next.latest_exit), text_arg::of_verbatim(rules.visas.e_visa_url)}});
+  advice["after_overstay"] = said_if(s.answer.overstay_days > 0 && !s.pending, {"stay.next.after_overstay", {}});
+  out["advice"] = std::move(advice);
   return out;
 }
 

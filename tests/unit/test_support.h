@@ -18,6 +18,8 @@
 #include "boravak/stay_case.h"
 #include "boravak/stay_engine.h"
 #include "boravak/stay_result.h"
+#include "boravak/text.h"
+#include "i18n/catalog.h"
 
 namespace boravak::test_support {
 
@@ -56,6 +58,15 @@ inline citation test_citation(const std::string& id) {
 }
 
 inline std::string show(const std::optional<date>& d) { return d ? to_iso_string(*d) : "null"; }
+
+// A text as an English reader sees it: what tests compare messages against. A key the catalog
+// lacks renders as "[key]".
+inline const i18n::catalog& english_catalog() {
+  static const i18n::catalog words(BORAVAK_LOCALE_DIR, "en");
+  return words;
+}
+inline std::string english(const text& t) { return english_catalog().render(t); }
+inline std::string english_date(date d) { return english_catalog().date_text(d); }
 
 // Expected "day number or null" in scaled-down tables; kNever = capped at 9999-12-31.
 inline constexpr int kNull = 0;

@@ -7,8 +7,6 @@
 #include <memory>
 
 #include "app/rules_overview.h"
-#include "rules_loader/permit_loader.h"
-#include "rules_loader/rules_loader.h"
 #include "../test_support.h"
 
 namespace boravak::app {
@@ -20,19 +18,18 @@ using namespace std::chrono;
 class StayCheckTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    rules_ = std::make_unique<rule_set>(rules_loader::load_rules(BORAVAK_RULES_DIR));
-    permits_ = std::make_unique<permit::permit_rules>(rules_loader::load_permit_rules(BORAVAK_RULES_DIR));
+    ctx_ = std::make_unique<app_context>();
+    load_app_context(*ctx_, {BORAVAK_RULES_DIR, BORAVAK_LOCALE_DIR});
   }
-  static void TearDownTestSuite() {
-    rules_.reset();
-    permits_.reset();
+  static void TearDownTestSuite() { ctx_.reset(); }
+  // The context with its one clock at noon (Belgrade) of `day`.
+  static const app_context& on(std::string_view day) {
+    ctx_->now = std::make_unique<fixed_clock>(sys_seconds{D(day).time_since_epoch()} + hours{11});
+    return *ctx_;
   }
-  static fixed_clock clock_on(std::string_view day) { return fixed_clock{sys_seconds{D(day).time_since_epoch()} + hours{12}}; }
-  static std::unique_ptr<rule_set> rules_;
-  static std::unique_ptr<permit::permit_rules> permits_;
+  static std::unique_ptr<app_context> ctx_;
 };
-std::unique_ptr<rule_set> StayCheckTest::rules_;
-std::unique_ptr<permit::permit_rules> StayCheckTest::permits_;
+std::unique_ptr<app_context> StayCheckTest::ctx_;
 
 person someone(std::string citizenship, std::vector<stay> stays, std::string_view on) {
   person p;
@@ -43,8 +40,7 @@ person someone(std::string citizenship, std::vector<stay> stays, std::string_vie
 }
 
 TEST_F(StayCheckTest, WhoseRulesApply) {
-  const fixed_clock clock = clock_on("2026-12-06");
-  const context ctx{*rules_, clock};
+  const app_context& ctx = on("2026-12-06");
   struct row {
     std::string name;
     person who;
@@ -99,12 +95,11 @@ TEST_F(StayCheckTest, RulesNotCheckedForAYearAreMarked) {
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.name);
-    const fixed_clock clock = clock_on(r.today);
-    const context ctx{*rules_, clock};
+    const app_context& ctx = on(r.today);
     const auto found = check_stays(ctx, someone("UA", {open_from("2026-11-25")}, "2026-12-06"));
     ASSERT_TRUE(found.ok());
     EXPECT_EQ(!found->possibly_outdated.empty(), r.stale);
-    const auto groups = rules_overview(ctx, *permits_, "UA");
+    const auto groups = rules_overview(ctx, "UA");
     ASSERT_EQ(groups.size(), 1u);
     ASSERT_FALSE(groups[0].lines.empty());
     for (const rule_line& line : groups[0].lines) EXPECT_EQ(line.possibly_outdated, r.stale) << line.what.key;
@@ -112,8 +107,7 @@ TEST_F(StayCheckTest, RulesNotCheckedForAYearAreMarked) {
 }
 
 TEST_F(StayCheckTest, TheRulesOverviewListsEveryDatedChangeOfACountry) {
-  const fixed_clock clock = clock_on("2026-12-06");
-  const auto groups = rules_overview({*rules_, clock}, *permits_, "UA");
+  const auto groups = rules_overview(on("2026-12-06"), "UA");
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].id, "entry.UA");
   std::vector<std::string> keys;
@@ -122,7 +116,7 @@ TEST_F(StayCheckTest, TheRulesOverviewListsEveryDatedChangeOfACountry) {
   EXPECT_EQ(to_iso_string(groups[0].lines[0].what.args[0].day), "2011-12-08");
   EXPECT_EQ(to_iso_string(groups[0].lines[0].what.args[1].day), "2021-10-14");
   EXPECT_EQ(to_iso_string(groups[0].lines[2].what.args[0].day), "2021-10-15");
-  const auto all = rules_overview({*rules_, clock}, *permits_, "");
+  const auto all = rules_overview(on("2026-12-06"), "");
   std::vector<std::string> ids;
   for (const rule_group& g : all) ids.push_back(g.id);
   for (const char* id : {"entry.RU", "entry.default", "counting", "other_documents", "visas", "registration", "fines", "permits", "fees"}) {

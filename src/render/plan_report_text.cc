@@ -3,7 +3,7 @@
 
 #include "plan_report.h"
 
-namespace boravak::cli {
+namespace boravak::render {
 namespace {
 
 using namespace boravak::permit;
@@ -95,8 +95,7 @@ std::string plan_text(const permit_plan& plan, const i18n::catalog& w) {
                                {w.get("permit.fee." + o.item), w.amount_text(o.amount), o.from ? w.date_text(*o.from) : "?"})
           << "\n   " << cited_line(o.why, w) << "\n";
   }
-  out << "\n" << w.get("plan.papers_hint") << "\n";
   return out.str();
 }
 
-}  // namespace boravak::cli
+}  // namespace boravak::render

@@ -5,7 +5,7 @@
 #include "io/citation_json.h"
 #include "plan_report.h"
 
-namespace boravak::cli {
+namespace boravak::render {
 namespace {
 
 using namespace boravak::permit;
@@ -84,4 +84,4 @@ std::string plan_json(const permit_plan& plan, const i18n::catalog& w) {
   return doc.dump(2) + "\n";
 }
 
-}  // namespace boravak::cli
+}  // namespace boravak::render

@@ -6,7 +6,7 @@
 #include "boravak/permit/permit_plan.h"
 #include "i18n/catalog.h"
 
-namespace boravak::cli {
+namespace boravak::render {
 
 std::string plan_text(const permit::permit_plan& plan, const i18n::catalog& words);
 std::string plan_json(const permit::permit_plan& plan, const i18n::catalog& words);
@@ -22,4 +22,4 @@ inline std::string cited_line(const permit::rule_ref& why, const i18n::catalog& 
 // "Person 2: spouse, 36 years old"
 std::string person_heading(const permit::person_plan& p, std::size_t number, const i18n::catalog& words);
 
-}  // namespace boravak::cli
+}  // namespace boravak::render
