@@ -6,11 +6,8 @@
 #include <cstring>
 #include <vector>
 
-#include "../io/case_json_reader.h"
-#include "../io/line_reader.h"
-#include "../io/result_json_writer.h"
-#include "boravak/citizenship.h"
-#include "boravak/stay_engine.h"
+#include "app/case_line.h"
+#include "io/line_reader.h"
 
 namespace boravak::cli {
 namespace {
@@ -32,7 +29,7 @@ bool write_all(std::FILE* out, std::string& buffer) {
 
 }  // namespace
 
-int run_batch(const rule_set& rules, const std::string& input, const std::string& output) {
+int run_batch(const app::app_context& ctx, const std::string& lang, const std::string& input, const std::string& output) {
   file_handle in(input == "-" ? stdin : std::fopen(input.c_str(), "rb"));
   if (!in) {
     std::fprintf(stderr, "boravak batch: cannot read %s: %s\n", input.c_str(), std::strerror(errno));
@@ -45,11 +42,7 @@ int run_batch(const rule_set& rules, const std::string& input, const std::string
   }
 
   io::line_reader lines(in.get());
-  io::case_json_reader reader(rules);
-  io::parsed_case parsed;
-  stay_calculator calculator;
-  stay_result result;
-  std::vector<reading_answer> answers;
+  app::case_line_evaluator evaluator(ctx, lang);
   std::string buffer;
   buffer.reserve(kFlushAt + 4096);
 
@@ -63,16 +56,9 @@ int run_batch(const rule_set& rules, const std::string& input, const std::string
       return 2;
     }
     if (got == io::line_reader::status::too_long) {
-      io::append_error_line(buffer, "null",
-                            {error_code::invalid_json, "", std::string(io::kLineTooLongMessage)});
-    } else if (auto error = reader.read(line, parsed)) {
-      io::append_error_line(buffer, parsed.id_json, *error);
-    } else if (parsed.readings_from != nullptr) {
-      evaluate_readings(calculator, parsed.data, rules, *parsed.readings_from, answers);
-      io::append_readings_result_line(buffer, parsed.id_json, answers);
+      evaluator.refuse_line({error_code::invalid_json, "", {std::string(io::kLineTooLongKey), {}}}, buffer);
     } else {
-      calculator.evaluate(parsed.data, result);
-      io::append_result_line(buffer, parsed.id_json, result);
+      evaluator.evaluate_case_line(line, buffer);
     }
     if (buffer.size() >= kFlushAt && !write_all(out.get(), buffer)) {
       std::fprintf(stderr, "boravak batch: writing %s failed: %s\n", output.c_str(), std::strerror(errno));

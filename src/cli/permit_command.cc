@@ -4,19 +4,20 @@
 #include <fstream>
 #include <iostream>
 
-#include "../rules_loader/permit_loader.h"
+#include "app/papers.h"
+#include "app/permit_planning.h"
 #include "boravak/permit/fee_schedule.h"
 #include "content/guide_library.h"
 #include "io/calendar_export.h"
 #include "papers.h"
 #include "permit_situation_build.h"
-#include "plan_report.h"
+#include "render/plan_report.h"
 
 namespace boravak::cli {
 namespace {
 
 void add_situation_options(CLI::App* c, permit_options& o) {
-  c->add_option("--lang", o.lang, "language: en, ru, uk, sr (Latin) or sr-Cyrl");
+  c->add_option("--lang", o.lang, "language: en, ru, uk, sr (Latin) or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c->add_option("--on", o.on, "the planning date (default: today in Belgrade)");
   c->add_option("--situation", o.situation_file, "a JSON or TOML file with the situation (docs/permit-plan.md)");
   c->add_option("--citizenship,-c", o.citizenship, "two-letter country code, e.g. RU");
@@ -36,15 +37,14 @@ void add_situation_options(CLI::App* c, permit_options& o) {
   c->add_flag("--in-person", o.in_person, "file in person where both ways are open");
 }
 
-permit::permit_plan make_plan(const rule_set& stay_rules, const permit::permit_rules& rules, permit_options& o,
-                              const i18n::catalog& words, permit::permit_situation& s) {
+// The plan for the options, or std::runtime_error with the problem in the person's language.
+app::planned_permit make_plan(const app::app_context& ctx, permit_options& o, const i18n::catalog& words) {
   if (o.interactive) run_interview(o, words);
-  const date on = planning_day(o, words);
-  s = build_situation(o, stay_rules, on, words);
-  permit::permit_plan plan;
-  permit::plan_error error;
-  if (!permit::make_permit_plan(rules, s, on, plan, error)) throw std::runtime_error(words.render(error.what));
-  return plan;
+  const date on = planning_day(o, ctx, words);
+  permit_input in = build_situation(o, words);
+  auto planned = app::plan_permit(ctx, std::move(in.situation), in.stamps, on);
+  if (!planned) throw std::runtime_error(words.render(planned.error().message));
+  return std::move(planned.value());
 }
 
 int list_grounds(const permit::permit_rules& rules, const i18n::catalog& w) {
@@ -53,14 +53,20 @@ int list_grounds(const permit::permit_rules& rules, const i18n::catalog& w) {
   return 0;
 }
 
-int show_fees(const permit::permit_rules& rules, const permit_options& o, const i18n::catalog& w) {
-  const date on = planning_day(o, w);
+int show_fees(const app::app_context& ctx, const permit_options& o, const i18n::catalog& w) {
+  const permit::permit_rules& rules = ctx.permit_rules;
+  const date on = planning_day(o, ctx, w);
   const permit::fee_set* current = permit::fee_set_on(rules, on);
   for (const permit::fee_set& set : rules.fee_sets) {
-    std::cout << (&set == current ? "* " : "  ") << set.id << " (" << w.date_text(set.from)
-              << (set.to ? " – " + w.date_text(*set.to) : std::string()) << ")";
-    if (set.checked) std::cout << ", " << w.date_text(*set.checked);
-    std::cout << "\n    " << w.cited(set.cited) << "\n";
+    // A set is named by its dates, never by its id; "*" marks the one in force on the day.
+    std::string key = set.start_estimated ? "rules.fee_set.estimated" : "rules.fee_set";
+    std::vector<text_arg> args{text_arg::of_day(set.from)};
+    if (set.to) {
+      key += ".until";
+      args.push_back(text_arg::of_day(*set.to));
+    }
+    std::cout << (&set == current ? "* " : "  ") << w.render({key, args}) << "\n";
+    std::cout << "    " << w.cited(set.cited) << "\n";
     for (const permit::fee_item& item : set.items)
       std::cout << "    - " << w.get("permit.fee." + item.id) << ": " << w.amount_text(item.amount) << "\n";
   }
@@ -68,11 +74,10 @@ int show_fees(const permit::permit_rules& rules, const permit_options& o, const 
   return 0;
 }
 
-int guide_commands(const permit_commands& c, const permit_options& o, const std::filesystem::path& rules_dir) {
-  const auto dir = i18n::default_locale_directory();
-  const i18n::catalog words(dir, o.lang);
-  const i18n::catalog english(dir, "en");
-  const auto guides = content::load_guides(rules_dir);
+int guide_commands(const app::app_context& ctx, const permit_commands& c, const permit_options& o) {
+  const i18n::catalog& words = ctx.words(o.lang);
+  const i18n::catalog& english = ctx.words("en");
+  const auto& guides = ctx.guides;
   const auto show = [&](const content::guide& g) {
     std::cout << words.get(g.title_key) << "\n\n";
     for (const std::string& key : g.paragraph_keys) std::cout << words.get(key) << "\n\n";
@@ -110,15 +115,16 @@ permit_commands add_permit_commands(CLI::App& app, permit_options& o) {
   permit_commands c;
   CLI::App* permit = app.add_subcommand("permit", "residence permits: plan, grounds, fees, payment slips, appointment e-mail");
   permit->require_subcommand(1);
+  permit->add_option("--lang", o.lang, "language: en, ru, uk, sr (Latin) or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c.plan = permit->add_subcommand("plan", "who files how, with which documents and fees, in which order, by when");
   add_situation_options(c.plan, o);
   c.plan->add_flag("--interactive,-i", o.interactive, "ask the questions one by one");
   c.plan->add_flag("--json", o.json, "print JSON instead of text");
   c.plan->add_option("--ics", o.ics_file, "also write the dated deadlines as an iCalendar file");
   c.grounds = permit->add_subcommand("grounds", "the grounds for a permit");
-  c.grounds->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl");
+  c.grounds->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c.fees = permit->add_subcommand("fees", "the fee sets on record, by date, with sources");
-  c.fees->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl");
+  c.fees->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c.fees->add_option("--on", o.on, "mark the set in force on this date (default: today in Belgrade)");
   c.slip = permit->add_subcommand("slip", "payment slips (uplatnica) with NBS IPS QR codes for fees paid in person");
   add_situation_options(c.slip, o);
@@ -132,46 +138,44 @@ permit_commands add_permit_commands(CLI::App& app, permit_options& o) {
 
   CLI::App* guide = app.add_subcommand("guide", "short guides: visa runs, beli karton, permits, and more");
   guide->require_subcommand(1);
+  guide->add_option("--lang", o.lang, "language: en, ru, uk, sr (Latin) or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c.guide_search = guide->add_subcommand("search", "find guides by words in any of our languages");
   c.guide_search->add_option("words", o.query, "what to look for")->required();
   c.guide_show = guide->add_subcommand("show", "show one guide");
   c.guide_show->add_option("id", o.guide_id, "the guide's id (`boravak guide list`)")->required();
   c.guide_list = guide->add_subcommand("list", "list the guides");
-  for (CLI::App* g : {c.guide_search, c.guide_show, c.guide_list}) g->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl");
+  for (CLI::App* g : {c.guide_search, c.guide_show, c.guide_list})
+    g->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   return c;
 }
 
-int run_permit_commands(const permit_commands& c, const permit_options& options, const std::string& rules_dir) {
+int run_permit_commands(const permit_commands& c, const permit_options& options, const app::app_context& ctx) {
   const bool chosen = *c.plan || *c.grounds || *c.fees || *c.slip || *c.email || *c.guide_search || *c.guide_show || *c.guide_list;
   if (!chosen) return -1;
   permit_options o = options;
-  // Each command loads only what it reads: guides need no rules, the grounds and fees no stay
-  // rules.
-  const std::filesystem::path dir = rules_dir.empty() ? rules_loader::default_rules_directory() : std::filesystem::path(rules_dir);
-  if (*c.guide_search || *c.guide_show || *c.guide_list) return guide_commands(c, o, dir);
-  const auto locale_dir = i18n::default_locale_directory();
-  const i18n::catalog words(locale_dir, o.lang);
-  const permit::permit_rules permit_rules = rules_loader::load_permit_rules(dir);
-  if (*c.grounds) return list_grounds(permit_rules, words);
-  if (*c.fees) return show_fees(permit_rules, o, words);
+  if (*c.guide_search || *c.guide_show || *c.guide_list) return guide_commands(ctx, c, o);
+  const i18n::catalog& words = ctx.words(o.lang);
+  if (*c.grounds) return list_grounds(ctx.permit_rules, words);
+  if (*c.fees) return show_fees(ctx, o, words);
 
-  const rule_set stay_rules = rules_loader::load_rules(dir);
-  permit::permit_situation s;
-  permit::permit_plan plan = make_plan(stay_rules, permit_rules, o, words, s);
+  const app::planned_permit planned = make_plan(ctx, o, words);
   if (*c.slip) {
-    std::cout << slips_text(plan, permit_rules, o, s, words);
+    const auto set = app::prepare_slips(ctx, planned, {o.municipality, o.payer, o.non_cash});
+    if (!set) throw std::runtime_error(words.render(set.error().message));
+    std::cout << slips_text(planned, set.value(), o.out_dir, words);
     return 0;
   }
   if (*c.email) {
-    apply_names(o.names, s, words);
-    const i18n::catalog serbian(locale_dir, "sr");
-    std::cout << appointment_email_text(plan, permit_rules, s, stay_rules, serbian, words);
+    const auto names = email_names(o.names, words);
+    if (names.size() > planned.plan.people.size()) throw std::runtime_error(words.get("cli.error.too_many_names"));
+    std::cout << appointment_email_text(app::make_appointment_email(ctx, planned, names, o.lang), words);
     return 0;
   }
-  std::cout << (o.json ? plan_json(plan, words) : plan_text(plan, words));
+  std::cout << (o.json ? render::plan_json(planned.plan, words) : render::plan_text(planned.plan, words));
+  if (!o.json) std::cout << "\n" << words.get("plan.papers_hint") << "\n";
   if (!o.ics_file.empty()) {
     std::ofstream ics(o.ics_file, std::ios::binary);
-    ics << io::plan_to_ics(plan, words, permit_rules.deadlines.alarm_days_before);
+    ics << io::plan_to_ics(planned.plan, app::person_key(planned.situation), words, ctx.permit_rules.deadlines.alarm_days_before);
     if (!ics) throw std::runtime_error(words.format("cli.error.cannot_write", {o.ics_file}));
   }
   return 0;

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "app/app_context.h"
+
 namespace boravak::cli {
 
 struct permit_options {
@@ -51,6 +53,6 @@ struct permit_commands {
 permit_commands add_permit_commands(CLI::App& app, permit_options& o);
 
 // Runs whichever of the commands was chosen. Returns the exit code, or -1 if none was.
-int run_permit_commands(const permit_commands& c, const permit_options& o, const std::string& rules_dir);
+int run_permit_commands(const permit_commands& c, const permit_options& o, const app::app_context& ctx);
 
 }  // namespace boravak::cli

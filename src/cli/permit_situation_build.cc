@@ -1,5 +1,4 @@
 // Building the permit situation (see permit_situation_build.h).
-#include "app/clock.h"
 #include "permit_situation_build.h"
 
 #include <fstream>
@@ -7,8 +6,6 @@
 #include <stdexcept>
 
 #include "io/situation_reader.h"
-#include "person_query.h"
-#include "app/stay_check.h"
 
 namespace boravak::cli {
 namespace {
@@ -62,67 +59,34 @@ std::string read_file(const std::string& path, const i18n::catalog& w) {
 
 }  // namespace
 
-void apply_names(const std::string& names, permit::permit_situation& s, const i18n::catalog& w) {
+std::vector<app::email_person> email_names(const std::string& names, const i18n::catalog& w) {
+  std::vector<app::email_person> out;
   std::stringstream in(names);
-  std::size_t index = 0;
-  for (std::string entry; std::getline(in, entry, ';'); ++index) {
-    permit::person* who = index == 0 ? &s.main : index <= s.family.size() ? &s.family[index - 1] : nullptr;
-    if (who == nullptr) refuse(w, "cli.error.too_many_names");
+  for (std::string entry; std::getline(in, entry, ';');) {
     const auto colon = entry.rfind(':');
-    who->full_name = entry.substr(0, colon);
-    if (colon != std::string::npos) who->birth_date = required_date(entry.substr(colon + 1), "--names", w);
+    app::email_person who{entry.substr(0, colon), std::nullopt};
+    if (colon != std::string::npos) who.birth_date = required_date(entry.substr(colon + 1), "--names", w);
+    out.push_back(std::move(who));
   }
+  return out;
 }
 
-date planning_day(const permit_options& o, const i18n::catalog& w) {
-  return o.on.empty() ? app::system_clock{}.today() : required_date(o.on, "--on", w);
+date planning_day(const permit_options& o, const app::app_context& ctx, const i18n::catalog& w) {
+  return o.on.empty() ? ctx.today() : required_date(o.on, "--on", w);
 }
 
-void complete_situation(permit::permit_situation& s, const std::string& stamps, const rule_set& stay_rules, date on,
-                        const i18n::catalog& w) {
-  for (char& c : s.main.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  const country* citizen = stay_rules.find_country(s.main.citizenship);
-  if (citizen == nullptr) refuse(w, "cli.error.unknown_country", {s.main.citizenship});
-  // Whoever needs a visa to enter Serbia gets a visa D before coming (rules/stay/visas.toml).
-  s.main.needs_visa = stay_rules.entry_rule(*citizen, on).needs_visa();
-  for (permit::person& member : s.family) {
-    const country* own = member.citizenship.empty() ? citizen : stay_rules.find_country(member.citizenship);
-    member.needs_visa = own != nullptr && stay_rules.entry_rule(*own, on).needs_visa();
-  }
-
-  // A first application must be filed while the short stay is lawful: ask the stay engine for
-  // the last lawful day, counting the stays we were told about.
-  if (s.kind == permit::application_kind::first && (s.last_entry || !stamps.empty())) {
-    person_options p;
-    p.citizenship = s.main.citizenship;
-    p.stamps = stamps.empty() ? "+" + to_iso_string(*s.last_entry) : stamps;
-    p.on = to_iso_string(on);
-    try {
-      const app::system_clock clock;
-      const auto found = app::check_stays({stay_rules, clock}, read_person(p, on));
-      if (found) {
-        // Every reading's last day, the earliest of them: the stricter "file by" date.
-        const app::stay_situation& situation = found.value();
-        s.last_lawful_day = situation.answer.last_legal_day.value_or(on - days{1});
-        const app::reading& gave = situation.readings[situation.origins.last_legal_day];
-        if (gave.cited) s.last_lawful_day_cited = *gave.cited;
-        if (situation.readings_disagree()) s.last_lawful_day_reading = gave.rule;
-        if (!s.last_entry && !situation.data.stays.empty()) s.last_entry = situation.data.stays.back().entry;
-      }
-    } catch (const std::runtime_error&) {
-      // Bad stamps: no short-stay count to give. The plan then says "file while your stay is
-      // lawful" without a date; `boravak stay` explains the count.
-    }
-  }
-}
-
-permit::permit_situation build_situation(const permit_options& o, const rule_set& stay_rules, date on, const i18n::catalog& w) {
+permit_input build_situation(const permit_options& o, const i18n::catalog& w) {
   permit::permit_situation s;
   std::string stamps = o.stamps;
   if (!o.situation_file.empty()) {
     const std::string text = read_file(o.situation_file, w);
     const bool toml = o.situation_file.ends_with(".toml");
-    io::situation_input in = toml ? io::read_situation_toml(text) : io::read_situation_json(text);
+    io::situation_input in;
+    try {
+      in = toml ? io::read_situation_toml(text) : io::read_situation_json(text);
+    } catch (const io::situation_error& e) {
+      throw std::runtime_error(o.situation_file + ": " + w.render(e.message()));
+    }
     s = std::move(in.situation);
     if (stamps.empty()) stamps = in.stamps;
   } else {
@@ -145,8 +109,7 @@ permit::permit_situation build_situation(const permit_options& o, const rule_set
     s.sponsor_employed = o.sponsor_employed;
     s.prefer_in_person = o.in_person;
   }
-  complete_situation(s, stamps, stay_rules, on, w);
-  return s;
+  return {std::move(s), std::move(stamps)};
 }
 
 }  // namespace boravak::cli

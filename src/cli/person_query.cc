@@ -1,95 +1,89 @@
-// Turning command-line options into a stay case (see person_query.h).
+// Turning command-line options into a person (see person_query.h).
 #include "person_query.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
-#include <stdexcept>
 
-#include "../io/stamp_parser.h"
-#include "../io/stay_list_reader.h"
+#include "io/regime_option.h"
+#include "io/stamp_parser.h"
+#include "io/stay_list_reader.h"
 
 namespace boravak::cli {
 namespace {
 
-[[noreturn]] void refuse(const std::string& message) { throw std::runtime_error(message); }
-
-date require_date(const std::string& text, const std::string& option) {
-  const auto d = parse_iso_date(text);
-  if (!d) refuse(option + " \"" + text + "\" is not a real date from 1900 to 2200; write YYYY-MM-DD.");
-  return *d;
+app::problem refuse(error_code code, std::string option, std::string key, std::vector<text_arg> args = {}) {
+  return app::problem{code, std::move(option), text{std::move(key), std::move(args)}};
 }
 
-int require_count(const std::string& text, const std::string& what) {
-  try {
-    std::size_t used = 0;
-    const int n = std::stoi(text, &used);
-    if (used == text.size() && n >= 1 && n <= kLargestCount) return n;
-  } catch (const std::exception&) {
-  }
-  refuse("--regime: " + what + " \"" + text + "\" must be a whole number from 1 to " + std::to_string(kLargestCount) + ".");
+std::optional<app::problem> read_date(const std::string& written, const char* option, date& out) {
+  const auto d = parse_written_date(written);
+  if (!d) return refuse(error_code::invalid_date, option, "cli.error.bad_date", {text_arg::of_verbatim(option), text_arg::of_verbatim(written)});
+  out = *d;
+  return std::nullopt;
 }
 
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) refuse("cannot read the stays file " + path + "; check the path.");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-std::vector<stay> read_stays(const person_options& o) {
-  if (!o.stays_file.empty() && !o.stamps.empty()) refuse("give the stays either as --stays FILE or as --stamps, not both.");
+app::result<std::vector<stay>> read_stays(const person_options& o) {
+  if (!o.stays_file.empty() && !o.stamps.empty()) return refuse(error_code::invalid_value, "--stamps", "cli.error.stays_or_stamps");
   if (!o.stamps.empty()) {
     auto parsed = io::parse_stamps(o.stamps);
-    if (auto* error = std::get_if<io::stamp_error>(&parsed)) refuse(error->message);
+    if (auto* error = std::get_if<io::stamp_error>(&parsed)) return app::problem{error_code::invalid_value, "--stamps", error->message};
     return std::get<std::vector<stay>>(parsed);
   }
-  if (o.stays_file.empty()) return {};
-  const std::string text = read_file(o.stays_file);
+  if (o.stays_file.empty()) return std::vector<stay>{};
+  std::ifstream in(o.stays_file, std::ios::binary);
+  if (!in) return refuse(error_code::invalid_value, "--stays", "cli.error.cannot_open_stays", {text_arg::of_verbatim(o.stays_file)});
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
   const bool json = o.stays_file.ends_with(".json") || text.find_first_not_of(" \t\r\n") == text.find_first_of("[{");
   auto parsed = json ? io::read_stay_json(text) : io::read_stay_csv(text);
-  if (auto* error = std::get_if<io::stay_list_error>(&parsed)) refuse(o.stays_file + ", " + error->where + ": " + error->message);
+  if (auto* error = std::get_if<io::stay_list_error>(&parsed)) return app::problem{error->code, "--stays", error->message};
   return std::get<std::vector<stay>>(parsed);
 }
 
 }  // namespace
 
-regime parse_regime_option(const std::string& text) {
-  std::vector<std::string> parts;
-  std::stringstream in(text);
-  for (std::string part; std::getline(in, part, ':');) parts.push_back(part);
-  regime r;
-  const char* usage = " Use rolling:LIMIT:WINDOW, fixed:LIMIT:6m, fixed:LIMIT:180d or per_entry:LIMIT.";
-  if (parts.empty() || !parse_regime_kind(parts[0], r.kind)) refuse("--regime \"" + text + "\" names no known rule." + usage);
-  const std::size_t needed = r.kind == regime_kind::per_entry ? 2 : 3;
-  if (parts.size() != needed) refuse("--regime \"" + text + "\" has the wrong number of parts." + usage);
-  r.limit = require_count(parts[1], "the limit");
-  if (r.kind == regime_kind::rolling) r.window = require_count(parts[2], "the window");
-  if (r.kind == regime_kind::fixed) {
-    const std::string& period = parts[2];
-    const char unit = period.empty() ? ' ' : period.back();
-    if (unit != 'm' && unit != 'd') refuse("--regime: the period \"" + period + "\" must end in m (months) or d (days)." + usage);
-    (unit == 'm' ? r.period_months : r.period_days) = require_count(period.substr(0, period.size() - 1), "the period");
-  }
-  return r;
-}
-
-app::person read_person(const person_options& o, date today) {
+app::result<app::person> read_person(const person_options& o, date today) {
   app::person p;
-  p.on = o.on.empty() ? today : require_date(o.on, "--on");
-  p.stays = read_stays(o);
+  p.on = today;
+  if (!o.on.empty())
+    if (auto e = read_date(o.on, "--on", p.on)) return *e;
+  auto stays = read_stays(o);
+  if (!stays) return stays.error();
+  p.stays = std::move(stays.value());
   for (const std::string& range : o.exempt) {
     const std::size_t dots = range.find("..");
-    if (dots == std::string::npos) refuse("--exempt \"" + range + "\" must be FROM..TO, e.g. 2026-02-01..2026-05-31.");
-    const date from = require_date(range.substr(0, dots), "--exempt");
-    const date to = require_date(range.substr(dots + 2), "--exempt");
-    if (to < from) refuse("--exempt \"" + range + "\" ends before it starts.");
-    p.exempt.push_back({from, to});
+    if (dots == std::string::npos) return refuse(error_code::invalid_value, "--exempt", "cli.error.exempt_form", {text_arg::of_verbatim(range)});
+    date_range r{};
+    if (auto e = read_date(range.substr(0, dots), "--exempt", r.first)) return *e;
+    if (auto e = read_date(range.substr(dots + 2), "--exempt", r.last)) return *e;
+    if (r.last < r.first)
+      return refuse(error_code::invalid_value, "--exempt", "api.error.exempt_backwards", {text_arg::of_day(r.first), text_arg::of_day(r.last)});
+    p.exempt.push_back(r);
   }
-  if (!o.valid_until.empty()) p.valid_until = require_date(o.valid_until, "--valid-until");
-  if (!o.document_expires.empty()) p.document_expires = require_date(o.document_expires, "--document-expires");
-  if (!o.regime.empty()) p.rule = parse_regime_option(o.regime);
+  if (!o.valid_until.empty()) {
+    date d{};
+    if (auto e = read_date(o.valid_until, "--valid-until", d)) return *e;
+    p.valid_until = d;
+  }
+  if (!o.document_expires.empty()) {
+    date d{};
+    if (auto e = read_date(o.document_expires, "--document-expires", d)) return *e;
+    p.document_expires = d;
+  }
+  if (!o.pending_since.empty()) {
+    date d{};
+    if (auto e = read_date(o.pending_since, "--pending-since", d)) return *e;
+    if (o.pending_kind != "first" && o.pending_kind != "renewal")
+      return refuse(error_code::invalid_value, "--pending-kind", "cli.error.pending_kind", {text_arg::of_verbatim(o.pending_kind)});
+    p.pending = app::pending_application{d, o.pending_kind == "renewal" ? app::application_kind::renewal : app::application_kind::first};
+  }
+  if (!o.regime.empty()) {
+    auto parsed = io::parse_regime_option(o.regime);
+    if (auto* why = std::get_if<text>(&parsed)) return app::problem{error_code::invalid_value, "--regime", std::move(*why)};
+    p.rule = std::get<regime>(parsed);
+  }
   p.citizenship = o.citizenship;
   for (char& c : p.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   p.city = o.city;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/problem.h"
 #include "app/stay_check.h"
 
 namespace boravak::cli {
@@ -18,14 +19,13 @@ struct person_options {
   std::vector<std::string> exempt;  // "FROM..TO"
   std::string valid_until;       // last day the entry document allows
   std::string document_expires;  // entered visa-free on a Schengen/UK/US visa or permit
+  std::string pending_since;     // an application for a permit filed on this day
+  std::string pending_kind = "first";  // first or renewal
   std::string city;              // home city id (visarun)
 };
 
-// "rolling:90:180", "fixed:90:6m", "fixed:90:180d" or "per_entry:30"; throws std::runtime_error.
-regime parse_regime_option(const std::string& text);
-
-// Reads the options, or throws std::runtime_error with a message for the person. `today` is the
-// clock's day, used when --on is not given.
-app::person read_person(const person_options& options, date today);
+// The person, or what is wrong with an option (the problem's field names it: "--stamps").
+// `today` is the clock's day, used when --on is not given.
+app::result<app::person> read_person(const person_options& options, date today);
 
 }  // namespace boravak::cli

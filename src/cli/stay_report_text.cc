@@ -98,23 +98,22 @@ std::string stay_text(const app::stay_situation& s, const rule_set& rules, const
   o.out << "  " << w.render({"stay.days_used", {number(a.days_used), number(counted_by.limit)}})
         << from_reading(s, s.origins.regime, w) << "\n";
   // The days left shown never exceed the days to the last legal day: a document's expiry or
-  // another reading can end the stay before the count does.
-  int left = a.days_left;
-  bool capped = false;
-  if (a.last_legal_day && a.present) {
-    const int to_last = int((*a.last_legal_day - s.data.on).count());
-    if (to_last < left) {
-      left = std::max(0, to_last);
-      capped = true;
-    }
-  }
-  o.out << "  " << w.render({capped ? "stay.days_left_capped" : "stay.days_left", {number(left)}})
+  // another reading can end the stay before the count does (app::days_left_to_show).
+  const bool capped = s.days_left_shown < a.days_left && !s.pending;
+  o.out << "  " << w.render({capped ? "stay.days_left_capped" : "stay.days_left", {number(s.days_left_shown)}})
         << (capped ? "" : from_reading(s, s.origins.days_left, w)) << "\n";
-  if (a.last_legal_day && *a.last_legal_day >= latest_printable_date()) {
+  if (s.pending) {
+    // A pending application: the count stops on the day it was filed.
+    o.line({s.pending->kind == app::application_kind::renewal ? "stay.pending.renewal" : "stay.pending.first", {day(s.pending->since)}}, 2);
+    o.line({"stay.pending.carry_confirmation", {}}, 2);
+    if (s.pending_cited) o.out << "  " << w.cited(*s.pending_cited) << "\n";
+  } else if (a.last_legal_day && *a.last_legal_day >= latest_printable_date()) {
     o.line({"stay.no_limit", {}}, 2);
   } else if (a.last_legal_day) {
     o.out << "  " << w.render({a.present ? "stay.last_legal_day" : "stay.last_legal_day_if_enter", {day(*a.last_legal_day), day(s.data.on)}})
           << from_reading(s, s.origins.last_legal_day, w) << "\n";
+  } else if (s.last_legal_day_passed) {
+    o.line({"stay.last_legal_day_passed", {day(*s.last_legal_day_passed), day(s.data.on)}}, 2);
   } else {
     o.line({"stay.no_last_legal_day", {day(s.data.on)}}, 2);
   }
@@ -134,25 +133,35 @@ std::string stay_text(const app::stay_situation& s, const rule_set& rules, const
   const visarun_plan& next = s.next;
   o.blank();
   o.line({"stay.next.heading", {}});
-  if (next.same_day_return) {
+  if (s.pending) {
+    o.line({"stay.next.pending", {}}, 2);
+  } else if (s.return_needs_document) {
+    // Entered on another country's visa: no count gives a day to come back on without one.
+    o.line({"stay.next.needs_document", {day(next.latest_exit), text_arg::of_verbatim(rules.visas.e_visa_url)}}, 2);
+  } else if (next.same_day_return) {
     o.line({"stay.next.same_day", {day(next.latest_exit), number(next.days_after_return)}}, 2);
   } else {
     o.line({"stay.next.later", {day(next.latest_exit), day(next.earliest_return), number(next.days_after_return)}}, 2);
   }
-  if (next.full_stay_return) {
+  if (s.pending || s.return_needs_document) {
+  } else if (next.full_stay_return) {
     o.line({"stay.next.full", {number(s.readings[next.full_stay_return_from].rule.limit), day(*next.full_stay_return)}}, 2);
   } else {
     o.line({"stay.next.no_full", {number(s.readings[next.full_stay_return_from].rule.limit)}}, 2);
   }
+  // After an overstay a lawful return day is still no promise at the border.
+  if (a.overstay_days > 0 && !s.pending) o.line({"stay.next.after_overstay", {}}, 2);
   o.line({"stay.next.border", {}}, 2);
 
   o.blank();
   o.line({"stay.reg.heading", {}});
   o.line({"stay.reg.rule", {number(rules.registration.deadline_hours)}}, 2);
-  if (s.registration_due && s.registration_entry) {
-    const bool missed = *s.registration_due < s.data.on;
-    o.line({missed ? "stay.reg.missed" : "stay.reg.due", {day(*s.registration_entry), day(*s.registration_due)}}, 2);
+  if (s.pending && s.pending->kind == app::application_kind::renewal) {
+    o.line({"stay.reg.renewal_pending", {}}, 2);
+  } else if (s.registration_due && s.registration_entry) {
+    o.line({s.registration_missed ? "stay.reg.missed" : "stay.reg.due", {day(*s.registration_entry), day(*s.registration_due)}}, 2);
   }
+  if (s.pending && s.pending->kind == app::application_kind::first) o.line({"stay.reg.after_first_application", {}}, 2);
   o.line({"stay.reg.exemptions", {}}, 2);
   for (const registration_exemption& e : rules.registration.exemptions) {
     o.out << "  - " << w.get("registration.exemption." + e.id) << "\n";
@@ -164,7 +173,7 @@ std::string stay_text(const app::stay_situation& s, const rule_set& rules, const
     for (const app::reading& r : s.readings) {
       const std::string last = r.result.last_legal_day ? w.date_text(*r.result.last_legal_day) : w.get("stay.none");
       o.out << "  - " << w.render({"stay.readings.row", {text_arg::of_verbatim(regime_text(r.rule, w)), number(r.result.days_used),
-                                                         number(r.result.days_left), text_arg::of_verbatim(last)}})
+                                                         number(app::days_left_to_show(r.result, s.data.on)), text_arg::of_verbatim(last)}})
             << "\n";
     }
     o.line({"stay.readings.stricter", {}}, 2);
@@ -177,47 +186,59 @@ std::string stay_text(const app::stay_situation& s, const rule_set& rules, const
 std::string visarun_text(const app::stay_situation& s, const rule_set& rules, const i18n::catalog& w) {
   writer o{{}, w};
   const visarun_plan& p = s.next;
-  o.line({"visarun.heading", {text_arg::of_verbatim(s.city ? s.city->name : std::string()), day(s.data.on)}});
+  o.line({"visarun.heading", {text_arg::of_key(s.city ? "city." + s.city->id : std::string("city.belgrade")), day(s.data.on)}});
   if (s.readings.size() == 1) {
     o.line({"stay.rule", {text_arg::of_verbatim(regime_text(s.readings.front().rule, w))}});
   } else {
     o.line({"stay.rules_disagree", {}});
   }
   o.blank();
+  if (s.pending) {
+    // With an application pending there is no visa run to plan.
+    o.line({"visarun.pending", {day(s.pending->since)}});
+    o.line({"stay.pending.carry_confirmation", {}});
+    return o.out.str();
+  }
   if (p.overstaying) {
     o.line({"visarun.leave_now", {day(p.latest_exit)}});
   } else {
     o.out << w.render({"visarun.latest_exit", {day(p.latest_exit)}}) << from_reading(s, p.latest_exit_from, w) << "\n";
   }
-  if (p.same_day_return) {
+  if (s.return_needs_document) {
+    o.line({"stay.next.needs_document", {day(p.latest_exit), text_arg::of_verbatim(rules.visas.e_visa_url)}});
+  } else if (p.same_day_return) {
     o.out << w.render({"visarun.same_day", {day(p.earliest_return), number(p.days_after_return)}})
           << from_reading(s, p.days_after_return_from, w) << "\n";
   } else {
     o.out << w.render({"visarun.return", {day(p.earliest_return), number(p.days_after_return)}})
           << from_reading(s, p.earliest_return_from, w) << "\n";
   }
-  if (p.full_stay_return) {
+  if (s.answer.overstay_days > 0) o.line({"stay.next.after_overstay", {}});
+  if (p.full_stay_return && !s.return_needs_document) {
     o.out << w.render({"visarun.full", {number(s.readings[p.full_stay_return_from].rule.limit), day(*p.full_stay_return)}})
           << from_reading(s, p.full_stay_return_from, w) << "\n";
   }
 
   if (s.city != nullptr) {
     o.blank();
-    o.line({"visarun.crossings", {text_arg::of_verbatim(s.city->name), day(p.latest_exit)}});
+    o.line({"visarun.crossings", {text_arg::of_key("city." + s.city->id), day(p.latest_exit)}});
     for (const crossing_option& c : p.crossings) {
       const text_arg neighbour = text_arg::of_key("country." + c.crossing->neighbour);
       switch (c.answer()) {
         case entry_answer::may_enter:
-          o.line({"visarun.may_enter", {text_arg::of_verbatim(c.crossing->name), neighbour}}, 2);
+          o.line({"visarun.may_enter", {text_arg::of_verbatim(w.crossing_name(c.crossing->name)), neighbour}}, 2);
           break;
         case entry_answer::may_not_enter:
-          o.line({"visarun.may_not_enter", {text_arg::of_verbatim(c.crossing->name), neighbour}}, 2);
+          o.line({"visarun.may_not_enter", {text_arg::of_verbatim(w.crossing_name(c.crossing->name)), neighbour}}, 2);
           break;
         case entry_answer::unknown:
-          o.line({"visarun.unknown", {text_arg::of_verbatim(c.crossing->name), neighbour}}, 2);
+          // "We don't know" is never "you may not": say where to check.
+          o.line({"visarun.unknown", {text_arg::of_verbatim(w.crossing_name(c.crossing->name)), neighbour}}, 2);
           break;
       }
-      if (c.entry_rule != nullptr) o.out << "      " << c.entry_rule->terms << ". " << w.cited(c.entry_rule->cited) << "\n";
+      if (c.entry_rule != nullptr)
+        o.out << "      " << w.get("neighbour.terms." + c.entry_rule->terms) << ". " << w.cited(c.entry_rule->cited) << "\n";
+      if (w.has("crossing." + c.crossing->id + ".note")) o.out << "      " << w.get("crossing." + c.crossing->id + ".note") << "\n";
     }
   }
   o.blank();
