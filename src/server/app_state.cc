@@ -8,8 +8,6 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
-#include "../rules_loader/permit_loader.h"
-#include "../rules_loader/rules_loader.h"
 #include "i18n/message_ids.h"
 
 namespace boravak::server {
@@ -56,25 +54,22 @@ std::vector<rules_file> load_rules_files(const std::filesystem::path& folder) {
 
 }  // namespace
 
-std::unique_ptr<app_state> load_app_state(const data_folders& folders) {
+std::unique_ptr<app_state> load_app_state(const app::data_folders& folders, const web_folders& web) {
   auto state = std::make_unique<app_state>();
-  state->stay_rules = rules_loader::load_rules(folders.rules);
-  state->permit_rules = rules_loader::load_permit_rules(folders.rules);
-  state->guides = content::load_guides(folders.rules);
+  app::load_app_context(*state, folders);
   state->rules_files = load_rules_files(folders.rules);
 
   const auto web_keys = i18n::message_ids(folders.locale, "en", "web.");
-  for (const char* lang : {"en", "ru", "uk", "sr", "sr-Cyrl"}) {
-    auto words = std::make_unique<i18n::catalog>(folders.locale, lang);
+  for (const std::string& lang : i18n::supported_languages()) {
+    const i18n::catalog& words = state->words(lang);
     nlohmann::json texts = nlohmann::json::object();
-    for (const std::string& key : web_keys) texts[key] = words->get(key);
+    for (const std::string& key : web_keys) texts[key] = words.get(key);
     state->texts_json[lang] = nlohmann::json{{"lang", lang}, {"texts", texts}}.dump();
-    state->catalogs[lang] = std::move(words);
   }
 
-  state->openapi_json = read_text(folders.openapi);
-  if (!nlohmann::json::accept(state->openapi_json)) throw std::runtime_error(folders.openapi.string() + " is not valid JSON");
-  state->web.load(folders.web);
+  state->openapi_json = read_text(web.openapi);
+  if (!nlohmann::json::accept(state->openapi_json)) throw std::runtime_error(web.openapi.string() + " is not valid JSON");
+  state->web.load(web.web);
   return state;
 }
 

@@ -3,7 +3,7 @@
 // long the batch; each line gets the bytes `boravak batch` would print for it.
 #include <simdjson.h>
 
-#include "case_evaluator.h"
+#include "app/case_line.h"
 #include "io/line_reader.h"
 #include "io/result_json_writer.h"
 #include "security_headers.h"
@@ -16,7 +16,7 @@ constexpr std::size_t kChunk = 64 * 1024;
 
 class line_splitter {
  public:
-  explicit line_splitter(const rule_set& rules) : rules_(rules) {}
+  line_splitter(const app::app_context& ctx, std::string lang) : ctx_(ctx), lang_(std::move(lang)) {}
 
   // Answers every complete line in `bytes`, keeping the unfinished end for later.
   void feed(const char* bytes, std::size_t size, std::string& out) {
@@ -29,6 +29,8 @@ class line_splitter {
     }
     take(bytes + start, size - start, out);
   }
+
+  void refuse(const case_error& why, std::string& out) const { evaluator().refuse_line(why, out); }
 
   // The last line, when the body does not end with a newline.
   void end(std::string& out) {
@@ -48,18 +50,21 @@ class line_splitter {
 
   void finish_line(std::string& out) {
     if (skipping_) {
-      io::append_error_line(out, "null", {error_code::invalid_json, "", std::string(io::kLineTooLongMessage)});
+      evaluator().refuse_line({error_code::invalid_json, "", {std::string(io::kLineTooLongKey), {}}}, out);
     } else {
       if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
       const std::size_t length = pending_.size();
       pending_.append(simdjson::SIMDJSON_PADDING, '\0');
-      case_evaluator::for_this_thread(rules_).evaluate(std::string_view(pending_.data(), length), out);
+      evaluator().evaluate_case_line(std::string_view(pending_.data(), length), out);
     }
     pending_.clear();
     skipping_ = false;
   }
 
-  const rule_set& rules_;
+  app::case_line_evaluator& evaluator() const { return app::case_line_evaluator::for_this_thread(ctx_, lang_); }
+
+  const app::app_context& ctx_;
+  std::string lang_;
   std::string pending_;
   bool skipping_ = false;
 };
@@ -67,7 +72,7 @@ class line_splitter {
 }  // namespace
 
 net::awaitable<bool> stream_batch(server_context& ctx, beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                  http::request_parser<http::empty_body>& header, bool keep_alive) {
+                                  http::request_parser<http::empty_body>& header, bool keep_alive, const std::string& language) {
   http::request_parser<http::buffer_body> parser{std::move(header)};
   parser.body_limit(ctx.routes.match("POST", "/v1/stay/batch").found->body_limit);
   const unsigned version = parser.get().version();
@@ -83,7 +88,7 @@ net::awaitable<bool> stream_batch(server_context& ctx, beast::tcp_stream& stream
   co_await http::async_write_header(stream, serializer, net::redirect_error(net::use_awaitable, ec));
   if (ec) co_return false;
 
-  line_splitter lines(ctx.app.stay_rules);
+  line_splitter lines(ctx.app, language);
   std::string out;
   std::vector<char> piece(kChunk);
   bool broken = false;
@@ -95,7 +100,7 @@ net::awaitable<bool> stream_batch(server_context& ctx, beast::tcp_stream& stream
     if (ec == http::error::need_buffer) ec = {};
     if (ec == http::error::body_limit) {
       // The answers so far are sent; the last line says why the rest is not.
-      io::append_error_line(out, "null", {error_code::invalid_value, "", "The batch is larger than 64 MiB; send the rest as another batch."});
+      lines.refuse({error_code::invalid_value, "", {"case.error.batch_too_large", {}}}, out);
       broken = true;
       break;
     }

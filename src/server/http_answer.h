@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "boravak/text.h"
+
 namespace boravak::server {
 
 inline constexpr std::string_view kJson = "application/json; charset=utf-8";
@@ -29,11 +31,12 @@ http_answer error_answer(unsigned status, std::string_view code, std::string_vie
 
 namespace boravak::server {
 
-// Thrown by a route for input it refuses; the server turns it into error_answer.
+// Thrown by a route for input it refuses; the server turns it into error_answer, with the
+// message in the request's language.
 struct request_error {
   unsigned status;
   std::string code;
-  std::string message;
+  text message;
   std::string path;
 };
 

@@ -18,6 +18,7 @@ struct server_options {
   int header_timeout_seconds = 15;   // also how long an idle keep-alive connection stays open
   int body_timeout_seconds = 30;
   bool access_log = false;           // method, route pattern, status, time: never paths or bodies
+  std::string language = "en";       // answers' language when neither ?lang= nor Accept-Language says
 };
 
 // Serves until SIGINT or SIGTERM, then stops accepting, lets requests in flight finish (up to

@@ -42,20 +42,33 @@ std::string first_line(const char* what) {
   return s.substr(0, s.find('\n'));
 }
 
+// A refusal in the request's language. (The key and its arguments come separately: GCC 12
+// miscompiles a braced text{...} built inside a co_await expression.)
+http_answer refusal_in(const server_context& ctx, const std::string& lang, unsigned status, std::string_view code, const text& why,
+                       std::string_view path = "") {
+  return error_answer(status, code, ctx.app.words(lang).render(why), path);
+}
+
+http_answer refusal_in(const server_context& ctx, const std::string& lang, unsigned status, std::string_view code, std::string key,
+                       std::vector<text_arg> args = {}, std::string_view path = "") {
+  return refusal_in(ctx, lang, status, code, text{std::move(key), std::move(args)}, path);
+}
+
 net::awaitable<http_answer> run_route(server_context& ctx, const route& r, const api_request& req) {
+  const std::string lang = req.language();
   try {
     if (r.kind != route_kind::store) co_return r.handler(ctx.app, req);
     // Blocking database work runs on the store pool; the answer comes back to this strand.
     co_return co_await net::co_spawn(
         ctx.store_pool, [&]() -> net::awaitable<http_answer> { co_return r.handler(ctx.app, req); }, net::use_awaitable);
   } catch (const request_error& e) {
-    co_return error_answer(e.status, e.code, e.message, e.path);
+    co_return refusal_in(ctx, lang, e.status, e.code, e.message, e.path);
   } catch (const store::store_error& e) {
     spdlog::error("{} {}: the store failed: {}", r.method, r.pattern, first_line(e.what()));
-    co_return error_answer(503, "unavailable", "The database is not answering; nothing was changed. Try again in a minute.");
+    co_return refusal_in(ctx, lang, 503, "unavailable", "api.error.unavailable");
   } catch (const std::exception& e) {
     spdlog::error("{} {}: internal error: {}", r.method, r.pattern, first_line(e.what()));
-    co_return error_answer(500, "internal", "Something went wrong on our side; nothing was changed. Please try again.");
+    co_return refusal_in(ctx, lang, 500, "internal", "api.error.internal");
   }
 }
 
@@ -91,12 +104,12 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
     co_await http::async_read_header(stream, buffer, header, net::redirect_error(net::use_awaitable, ec));
     entry->idle = false;
     if (ec) {
-      if (ec == http::error::header_limit)
-        co_await write_answer(stream, 11, error_answer(431, "invalid_value", "The request headers are larger than 16 KiB."), false,
-                              answer_kind::api);
-      else if (!quiet_close(ec))
-        co_await write_answer(stream, 11, error_answer(400, "invalid_value", "This is not an HTTP/1.1 request we can read."), false,
-                              answer_kind::api);
+      // Headers we cannot read hold no language we can trust: these two answer in English.
+      static const std::string english = "en";
+      std::optional<http_answer> why;
+      if (ec == http::error::header_limit) why = refusal_in(ctx, english, 431, "invalid_value", "api.error.headers_too_large");
+      else if (!quiet_close(ec)) why = refusal_in(ctx, english, 400, "invalid_value", "api.error.not_http");
+      if (why) co_await write_answer(stream, 11, std::move(*why), false, answer_kind::api);
       break;
     }
     const auto started = std::chrono::steady_clock::now();
@@ -108,12 +121,14 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
     const std::string_view path = target.substr(0, question);
     const std::string_view query = question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
     const std::string_view method(req.method_string().data(), req.method_string().size());
+    const auto asked_language = req[http::field::accept_language];
+    const std::string lang = request_language(query, std::string_view(asked_language.data(), asked_language.size()), ctx.options.language);
 
     // Telegram's webhook comes from a few addresses of Telegram's carrying every chat's
     // updates, and proves itself with its secret token: the per-address limit is not for it.
     int retry_after = 0;
     if (path != "/telegram/webhook" && !ctx.limiter.allow(address, std::chrono::steady_clock::now(), retry_after)) {
-      http_answer a = error_answer(429, "rate_limited", "Too many requests from your address; wait a moment and try again.");
+      http_answer a = refusal_in(ctx, lang, 429, "rate_limited", "api.error.rate_limited");
       a.headers.emplace_back("Retry-After", std::to_string(retry_after));
       keep_going = co_await write_answer(stream, version, std::move(a), keep_alive && !declares_body(header), answer_kind::api);
       continue;
@@ -123,7 +138,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
     if (!path.starts_with("/v1/") && !path.starts_with("/telegram/")) {
       const static_file* file = method == "GET" ? ctx.app.web.find(path) : nullptr;
       http_answer a = file ? http_answer{200, file->content_type, file->body, {}}
-                           : error_answer(404, "not_found", "There is nothing at this address.");
+                           : refusal_in(ctx, lang, 404, "not_found", "api.error.no_page");
       keep_going = co_await write_answer(stream, version, std::move(a), keep_alive && !declares_body(header),
                                          file ? answer_kind::page : answer_kind::api);
       continue;
@@ -132,17 +147,17 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
     route_match m = ctx.routes.match(method, path);
     std::optional<http_answer> refusal;
     if (m.found == nullptr && m.path_known) {
-      refusal = error_answer(405, "method_not_allowed", "This address does not take " + std::string(method) + ".");
+      refusal = refusal_in(ctx, lang, 405, "method_not_allowed", "api.error.method_not_allowed", {text_arg::of_verbatim(std::string(method))});
       refusal->headers.emplace_back("Allow", ctx.routes.methods_for(path));
     } else if (m.found == nullptr) {
-      refusal = error_answer(404, "not_found", "There is no such API route; GET /v1/openapi.json lists them all.");
+      refusal = refusal_in(ctx, lang, 404, "not_found", "api.error.no_route");
     } else if (!body_is_json_or_absent(header, m.found->kind == route_kind::streaming)) {
-      refusal = error_answer(415, "unsupported_media_type", "Send the body with Content-Type: application/json (application/x-ndjson for the batch).");
+      refusal = refusal_in(ctx, lang, 415, "unsupported_media_type", "api.error.media_type");
     } else if (m.found->body_limit == 0 && declares_body(header)) {
-      refusal = error_answer(413, "body_too_large", "This route takes no request body.");
+      refusal = refusal_in(ctx, lang, 413, "body_too_large", "api.error.no_body_here");
     } else if (header.content_length() && *header.content_length() > m.found->body_limit) {
-      refusal = error_answer(413, "body_too_large",
-                             "The body is larger than this route takes (" + std::to_string(m.found->body_limit / 1024) + " KiB).");
+      refusal = refusal_in(ctx, lang, 413, "body_too_large",
+                           "api.error.body_too_large", {text_arg::of_number(static_cast<long long>(m.found->body_limit / 1024))});
     }
     if (refusal) {
       keep_going = co_await write_answer(stream, version, std::move(*refusal), keep_alive && !declares_body(header), answer_kind::api);
@@ -158,24 +173,27 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
     const route& chosen = *m.found;
     unsigned status = 200;
     if (chosen.kind == route_kind::streaming) {
-      keep_going = co_await stream_batch(ctx, stream, buffer, header, keep_alive);
+      keep_going = co_await stream_batch(ctx, stream, buffer, header, keep_alive, lang);
     } else {
       http::request_parser<http::string_body> parser{std::move(header)};
       parser.body_limit(chosen.body_limit);
       stream.expires_after(body_timeout);
       co_await http::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
       if (ec == http::error::body_limit) {
-        co_await write_answer(stream, version, error_answer(413, "body_too_large", "The body is larger than this route takes."), false,
-                              answer_kind::api);
+        http_answer too_large = refusal_in(ctx, lang, 413, "body_too_large", "api.error.body_too_large",
+                                           {text_arg::of_number(static_cast<long long>(chosen.body_limit / 1024))});
+        co_await write_answer(stream, version, std::move(too_large), false, answer_kind::api);
         break;
       }
       if (ec) break;  // the client went away or stalled: nobody to answer
       const auto& full = parser.get();
       const auto secret_header = full["X-Telegram-Bot-Api-Secret-Token"];
+      const auto accept_language = full[http::field::accept_language];
       api_request request{method, path, query, full.body(),
                           std::string_view(full[http::field::authorization].data(), full[http::field::authorization].size()),
-                          std::move(m.params), std::string_view(secret_header.data(), secret_header.size())};
-      http_answer a = error_answer(422, "invalid_value", "?lang= must be en, ru, uk, sr or sr-Cyrl.", "lang");
+                          std::move(m.params), std::string_view(secret_header.data(), secret_header.size()),
+                          std::string_view(accept_language.data(), accept_language.size()), ctx.options.language};
+      http_answer a = refusal_in(ctx, lang, 422, "invalid_value", "api.error.unknown_lang", {}, "lang");
       if (request.language_is_known()) a = co_await run_route(ctx, chosen, request);
       status = a.status;
       keep_going = co_await write_answer(stream, version, std::move(a), keep_alive, answer_kind::api);

@@ -1,7 +1,6 @@
 // Field-by-field reading of JSON bodies (see json_body.h).
 #include "json_body.h"
 
-#include "cli/person_query.h"
 
 namespace boravak::server {
 
@@ -9,8 +8,8 @@ nlohmann::json parse_json_body(const api_request& r, bool empty_is_object) {
   if (empty_is_object && r.body.find_first_not_of(" \t\r\n") == std::string_view::npos) return nlohmann::json::object();
   nlohmann::json j = nlohmann::json::parse(r.body, nullptr, false);
   if (j.is_discarded())
-    throw request_error{400, "invalid_json", "The request body is not valid JSON; send one JSON object.", ""};
-  if (!j.is_object()) throw request_error{400, "invalid_json", "The request body must be a JSON object ({...}).", ""};
+    throw request_error{400, "invalid_json", {"api.error.body_not_json", {}}, ""};
+  if (!j.is_object()) throw request_error{400, "invalid_json", {"api.error.body_not_object", {}}, ""};
   return j;
 }
 
@@ -18,17 +17,17 @@ date day_of_query(const api_request& r, date today) {
   const auto on = r.query_value("on");
   if (!on) return today;
   const auto d = parse_iso_date(*on);
-  if (!d) throw request_error{422, "invalid_date", "?on= must be a real date from 1900 to 2200, YYYY-MM-DD.", "on"};
+  if (!d) throw request_error{422, "invalid_date", {"api.error.on_not_date", {text_arg::of_verbatim(*on)}}, "on"};
   return *d;
 }
 
 json_fields::json_fields(const nlohmann::json& object, std::string path, std::initializer_list<std::string_view> allowed)
     : object_(object), path_(std::move(path)) {
-  if (!object_.is_object()) throw request_error{422, "invalid_value", "This must be a JSON object ({...}).", path_};
+  if (!object_.is_object()) throw request_error{422, "invalid_value", {"api.error.not_object", {}}, path_};
   for (const auto& [key, value] : object_.items()) {
     bool known = false;
     for (std::string_view a : allowed) known = known || key == a;
-    if (!known) refuse(key, "invalid_value", "\"" + key + "\" is not a field we know here; check its spelling (docs/api.md).");
+    if (!known) refuse(key, "invalid_value", {"api.error.unknown_field", {text_arg::of_verbatim(key)}});
   }
 }
 
@@ -36,8 +35,8 @@ std::string json_fields::path_of(std::string_view name) const {
   return path_.empty() ? std::string(name) : path_ + "." + std::string(name);
 }
 
-void json_fields::refuse(std::string_view name, std::string_view code, const std::string& message) const {
-  throw request_error{422, std::string(code), message, path_of(name)};
+void json_fields::refuse(std::string_view name, std::string_view code, boravak::text message) const {
+  throw request_error{422, std::string(code), std::move(message), path_of(name)};
 }
 
 const nlohmann::json* json_fields::get(std::string_view name) const {
@@ -51,10 +50,10 @@ bool json_fields::has(std::string_view name) const { return get(name) != nullptr
 std::optional<std::string> json_fields::text(std::string_view name, std::size_t max_length) {
   const nlohmann::json* v = get(name);
   if (v == nullptr) return std::nullopt;
-  if (!v->is_string()) refuse(name, "invalid_value", path_of(name) + " must be text in quotes.");
+  if (!v->is_string()) refuse(name, "invalid_value", {"api.error.not_text", {}});
   std::string s = v->get<std::string>();
   if (s.size() > max_length)
-    refuse(name, "invalid_value", path_of(name) + " is longer than " + std::to_string(max_length) + " bytes; shorten it.");
+    refuse(name, "invalid_value", {"api.error.too_long", {text_arg::of_number(static_cast<long long>(max_length))}});
   return s;
 }
 
@@ -62,7 +61,7 @@ std::optional<date> json_fields::day(std::string_view name) {
   const auto s = text(name, 64);
   if (!s) return std::nullopt;
   const auto d = parse_iso_date(*s);
-  if (!d) refuse(name, "invalid_date", path_of(name) + " \"" + *s + "\" is not a real date from 1900 to 2200; write YYYY-MM-DD.");
+  if (!d) refuse(name, "invalid_date", {"api.error.not_date", {text_arg::of_verbatim(*s)}});
   return d;
 }
 
@@ -70,21 +69,20 @@ std::optional<long long> json_fields::integer(std::string_view name, long long m
   const nlohmann::json* v = get(name);
   if (v == nullptr) return std::nullopt;
   if (!v->is_number_integer() || v->get<long long>() < min || v->get<long long>() > max)
-    refuse(name, "invalid_value",
-           path_of(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max) + ".");
+    refuse(name, "invalid_value", {"api.error.not_whole_number", {text_arg::of_number(min), text_arg::of_number(max)}});
   return v->get<long long>();
 }
 
 std::optional<bool> json_fields::flag(std::string_view name) {
   const nlohmann::json* v = get(name);
   if (v == nullptr) return std::nullopt;
-  if (!v->is_boolean()) refuse(name, "invalid_value", path_of(name) + " must be true or false.");
+  if (!v->is_boolean()) refuse(name, "invalid_value", {"api.error.not_flag", {}});
   return v->get<bool>();
 }
 
 const nlohmann::json* json_fields::array(std::string_view name) {
   const nlohmann::json* v = get(name);
-  if (v != nullptr && !v->is_array()) refuse(name, "invalid_value", path_of(name) + " must be a list ([...]).");
+  if (v != nullptr && !v->is_array()) refuse(name, "invalid_value", {"api.error.not_list", {}});
   return v;
 }
 

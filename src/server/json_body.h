@@ -35,7 +35,7 @@ class json_fields {
   bool has(std::string_view name) const;
 
   std::string path_of(std::string_view name) const;
-  [[noreturn]] void refuse(std::string_view name, std::string_view code, const std::string& message) const;
+  [[noreturn]] void refuse(std::string_view name, std::string_view code, boravak::text message) const;
 
  private:
   const nlohmann::json* get(std::string_view name) const;

@@ -3,10 +3,10 @@
 
 #include <variant>
 
+#include "app_state.h"
+#include "io/regime_option.h"
 #include "io/stamp_parser.h"
 #include "io/stay_list_reader.h"
-#include "app_state.h"
-#include "cli/person_query.h"
 #include "json_body.h"
 
 namespace boravak::server {
@@ -24,17 +24,16 @@ std::vector<stay> read_stays(const nlohmann::json& stays) {
 }  // namespace
 
 app::person read_person(const nlohmann::json& body, date today) {
-  json_fields f(body, "", {"citizenship", "on", "stays", "stamps", "regime", "exempt", "valid_until", "document_expires", "city"});
+  json_fields f(body, "", {"citizenship", "on", "stays", "stamps", "regime", "exempt", "valid_until", "document_expires", "city",
+                           "pending_since", "pending_kind"});
   app::person p;
   p.citizenship = f.text("citizenship", 8).value_or("");
   for (char& c : p.citizenship) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   p.on = f.day("on").value_or(today);
   if (const auto rule = f.text("regime", 64)) {
-    try {
-      p.rule = cli::parse_regime_option(*rule);
-    } catch (const std::runtime_error& e) {
-      throw request_error{422, "invalid_value", e.what(), "regime"};
-    }
+    auto parsed = io::parse_regime_option(*rule);
+    if (auto* why = std::get_if<text>(&parsed)) throw request_error{422, "invalid_value", std::move(*why), "regime"};
+    p.rule = std::get<regime>(parsed);
   }
   p.valid_until = f.day("valid_until");
   p.document_expires = f.day("document_expires");
@@ -43,15 +42,15 @@ app::person read_person(const nlohmann::json& body, date today) {
       json_fields range((*exempt)[i], "exempt[" + std::to_string(i) + "]", {"from", "to"});
       const auto from = range.day("from");
       const auto to = range.day("to");
-      if (!from) range.refuse("from", "missing_field", "Each exempt range needs \"from\" and \"to\".");
-      if (!to) range.refuse("to", "missing_field", "Each exempt range needs \"from\" and \"to\".");
-      if (*to < *from) range.refuse("to", "invalid_value", "This exempt range ends before it starts.");
+      if (!from) range.refuse("from", "missing_field", {"api.error.exempt_needs_both", {}});
+      if (!to) range.refuse("to", "missing_field", {"api.error.exempt_needs_both", {}});
+      if (*to < *from) range.refuse("to", "invalid_value", {"api.error.exempt_backwards", {text_arg::of_day(*from), text_arg::of_day(*to)}});
       p.exempt.push_back({*from, *to});
     }
   }
   const nlohmann::json* stays_json = f.array("stays");
   const auto stamps = f.text("stamps", 16 * 1024);
-  if (stays_json && stamps) f.refuse("stamps", "invalid_value", "Give the stays either as \"stays\" or as \"stamps\", not both.");
+  if (stays_json && stamps) f.refuse("stamps", "invalid_value", {"api.error.stays_or_stamps", {}});
   if (stamps) {
     auto parsed = io::parse_stamps(*stamps);
     if (auto* error = std::get_if<io::stamp_error>(&parsed)) throw request_error{422, "invalid_value", error->message, "stamps"};
@@ -60,34 +59,23 @@ app::person read_person(const nlohmann::json& body, date today) {
     p.stays = read_stays(*stays_json);
   }
   p.city = f.text("city", 64).value_or("");
+  // An application filed and not yet decided (docs/api.md).
+  if (const auto since = f.day("pending_since")) {
+    const std::string kind = f.text("pending_kind", 16).value_or("first");
+    if (kind != "first" && kind != "renewal")
+      f.refuse("pending_kind", "invalid_value", {"api.error.not_one_of", {text_arg::of_verbatim(kind.substr(0, 16)), text_arg::of_verbatim("first, renewal")}});
+    p.pending = app::pending_application{*since, kind == "renewal" ? app::application_kind::renewal : app::application_kind::first};
+  }
   return p;
 }
 
-app::stay_situation situation_or_refuse(const app_state& app, const app::person& who, const std::string& lang) {
-  auto found = app::check_stays(app.context(), who);
+app::stay_situation situation_or_refuse(const app_state& app, const app::person& who) {
+  auto found = app::check_stays(app, who);
   if (!found) {
     const app::problem& p = found.error();
-    throw request_error{422, std::string(to_string(p.code)), app.words(lang).render(p.message), p.field};
+    throw request_error{422, std::string(to_string(p.code)), p.message, p.field};
   }
   return std::move(found.value());
-}
-
-std::optional<app::person> profile_person(const nlohmann::json& settings, const std::vector<store::item_record>& items, date on) {
-  app::person p;
-  p.citizenship = settings.value("citizenship", "");
-  if (p.citizenship.empty()) return std::nullopt;
-  p.on = on;
-  nlohmann::json stays = nlohmann::json::array();
-  for (const store::item_record& item : items) {
-    if (item.collection != "trips") continue;
-    const nlohmann::json trip = nlohmann::json::parse(item.body_json);
-    nlohmann::json s = {{"entry", trip.at("entry")}};
-    if (trip.contains("exit") && !trip["exit"].is_null()) s["exit"] = trip["exit"];
-    stays.push_back(std::move(s));
-  }
-  p.stays = read_stays(stays);
-  p.city = settings.value("city", "");
-  return p;
 }
 
 }  // namespace boravak::server

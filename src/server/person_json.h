@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include "app/stay_check.h"
-#include "store/profile_store.h"
 
 namespace boravak::server {
 
@@ -20,12 +19,7 @@ struct app_state;
 app::person read_person(const nlohmann::json& body, date today);
 
 // The stay situation of a problem-free person, or a request_error (422) with the problem's
-// field, code and message in `lang`.
-app::stay_situation situation_or_refuse(const app_state& app, const app::person& who, const std::string& lang);
-
-// A profile's person on `on`, from its settings (citizenship, city) and its saved trips in any
-// order: GET /v1/profile/status, and the bot's /status, reminders and deadlines. Nothing when
-// the profile has no citizenship. Throws request_error for trips that overlap.
-std::optional<app::person> profile_person(const nlohmann::json& settings, const std::vector<store::item_record>& items, date on);
+// field, code and message.
+app::stay_situation situation_or_refuse(const app_state& app, const app::person& who);
 
 }  // namespace boravak::server

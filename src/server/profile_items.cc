@@ -1,8 +1,9 @@
-// Checking profile settings and items (see profile_items.h).
+// Reading profile settings and items from requests (see profile_items.h).
 #include "profile_items.h"
 
-#include <array>
+#include <limits>
 
+#include "app/profile_codec.h"
 #include "http_answer.h"
 #include "json_body.h"
 
@@ -12,109 +13,76 @@ namespace {
 constexpr std::size_t kNoteBytes = 200;
 constexpr std::size_t kNameBytes = 100;
 
-nlohmann::json date_or_null(const std::optional<date>& d) { return d ? nlohmann::json(to_iso_string(*d)) : nlohmann::json(); }
-
-std::string one_of(json_fields& f, std::string_view field, std::initializer_list<std::string_view> allowed, bool required) {
+// One of a few words ("spouse", "child"); `required` refuses its absence.
+std::optional<std::string> one_of(json_fields& f, std::string_view field, std::initializer_list<std::string_view> allowed, bool required) {
   const auto value = f.text(field, 64);
   std::string list;
-  for (std::string_view a : allowed) {
-    if (!list.empty()) list.append(", ");
-    list.append(a);
-  }
+  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
   if (!value) {
-    if (required) f.refuse(field, "missing_field", f.path_of(field) + " is required: one of " + list + ".");
-    return {};
+    if (required) f.refuse(field, "missing_field", {"api.error.one_of_required", {text_arg::of_verbatim(list)}});
+    return std::nullopt;
   }
   for (std::string_view a : allowed)
-    if (*value == a) return *value;
-  f.refuse(field, "invalid_value", f.path_of(field) + " \"" + *value + "\" is not one of " + list + ".");
-}
-
-std::string country_code(json_fields& f, std::string_view field, const rule_set& rules) {
-  auto code = f.text(field, 8);
-  if (!code) return {};
-  for (char& c : *code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  if (rules.find_country(*code) == nullptr)
-    f.refuse(field, "unknown_citizenship", "\"" + *code + "\" is not a country code we know; use the two-letter code, e.g. RU.");
-  return *code;
+    if (*value == a) return value;
+  f.refuse(field, "invalid_value", {"api.error.not_one_of", {text_arg::of_verbatim(value->substr(0, 40)), text_arg::of_verbatim(list)}});
 }
 
 date required_day(json_fields& f, std::string_view field) {
   const auto d = f.day(field);
-  if (!d) f.refuse(field, "missing_field", f.path_of(field) + " is required (YYYY-MM-DD).");
+  if (!d) f.refuse(field, "missing_field", {"api.error.date_required", {}});
   return *d;
 }
 
-nlohmann::json read_trip(json_fields& f) {
-  const date entry = required_day(f, "entry");
-  const auto exit = f.day("exit");
-  if (exit && *exit < entry) f.refuse("exit", "exit_before_entry", "The exit is before the entry; check both dates.");
-  return {{"entry", to_iso_string(entry)}, {"exit", date_or_null(exit)}, {"note", f.text("note", kNoteBytes).value_or("")}};
-}
-
-nlohmann::json read_permit(json_fields& f, const profile_rules& rules) {
-  const auto ground = f.text("ground", 64);
-  if (!ground) f.refuse("ground", "missing_field", "Say which ground the permit is on (GET /v1/permit/grounds).");
-  if (rules.permit.find_ground(*ground) == nullptr)
-    f.refuse("ground", "invalid_value", "\"" + *ground + "\" is not a ground we know; GET /v1/permit/grounds lists them.");
-  const date from = required_day(f, "from");
-  const date until = required_day(f, "until");
-  if (until < from) f.refuse("until", "invalid_value", "The permit ends before it starts; check both dates.");
-  return {{"ground", *ground}, {"from", to_iso_string(from)}, {"until", to_iso_string(until)},
-          {"note", f.text("note", kNoteBytes).value_or("")}};
-}
-
-nlohmann::json read_member(json_fields& f, const profile_rules& rules) {
-  const std::string relation = one_of(f, "relation", {"spouse", "partner", "child", "parent"}, true);
-  return {{"relation", relation}, {"name", f.text("name", kNameBytes).value_or("")}, {"birth_date", date_or_null(f.day("birth_date"))},
-          {"citizenship", country_code(f, "citizenship", rules.stay)}};
-}
-
-nlohmann::json read_reminder(json_fields& f) {
-  const std::string kind = one_of(f, "kind", {"registration", "last_day", "renewal", "expiry", "custom"}, true);
-  const date on = required_day(f, "on");
-  const auto family = f.integer("family_id", 1, std::numeric_limits<std::int64_t>::max());
-  return {{"kind", kind}, {"on", to_iso_string(on)}, {"note", f.text("note", kNoteBytes).value_or("")},
-          {"family_id", family ? nlohmann::json(*family) : nlohmann::json()}};
+std::string country_code(json_fields& f, std::string_view field) {
+  auto code = f.text(field, 8).value_or("");
+  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return code;
 }
 
 }  // namespace
 
-bool is_collection(std::string_view name) {
-  return name == "trips" || name == "permits" || name == "family" || name == "reminders";
+app::settings_patch read_settings_patch(const nlohmann::json& body) {
+  json_fields f(body, "", {"name", "citizenship", "lang", "city", "pending_since", "pending_kind"});
+  app::settings_patch patch;
+  patch.name = f.text("name", kNameBytes);
+  if (f.has("citizenship")) patch.citizenship = country_code(f, "citizenship");
+  patch.lang = one_of(f, "lang", {"en", "ru", "uk", "sr", "sr-Cyrl"}, false);
+  patch.city = f.text("city", 64);
+  // "pending_since": null ends a pending application (it was decided).
+  patch.pending_since = f.day("pending_since");
+  patch.clear_pending = body.is_object() && body.contains("pending_since") && body["pending_since"].is_null();
+  patch.pending_kind = one_of(f, "pending_kind", {"first", "renewal"}, false);
+  return patch;
 }
 
-nlohmann::json read_settings(const nlohmann::json& patch, const nlohmann::json& current, const profile_rules& rules) {
-  json_fields f(patch, "", {"name", "citizenship", "lang", "city"});
-  nlohmann::json out = current.is_object() ? current : nlohmann::json::object();
-  if (f.has("name")) out["name"] = *f.text("name", kNameBytes);
-  if (f.has("citizenship")) out["citizenship"] = country_code(f, "citizenship", rules.stay);
-  if (f.has("lang")) out["lang"] = one_of(f, "lang", {"en", "ru", "uk", "sr", "sr-Cyrl"}, false);
-  if (f.has("city")) {
-    const std::string city = *f.text("city", 64);
-    if (rules.stay.find_city(city) == nullptr) f.refuse("city", "invalid_value", "\"" + city + "\" is not a home city we know; see GET /v1/cities.");
-    out["city"] = city;
+app::profile_item read_item(app::item_kind kind, const nlohmann::json& body) {
+  switch (kind) {
+    case app::item_kind::trips: {
+      json_fields f(body, "", {"entry", "exit", "note"});
+      return app::trip{required_day(f, "entry"), f.day("exit"), f.text("note", kNoteBytes).value_or("")};
+    }
+    case app::item_kind::permits: {
+      json_fields f(body, "", {"ground", "from", "until", "note"});
+      const auto ground = f.text("ground", 64);
+      if (!ground) f.refuse("ground", "missing_field", {"api.error.ground_required", {}});
+      return app::held_permit{*ground, required_day(f, "from"), required_day(f, "until"), f.text("note", kNoteBytes).value_or("")};
+    }
+    case app::item_kind::family: {
+      json_fields f(body, "", {"relation", "name", "birth_date", "citizenship"});
+      const auto relation = one_of(f, "relation", {"spouse", "partner", "child", "parent"}, true);
+      return app::family_member{*app::relation_named(*relation), f.text("name", kNameBytes).value_or(""), f.day("birth_date"),
+                                country_code(f, "citizenship")};
+    }
+    case app::item_kind::reminders: {
+      json_fields f(body, "", {"kind", "on", "note", "family_id"});
+      const auto what = one_of(f, "kind", {"registration", "last_day", "renewal", "expiry", "custom"}, true);
+      const date on = required_day(f, "on");
+      const auto family = f.integer("family_id", 1, std::numeric_limits<std::int64_t>::max());
+      return app::reminder{*app::reminder_kind_named(*what), on, f.text("note", kNoteBytes).value_or(""),
+                           family ? std::optional<std::int64_t>(*family) : std::nullopt};
+    }
   }
-  for (const char* key : {"name", "citizenship", "lang", "city"})
-    if (!out.contains(key)) out[key] = key == std::string_view("lang") ? "en" : "";
-  return out;
-}
-
-nlohmann::json read_item(std::string_view collection, const nlohmann::json& body, const profile_rules& rules) {
-  if (collection == "trips") {
-    json_fields f(body, "", {"entry", "exit", "note"});
-    return read_trip(f);
-  }
-  if (collection == "permits") {
-    json_fields f(body, "", {"ground", "from", "until", "note"});
-    return read_permit(f, rules);
-  }
-  if (collection == "family") {
-    json_fields f(body, "", {"relation", "name", "birth_date", "citizenship"});
-    return read_member(f, rules);
-  }
-  json_fields f(body, "", {"kind", "on", "note", "family_id"});
-  return read_reminder(f);
+  return app::trip{};
 }
 
 }  // namespace boravak::server

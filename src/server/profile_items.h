@@ -1,27 +1,16 @@
-// What a profile may hold, checked before it is stored: the settings and the four kinds of
-// items (docs/api.md "Profiles"). Each reader returns the item as canonical JSON with only the
-// known fields, or throws request_error naming the field.
+// What a request may send to a profile, read field by field into the application's types: the
+// settings and the four kinds of items (docs/api.md "Profiles"). Shape only (types, lengths,
+// known words); what the rules say about the values is the profile service's to check.
+// Refusals are request_errors naming the field.
 #pragma once
-
-#include <string>
-#include <string_view>
 
 #include <nlohmann/json.hpp>
 
-#include "boravak/permit/permit_rules.h"
-#include "boravak/rule_set.h"
+#include "app/profile.h"
 
 namespace boravak::server {
 
-struct profile_rules {
-  const rule_set& stay;
-  const permit::permit_rules& permit;
-};
-
-bool is_collection(std::string_view name);  // trips, permits, family, reminders
-
-// `current` holds the settings already stored; fields not in `patch` keep their value.
-nlohmann::json read_settings(const nlohmann::json& patch, const nlohmann::json& current, const profile_rules& rules);
-nlohmann::json read_item(std::string_view collection, const nlohmann::json& body, const profile_rules& rules);
+app::settings_patch read_settings_patch(const nlohmann::json& body);
+app::profile_item read_item(app::item_kind kind, const nlohmann::json& body);
 
 }  // namespace boravak::server

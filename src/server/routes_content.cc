@@ -21,7 +21,7 @@ http_answer openapi(app_state& app, const api_request&) { return json_answer(app
 http_answer texts(app_state& app, const api_request& r) {
   const auto it = app.texts_json.find(r.params.at(0));
   if (it == app.texts_json.end())
-    throw request_error{404, "not_found", "We have no texts in \"" + r.params.at(0) + "\"; use en, ru, uk, sr or sr-Cyrl.", "lang"};
+    throw request_error{404, "not_found", {"api.error.no_texts", {text_arg::of_verbatim(r.params.at(0).substr(0, 16))}}, "lang"};
   return json_answer(it->second);
 }
 
@@ -38,7 +38,7 @@ http_answer guides(app_state& app, const api_request& r) {
   if (!query || query->find_first_not_of(' ') == std::string::npos) {
     for (const content::guide& g : app.guides) out.push_back(guide_summary(g, words));
   } else {
-    if (query->size() > 200) throw request_error{422, "invalid_value", "Search with at most 200 characters.", "q"};
+    if (query->size() > 200) throw request_error{422, "invalid_value", {"api.error.search_too_long", {text_arg::of_number(200)}}, "q"};
     for (const content::guide_hit& hit : content::search_guides(app.guides, *query, words, app.words("en"))) {
       nlohmann::json item = guide_summary(*hit.topic, words);
       item["score"] = hit.score;
@@ -60,7 +60,7 @@ http_answer guide(app_state& app, const api_request& r) {
                                 {"sources", sources}};
     return json_answer(out.dump());
   }
-  throw request_error{404, "not_found", "There is no guide \"" + r.params.at(0) + "\"; GET /v1/guides lists them.", ""};
+  throw request_error{404, "not_found", {"api.error.no_guide", {text_arg::of_verbatim(r.params.at(0).substr(0, 64))}}, ""};
 }
 
 http_answer rules_index(app_state& app, const api_request&) {
@@ -72,7 +72,7 @@ http_answer rules_index(app_state& app, const api_request&) {
 http_answer rules_file_named(app_state& app, const std::string& name) {
   for (const rules_file& f : app.rules_files)
     if (f.name == name) return json_answer(f.json);
-  throw request_error{404, "not_found", "There is no rules file \"" + name + "\"; GET /v1/rules lists them.", ""};
+  throw request_error{404, "not_found", {"api.error.no_rules_file", {text_arg::of_verbatim(name.substr(0, 64))}}, ""};
 }
 
 // Every rule with its sources, confidence and last check, in ?lang=; ?country= limits the entry
@@ -82,10 +82,9 @@ http_answer sources(app_state& app, const api_request& r) {
   std::string code = r.query_value("country").value_or("");
   for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (!code.empty() && app.stay_rules.find_country(code) == nullptr) {
-    throw request_error{422, "unknown_citizenship",
-                        words.render({"stay.problem.unknown_citizenship", {text_arg::of_verbatim(code.substr(0, 8))}}), "country"};
+    throw request_error{422, "unknown_citizenship", {"stay.problem.unknown_citizenship", {text_arg::of_verbatim(code.substr(0, 8))}}, "country"};
   }
-  return json_answer(render::rules_overview_json(app::rules_overview(app.context(), app.permit_rules, code), words).dump());
+  return json_answer(render::rules_overview_json(app::rules_overview(app, code), words).dump());
 }
 
 }  // namespace

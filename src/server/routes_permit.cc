@@ -5,10 +5,8 @@
 #include "app_state.h"
 #include "io/citation_json.h"
 #include "boravak/permit/fee_schedule.h"
-#include "cli/papers.h"
-#include "cli/person_query.h"
-#include "cli/permit_situation_build.h"
-#include "cli/plan_report.h"
+#include "app/papers.h"
+#include "render/plan_report.h"
 #include "io/calendar_export.h"
 #include "io/qr_image.h"
 #include "io/situation_reader.h"
@@ -21,45 +19,42 @@ namespace {
 
 http_answer plan(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.clock->today()), words);
-  return json_answer(cli::plan_json(p.plan, words));
+  const app::planned_permit p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.today()));
+  return json_answer(render::plan_json(p.plan, words));
 }
 
 http_answer deadlines_ics(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const planned p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.clock->today()), words);
-  http_answer a{200, "text/calendar; charset=utf-8", io::plan_to_ics(p.plan, words, app.permit_rules.deadlines.alarm_days_before), {}};
+  const app::planned_permit p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.today()));
+  http_answer a{200, "text/calendar; charset=utf-8", io::plan_to_ics(p.plan, app::person_key(p.situation), words, app.permit_rules.deadlines.alarm_days_before), {}};
   a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-deadlines.ics\"");
   return a;
 }
 
 struct slips_made {
-  planned p;
-  cli::slip_set set;
-  bool non_cash = false;
+  app::planned_permit p;
+  app::slip_set set;  // points into p.plan
 };
 
-slips_made make_slips(app_state& app, const api_request& r, const i18n::catalog& words) {
+slips_made make_slips(app_state& app, const api_request& r) {
   const nlohmann::json body = parse_json_body(r);
   json_fields f(body, "", {"situation", "payer", "municipality", "non_cash"});
-  if (!f.has("situation")) f.refuse("situation", "missing_field", "Send the situation the slips are for, as for /v1/permit/plan.");
+  if (!f.has("situation")) f.refuse("situation", "missing_field", {"api.error.slips_need_situation", {}});
   slips_made out;
-  out.p = plan_for(app, body["situation"], "situation", day_of_query(r, app.clock->today()), words);
-  out.non_cash = f.flag("non_cash").value_or(false);
-  const std::string municipality = f.text("municipality", 8).value_or("");
-  try {
-    out.set = cli::prepare_slips(out.p.plan, app.permit_rules, municipality, f.text("payer", 70).value_or(""), out.non_cash, words);
-  } catch (const std::runtime_error& e) {
-    throw request_error{422, municipality.empty() ? "missing_field" : "invalid_value", e.what(), "municipality"};
-  }
+  out.p = plan_for(app, body["situation"], "situation", day_of_query(r, app.today()));
+  const app::slip_request request{f.text("municipality", 8).value_or(""), f.text("payer", 70).value_or(""),
+                                  f.flag("non_cash").value_or(false)};
+  auto set = app::prepare_slips(app, out.p, request);
+  if (!set) throw request_error{422, std::string(to_string(set.error().code)), set.error().message, set.error().field};
+  out.set = std::move(set.value());
   return out;
 }
 
 http_answer slips(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const slips_made made = make_slips(app, r, words);
+  const slips_made made = make_slips(app, r);
   nlohmann::json list = nlohmann::json::array();
-  for (const cli::prepared_slip& s : made.set.slips) {
+  for (const app::prepared_slip& s : made.set.slips) {
     const payment::slip& f = s.filled;
     list.push_back({{"person", s.person + 1},
                     {"fee", s.fee->item},
@@ -79,16 +74,23 @@ http_answer slips(app_state& app, const api_request& r) {
   }
   nlohmann::json online = nlohmann::json::array();
   for (std::size_t i : made.set.online_people) online.push_back(i + 1);
+  // Every fee that gets no slip, and why: a plan's fees are all accounted for.
+  nlohmann::json without = nlohmann::json::array();
+  for (const app::fee_without_slip& w : made.set.without_slip)
+    without.push_back({{"person", w.person + 1}, {"fee", w.fee->item}, {"fee_name", words.get("permit.fee." + w.fee->item)},
+                       {"why", words.render(w.why)}});
+  nlohmann::json notes = nlohmann::json::array();
+  for (const text& n : made.set.notes) notes.push_back(words.render(n));
   const nlohmann::json out = {{"slips", list},
                               {"online_people", online},
-                              {"notes", cli::slip_notes(made.set, app.permit_rules, made.p.situation, made.non_cash, words)},
+                              {"without_slip", without},
+                              {"notes", notes},
                               {"citation", io::citation_json(app.permit_rules.payment.recipient_cited, words)}};
   return json_answer(out.dump());
 }
 
 http_answer slip_image(app_state& app, const api_request& r, bool png) {
-  const auto& words = app.words(r.language());
-  const slips_made made = make_slips(app, r, words);
+  const slips_made made = make_slips(app, r);
   std::size_t n = 0;
   try {
     n = std::stoul(r.params.at(0));
@@ -96,7 +98,8 @@ http_answer slip_image(app_state& app, const api_request& r, bool png) {
   }
   if (n < 1 || n > made.set.slips.size())
     throw request_error{404, "not_found",
-                        "There is no slip " + r.params.at(0) + "; this situation has " + std::to_string(made.set.slips.size()) + ".", ""};
+                        {"api.error.no_slip", {text_arg::of_verbatim(r.params.at(0)), text_arg::of_number(static_cast<long long>(made.set.slips.size()))}},
+                        ""};
   const std::string& payload = made.set.slips[n - 1].payload;
   return {200, png ? "image/png" : "image/svg+xml", png ? io::qr_png(payload) : io::qr_svg(payload), {}};
 }
@@ -120,7 +123,7 @@ http_answer grounds(app_state& app, const api_request& r) {
 
 http_answer fees(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const date on = day_of_query(r, app.clock->today());
+  const date on = day_of_query(r, app.today());
   const permit::fee_set* current = permit::fee_set_on(app.permit_rules, on);
   nlohmann::json sets = nlohmann::json::array();
   for (const permit::fee_set& set : app.permit_rules.fee_sets) {

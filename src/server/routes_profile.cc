@@ -3,84 +3,71 @@
 // item answers 404, exactly like an item that does not exist, so ids reveal nothing.
 #include <nlohmann/json.hpp>
 
+#include "app/profile_codec.h"
+#include "app/profile_service.h"
 #include "app_state.h"
-#include "render/stay_json.h"
 #include "json_body.h"
-#include "person_json.h"
 #include "profile_items.h"
+#include "render/stay_json.h"
 #include "router.h"
 #include "store/secret.h"
+#include "store/utc_time.h"
 
 namespace boravak::server {
 namespace {
 
-constexpr std::size_t kSecretLength = 43;
-constexpr std::size_t kMostItems = 5000;           // per profile: far beyond any real life
+[[noreturn]] void refuse(const app::problem& p) { throw request_error{422, std::string(to_string(p.code)), p.message, p.field}; }
 
-profile_rules rules_of(const app_state& app) { return {app.stay_rules, app.permit_rules}; }
+template <class T>
+T or_refuse(app::result<T> r) {
+  if (!r) refuse(r.error());
+  return std::move(r.value());
+}
 
-store::profile_record authorised(app_state& app, const api_request& r) {
+std::int64_t authorised(const app_state& app, const api_request& r) {
   const std::string_view secret = r.bearer_secret();
-  if (secret.empty())
-    throw request_error{401, "unauthorized", "This needs the profile's secret: send \"Authorization: Bearer <secret>\".", ""};
-  auto found = secret.size() == kSecretLength ? app.store->find_profile(store::sha256_hex(secret)) : std::nullopt;
-  if (!found) throw request_error{401, "unauthorized", "No profile has this secret. Check the link you saved; it is the only key.", ""};
+  if (secret.empty()) throw request_error{401, "unauthorized", {"api.error.needs_secret", {}}, ""};
+  const auto found = app::profile_service(app).find_by_secret(secret);
+  if (!found) throw request_error{401, "unauthorized", {"api.error.unknown_secret", {}}, ""};
   return *found;
 }
 
-nlohmann::json item_json(const store::item_record& item) {
-  nlohmann::json out = nlohmann::json::parse(item.body_json);
-  out["id"] = item.id;
-  out["created"] = item.created_at;
-  out["updated"] = item.updated_at;
-  return out;
-}
-
-nlohmann::json whole_profile(app_state& app, const store::profile_record& p) {
-  nlohmann::json out = {{"settings", nlohmann::json::parse(p.settings_json)},
-                        {"trips", nlohmann::json::array()},
-                        {"permits", nlohmann::json::array()},
-                        {"family", nlohmann::json::array()},
-                        {"reminders", nlohmann::json::array()},
-                        {"created", p.created_at},
-                        {"updated", p.updated_at}};
-  for (const store::item_record& item : app.store->items(p.id)) out[item.collection].push_back(item_json(item));
-  return out;
+app::profile loaded(const app_state& app, std::int64_t id) {
+  auto p = app::profile_service(app).load(id);
+  // Deleted between the look-up and now: as if the secret were unknown.
+  if (!p) throw request_error{401, "unauthorized", {"api.error.unknown_secret", {}}, ""};
+  return std::move(*p);
 }
 
 http_answer create(app_state& app, const api_request& r) {
-  const nlohmann::json settings = read_settings(parse_json_body(r, true), nlohmann::json::object(), rules_of(app));
-  const std::string secret = store::new_profile_secret();
-  app.store->create_profile(store::sha256_hex(secret), settings.dump());
-  const nlohmann::json out = {{"secret", secret}, {"link", "/#p=" + secret}, {"profile", {{"settings", settings}}}};
+  const auto made = or_refuse(app::profile_service(app).create(read_settings_patch(parse_json_body(r, true))));
+  const nlohmann::json out = {{"secret", made.secret}, {"link", "/#p=" + made.secret}, {"profile", {{"settings", app::to_json(made.settings)}}}};
   return json_answer(out.dump(), 201);
 }
 
-http_answer show(app_state& app, const api_request& r) { return json_answer(whole_profile(app, authorised(app, r)).dump()); }
+http_answer show(app_state& app, const api_request& r) { return json_answer(app::to_json(loaded(app, authorised(app, r))).dump()); }
 
 http_answer export_all(app_state& app, const api_request& r) {
-  http_answer a = json_answer(whole_profile(app, authorised(app, r)).dump(2));
+  http_answer a = json_answer(app::to_json(loaded(app, authorised(app, r))).dump(2));
   a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-profile.json\"");
   return a;
 }
 
 http_answer patch(app_state& app, const api_request& r) {
-  const store::profile_record p = authorised(app, r);
-  const nlohmann::json settings = read_settings(parse_json_body(r), nlohmann::json::parse(p.settings_json), rules_of(app));
-  app.store->update_settings(p.id, settings.dump());
-  return json_answer(nlohmann::json{{"settings", settings}}.dump());
+  const std::int64_t id = authorised(app, r);
+  const auto settings = or_refuse(app::profile_service(app).update_settings(id, read_settings_patch(parse_json_body(r))));
+  return json_answer(nlohmann::json{{"settings", app::to_json(settings)}}.dump());
 }
 
 http_answer remove(app_state& app, const api_request& r) {
-  app.store->delete_profile(authorised(app, r).id);
+  app::profile_service(app).remove_profile(authorised(app, r));
   return {204, "", "", {}};
 }
 
-const std::string& collection_of(const api_request& r) {
-  const std::string& c = r.params.at(0);
-  if (!is_collection(c))
-    throw request_error{404, "not_found", "A profile keeps trips, permits, family and reminders; \"" + c + "\" is none of them.", ""};
-  return c;
+app::item_kind collection_of(const api_request& r) {
+  const auto kind = app::collection_named(r.params.at(0));
+  if (!kind) throw request_error{404, "not_found", {"api.error.no_collection", {text_arg::of_verbatim(r.params.at(0).substr(0, 40))}}, ""};
+  return *kind;
 }
 
 std::int64_t id_of(const api_request& r) {
@@ -90,61 +77,45 @@ std::int64_t id_of(const api_request& r) {
     if (used == r.params.at(1).size() && id > 0) return id;
   } catch (const std::exception&) {
   }
-  throw request_error{404, "not_found", "There is no such item in this profile.", ""};
-}
-
-// A reminder may name a family member, but only one of this profile's own.
-void check_family_link(const nlohmann::json& item, const std::vector<store::item_record>& items) {
-  if (!item.contains("family_id") || item["family_id"].is_null()) return;
-  const std::int64_t family_id = item["family_id"].get<std::int64_t>();
-  for (const store::item_record& i : items)
-    if (i.id == family_id && i.collection == "family") return;
-  throw request_error{422, "invalid_value", "This profile has no family member with this id; add the member first.", "family_id"};
+  throw request_error{404, "not_found", {"api.error.no_item", {}}, ""};
 }
 
 http_answer add(app_state& app, const api_request& r) {
-  const std::string& collection = collection_of(r);
-  const store::profile_record p = authorised(app, r);
-  const nlohmann::json item = read_item(collection, parse_json_body(r), rules_of(app));
-  const std::vector<store::item_record> items = app.store->items(p.id);
-  check_family_link(item, items);
-  if (items.size() >= kMostItems)
-    throw request_error{422, "invalid_value", "This profile is full (" + std::to_string(kMostItems) + " items); delete old ones first.", ""};
-  return json_answer(item_json(app.store->add_item(p.id, collection, item.dump())).dump(), 201);
+  const app::item_kind kind = collection_of(r);
+  const std::int64_t id = authorised(app, r);
+  const auto saved = or_refuse(app::profile_service(app).add(id, read_item(kind, parse_json_body(r))));
+  return json_answer(app::to_json(saved).dump(), 201);
 }
 
 http_answer replace(app_state& app, const api_request& r) {
-  const std::string& collection = collection_of(r);
-  const std::int64_t id = id_of(r);
-  const store::profile_record p = authorised(app, r);
-  const nlohmann::json item = read_item(collection, parse_json_body(r), rules_of(app));
-  check_family_link(item, app.store->items(p.id));
-  const auto stored = app.store->replace_item(p.id, collection, id, item.dump());
-  if (!stored) throw request_error{404, "not_found", "There is no such item in this profile.", ""};
-  return json_answer(item_json(*stored).dump());
+  const app::item_kind kind = collection_of(r);
+  const std::int64_t item_id = id_of(r);
+  const std::int64_t id = authorised(app, r);
+  const auto saved = or_refuse(app::profile_service(app).replace(id, item_id, read_item(kind, parse_json_body(r))));
+  if (!saved) throw request_error{404, "not_found", {"api.error.no_item", {}}, ""};
+  return json_answer(app::to_json(*saved).dump());
 }
 
 http_answer remove_item(app_state& app, const api_request& r) {
-  const std::string& collection = collection_of(r);
-  const std::int64_t id = id_of(r);
-  if (!app.store->delete_item(authorised(app, r).id, collection, id))
-    throw request_error{404, "not_found", "There is no such item in this profile.", ""};
+  const app::item_kind kind = collection_of(r);
+  const std::int64_t item_id = id_of(r);
+  if (!app::profile_service(app).remove(authorised(app, r), kind, item_id)) throw request_error{404, "not_found", {"api.error.no_item", {}}, ""};
   return {204, "", "", {}};
 }
 
 http_answer status(app_state& app, const api_request& r) {
-  const store::profile_record p = authorised(app, r);
-  const auto who = profile_person(nlohmann::json::parse(p.settings_json), app.store->items(p.id), day_of_query(r, app.clock->today()));
-  if (!who) throw request_error{422, "missing_field", "Set the profile's citizenship first (PATCH /v1/profile).", "citizenship"};
-  const std::string lang = r.language();
-  return json_answer(render::stay_situation_json(situation_or_refuse(app, *who, lang), app.stay_rules, app.words(lang)).dump());
+  const app::profile p = loaded(app, authorised(app, r));
+  const auto who = or_refuse(app::profile_service(app).person_on(p, day_of_query(r, app.today())));
+  if (!who) throw request_error{422, "missing_field", {"api.error.needs_citizenship", {}}, "citizenship"};
+  const auto situation = or_refuse(app::check_stays(app, *who));
+  return json_answer(render::stay_situation_json(situation, app.stay_rules, app.words(r.language())).dump());
 }
 
 http_answer link_code(app_state& app, const api_request& r) {
-  const store::profile_record p = authorised(app, r);
+  const std::int64_t id = authorised(app, r);
   const std::string code = store::new_link_code();
-  const std::string expires = store::utc_now_text(store::kLinkCodeMinutes * 60);
-  app.store->add_link_code(p.id, store::link_code_hash(store::link_direction::web_to_bot, code), expires);
+  const std::string expires = store::utc_text(app.now->now() + std::chrono::minutes(store::kLinkCodeMinutes));
+  app.store->add_link_code(id, store::link_code_hash(store::link_direction::web_to_bot, code), expires);
   return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}.dump(), 201);
 }
 
@@ -154,9 +125,10 @@ http_answer claim(app_state& app, const api_request& r) {
   const nlohmann::json body = parse_json_body(r);
   json_fields f(body, "", {"code"});
   const auto code = f.text("code", 16);
-  if (!code) f.refuse("code", "missing_field", "Send the code the bot gave you (/webcode in the chat).");
-  const auto profile = app.store->redeem_link_code(store::link_code_hash(store::link_direction::bot_to_web, *code), store::utc_now_text());
-  if (!profile) f.refuse("code", "invalid_value", "This code is unknown, used or expired; ask the bot for a new one with /webcode.");
+  if (!code) f.refuse("code", "missing_field", {"api.error.claim_needs_code", {}});
+  const auto profile =
+      app.store->redeem_link_code(store::link_code_hash(store::link_direction::bot_to_web, *code), store::utc_text(app.now->now()));
+  if (!profile) f.refuse("code", "invalid_value", {"api.error.claim_code_unknown", {}});
   const std::string secret = store::new_profile_secret();
   app.store->replace_secret(*profile, store::sha256_hex(secret));
   return json_answer(nlohmann::json{{"secret", secret}, {"link", "/#p=" + secret}}.dump(), 201);

@@ -4,7 +4,7 @@
 
 #include "app_state.h"
 #include "boravak/citizenship.h"
-#include "case_evaluator.h"
+#include "app/case_line.h"
 #include "render/stay_json.h"
 #include "json_body.h"
 #include "person_json.h"
@@ -22,18 +22,18 @@ http_answer stay_check(app_state& app, const api_request& r) {
   padded.append(simdjson::SIMDJSON_PADDING, '\0');
   const std::string_view line(padded.data(), r.body.size());
   std::string out;
-  const bool ok = case_evaluator::for_this_thread(app.stay_rules).evaluate(line, out);
+  const bool ok = app::case_line_evaluator::for_this_thread(app, r.language()).evaluate_case_line(line, out);
   out.pop_back();  // the newline
   return json_answer(std::move(out), ok ? 200 : 422);
 }
 
 http_answer report(app_state& app, const api_request& r, bool visarun) {
   const nlohmann::json body = parse_json_body(r);
-  const app::person who = read_person(body, app.clock->today());
+  const app::person who = read_person(body, app.today());
   if (visarun && who.city.empty())
-    throw request_error{422, "missing_field", "Say which city you leave from (GET /v1/cities lists them).", "city"};
+    throw request_error{422, "missing_field", {"api.error.need_city", {}}, "city"};
   const std::string lang = r.language();
-  const app::stay_situation s = situation_or_refuse(app, who, lang);
+  const app::stay_situation s = situation_or_refuse(app, who);
   nlohmann::json out = render::stay_situation_json(s, app.stay_rules, app.words(lang));
   // The visa run's own view: when to leave, when to come back, and where to cross.
   if (visarun) {
@@ -43,19 +43,22 @@ http_answer report(app_state& app, const api_request& r, bool visarun) {
   return json_answer(out.dump());
 }
 
+// Names in the request's language (?lang=, Accept-Language).
 http_answer countries(app_state& app, const api_request& r) {
-  const date day = day_of_query(r, app.clock->today());
+  const date day = day_of_query(r, app.today());
+  const auto& words = app.words(r.language());
   nlohmann::json out = nlohmann::json::array();
   for (const country& c : app.stay_rules.countries) {
     const bool visa_free = !check_visa_free(app.stay_rules, c, day).has_value();
-    out.push_back({{"code", c.code}, {"name", c.name}, {"visa_free", visa_free}});
+    out.push_back({{"code", c.code}, {"name", words.get("country." + c.code)}, {"visa_free", visa_free}});
   }
   return json_answer(out.dump());
 }
 
-http_answer cities(app_state& app, const api_request&) {
+http_answer cities(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
   nlohmann::json out = nlohmann::json::array();
-  for (const home_city& c : app.stay_rules.cities) out.push_back({{"id", c.id}, {"name", c.name}});
+  for (const home_city& c : app.stay_rules.cities) out.push_back({{"id", c.id}, {"name", words.get("city." + c.id)}});
   return json_answer(out.dump());
 }
 

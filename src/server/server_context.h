@@ -65,6 +65,6 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket);
 // POST /v1/stay/batch: reads the body as it arrives and writes result lines as chunks.
 // Returns false when the connection must close.
 net::awaitable<bool> stream_batch(server_context& ctx, beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                  http::request_parser<http::empty_body>& header, bool keep_alive);
+                                  http::request_parser<http::empty_body>& header, bool keep_alive, const std::string& lang);
 
 }  // namespace boravak::server

@@ -114,7 +114,7 @@ class ProfileTest(ProfileHelpers):
         settings = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"city": "novi_sad", "lang": "ru"},
                                              secret=secret), 200, "PATCH /v1/profile")
         self.assertEqual(settings, {"settings": {"name": "Owner Ana", "citizenship": "RU", "lang": "ru",
-                                                 "city": "novi_sad"}})
+                                                 "city": "novi_sad", "pending_since": None, "pending_kind": "first"}})
         self.assertEqual(self.profile(secret)["settings"], settings["settings"])
         # The export is the profile, as an attachment.
         export = api("GET", "/v1/profile/export", secret=secret)

@@ -144,7 +144,7 @@ class PublicRoutesTest(ApiCase):
         self.assertError(answer, 422, "invalid_value", what="situation with a typo")
 
     def test_deadlines_calendar(self):
-        answer = api("POST", "/v1/permit/deadlines.ics?lang=en", SITUATION)
+        answer = api("POST", "/v1/permit/deadlines.ics?lang=en&on=2026-11-05", SITUATION)
         self.assertStatus(answer, 200, "deadlines.ics")
         self.assertEqual(answer.media_type(), "text/calendar", answer.header("Content-Type"))
         text = answer.body.decode("utf-8")

@@ -1,10 +1,15 @@
-// What a profile may hold: each kind of item is checked field by field, with the field named
-// in the refusal, and stored in one canonical shape.
+// What a profile may hold: each kind of item is read field by field from a request, with the
+// field named in the refusal, and then checked against the rules by the profile service. The
+// table runs every row through both, as POST /v1/profile/{collection} does.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <unistd.h>
+
 #include "../test_support.h"
-#include "rules_loader/permit_loader.h"
-#include "rules_loader/rules_loader.h"
+#include "app/app_setup.h"
+#include "app/profile_codec.h"
+#include "app/profile_service.h"
 #include "server/http_answer.h"
 #include "server/profile_items.h"
 
@@ -13,35 +18,40 @@ namespace {
 
 class ProfileItems : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    stay_ = new rule_set(rules_loader::load_rules(BORAVAK_RULES_DIR));
-    permit_ = new permit::permit_rules(rules_loader::load_permit_rules(BORAVAK_RULES_DIR));
+  void SetUp() override {
+    folder_ = std::filesystem::temp_directory_path() / ("boravak-profile-items-" + std::to_string(::getpid()));
+    std::filesystem::remove_all(folder_);
+    ctx_.now = std::make_unique<app::fixed_clock>(std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 12 / 6}});
+    ASSERT_TRUE(app::open_app_context(ctx_, {BORAVAK_RULES_DIR, BORAVAK_LOCALE_DIR}, "sqlite:" + (folder_ / "db.sqlite").string()));
+    profile_ = app::profile_service(ctx_).create({}).value().id;
   }
-  static void TearDownTestSuite() {
-    delete stay_;
-    delete permit_;
+  void TearDown() override {
+    ctx_.store.reset();
+    std::filesystem::remove_all(folder_);
   }
-  profile_rules rules() const { return {*stay_, *permit_}; }
 
-  // The refusal's path and code, or "accepted".
-  std::string refusal(std::string_view collection, const char* json) const {
+  // The refusal's code and path, or "accepted".
+  std::string refusal(std::string_view collection, const char* json) {
     try {
-      read_item(collection, nlohmann::json::parse(json), rules());
-      return "accepted";
+      const auto item = read_item(*app::collection_named(collection), nlohmann::json::parse(json));
+      const auto saved = app::profile_service(ctx_).add(profile_, item);
+      if (saved.ok()) return "accepted";
+      EXPECT_FALSE(test_support::english(saved.error().message).starts_with("[")) << saved.error().message.key;
+      return std::string(to_string(saved.error().code)) + " at " + saved.error().field;
     } catch (const request_error& e) {
-      EXPECT_FALSE(e.message.empty());
+      EXPECT_FALSE(test_support::english(e.message).starts_with("[")) << e.message.key;
       return e.code + " at " + e.path;
     }
   }
-  static rule_set* stay_;
-  static permit::permit_rules* permit_;
+
+  std::filesystem::path folder_;
+  app::app_context ctx_;
+  std::int64_t profile_ = 0;
 };
-rule_set* ProfileItems::stay_ = nullptr;
-permit::permit_rules* ProfileItems::permit_ = nullptr;
 
 TEST_F(ProfileItems, TripsAreCanonical) {
-  const auto trip = read_item("trips", nlohmann::json::parse(R"({"entry":"2026-11-01"})"), rules());
-  EXPECT_EQ(trip.dump(), R"({"entry":"2026-11-01","exit":null,"note":""})");
+  const auto trip = read_item(app::item_kind::trips, nlohmann::json::parse(R"({"entry":"2026-11-01"})"));
+  EXPECT_EQ(app::to_json(trip).dump(), R"({"entry":"2026-11-01","exit":null,"note":""})");
 }
 
 struct refusal_case {
@@ -65,12 +75,19 @@ TEST_F(ProfileItems, RefusesWithTheFieldNamed) {
       {"family", R"({"relation":"child","birth_date":"2018-03-02","citizenship":"ua"})", "accepted"},
       {"family", R"({"relation":"cousin"})", "invalid_value at relation"},
       {"family", R"({"relation":"spouse","citizenship":"QQ"})", "unknown_citizenship at citizenship"},
-      {"reminders", R"({"kind":"last_day","on":"2026-12-01","family_id":3})", "accepted"},
+      {"reminders", R"({"kind":"last_day","on":"2026-12-01","family_id":999})", "invalid_value at family_id"},
       {"reminders", R"({"kind":"last_day","on":"2026-12-01","family_id":0})", "invalid_value at family_id"},
       {"reminders", R"({"kind":"birthday","on":"2026-12-01"})", "invalid_value at kind"},
       {"reminders", R"({"kind":"custom"})", "missing_field at on"},
   };
   for (const refusal_case& c : cases) EXPECT_EQ(refusal(c.collection, c.body), c.expected) << c.collection << " " << c.body;
+}
+
+TEST_F(ProfileItems, AReminderMayNameTheProfilesOwnFamilyMember) {
+  ASSERT_EQ(refusal("family", R"({"relation":"child"})"), "accepted");
+  const auto member = app::profile_service(ctx_).load(profile_)->all<app::family_member>().front().first;
+  const std::string body = R"({"kind":"custom","on":"2026-12-24","family_id":)" + std::to_string(member) + "}";
+  EXPECT_EQ(refusal("reminders", body.c_str()), "accepted");
 }
 
 TEST_F(ProfileItems, NotesHaveALimit) {
@@ -79,20 +96,25 @@ TEST_F(ProfileItems, NotesHaveALimit) {
 }
 
 TEST_F(ProfileItems, SettingsMergeAndAreChecked) {
-  const auto first = read_settings(nlohmann::json::parse(R"({"citizenship":"ru","lang":"ru"})"), nlohmann::json::object(), rules());
-  EXPECT_EQ(first["citizenship"], "RU");
-  EXPECT_EQ(first["city"], "");
-  const auto second = read_settings(nlohmann::json::parse(R"({"city":"novi_sad"})"), first, rules());
-  EXPECT_EQ(second["citizenship"], "RU");
-  EXPECT_EQ(second["city"], "novi_sad");
-  EXPECT_THROW(read_settings(nlohmann::json::parse(R"({"lang":"de"})"), first, rules()), request_error);
-  EXPECT_THROW(read_settings(nlohmann::json::parse(R"({"city":"paris"})"), first, rules()), request_error);
+  app::profile_service profiles(ctx_);
+  const auto first = profiles.update_settings(profile_, read_settings_patch(nlohmann::json::parse(R"({"citizenship":"ru","lang":"ru"})")));
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first.value().citizenship, "RU");
+  EXPECT_EQ(first.value().city, "");
+  const auto second = profiles.update_settings(profile_, read_settings_patch(nlohmann::json::parse(R"({"city":"novi_sad"})")));
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second.value().citizenship, "RU");
+  EXPECT_EQ(second.value().city, "novi_sad");
+  EXPECT_THROW(read_settings_patch(nlohmann::json::parse(R"({"lang":"de"})")), request_error);
+  const auto paris = profiles.update_settings(profile_, read_settings_patch(nlohmann::json::parse(R"({"city":"paris"})")));
+  ASSERT_FALSE(paris.ok());
+  EXPECT_EQ(paris.error().field, "city");
 }
 
 TEST(Collections, AreTheFourKinds) {
-  for (const char* c : {"trips", "permits", "family", "reminders"}) EXPECT_TRUE(is_collection(c)) << c;
-  EXPECT_FALSE(is_collection("settings"));
-  EXPECT_FALSE(is_collection(""));
+  for (const char* c : {"trips", "permits", "family", "reminders"}) EXPECT_TRUE(app::collection_named(c).has_value()) << c;
+  EXPECT_FALSE(app::collection_named("settings").has_value());
+  EXPECT_FALSE(app::collection_named("").has_value());
 }
 
 }  // namespace
