@@ -8,7 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "server/app_setup.h"
+#include "app/app_setup.h"
 
 namespace boravak::bot {
 namespace {
@@ -68,13 +68,13 @@ std::string finish_bot_options(bot_options& o, bool webhook) {
 }
 
 int run_bot_command(bot_options o, const std::string& rules_dir) {
-  server::log_to_stderr();
+  app::log_to_stderr();
   if (const std::string problem = finish_bot_options(o, false); !problem.empty()) {
     spdlog::error("boravak bot: {}", problem);
     return 2;
   }
-  auto app = server::open_app(o.db, rules_dir, "");
-  if (!app) return 3;
+  auto app = std::make_unique<app::app_context>();
+  if (!app::open_app_context(*app, app::default_folders(rules_dir), o.db)) return 3;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   std::thread reminders([&] { run_reminder_sender(*app, o.telegram, stop_requested); });

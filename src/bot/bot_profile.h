@@ -1,33 +1,34 @@
-// The profile behind a chat: the same store and the same checks as the web's profiles
-// (server/profile_items.h), so a chat and a web page can share one profile.
+// The profile behind a chat: the same profile service as the web's (src/app/profile_service.h),
+// so a chat and a web page can share one profile and refuse the same things the same way.
 #pragma once
 
-#include <memory>
+#include <cstdint>
 #include <optional>
-#include <string>
-#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "app/profile.h"
+#include "app/profile_service.h"
 #include "dialog.h"
-#include "server/person_json.h"
 
 namespace boravak::bot {
+
+// Thrown when the profile service refuses an answer; the dialog engine says why in the chat's
+// language and keeps the question open.
+struct refused {
+  app::problem why;
+};
 
 // The chat's profile id, creating a profile (with a secret nobody is shown) when it has none.
 std::int64_t ensure_profile(turn& t);
 
-nlohmann::json profile_settings(turn& t);
-// Merges `patch` into the settings, checked like PATCH /v1/profile. Throws server::request_error.
-void update_settings(turn& t, const nlohmann::json& patch);
-
-// Items of one collection, oldest first, each with its "id".
-std::vector<nlohmann::json> profile_items(turn& t, std::string_view collection);
-// Adds or replaces an item, checked like the web's. Throws server::request_error.
-void save_item(turn& t, std::string_view collection, const nlohmann::json& item, std::int64_t id = 0);
+app::profile current_profile(turn& t);
+app::profile_settings profile_settings(turn& t);
+// Throws refused.
+void update_settings(turn& t, const app::settings_patch& patch);
+// Adds the item, or replaces item `id` when it is not 0. Throws refused.
+void save_item(turn& t, const app::profile_item& item, std::int64_t id = 0);
 
 // The stay situation for the saved trips on `on`; nothing when there is no citizenship or trip,
-// or when the citizenship needs a visa.
-std::optional<app::stay_situation> stay_report_for(server::app_state& app, std::int64_t profile, date on);
+// when the trips do not add up, or when the citizenship needs a visa.
+std::optional<app::stay_situation> stay_report_for(const app::app_context& app, std::int64_t profile, date on);
 
 }  // namespace boravak::bot

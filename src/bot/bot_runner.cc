@@ -1,29 +1,24 @@
 // Polling, the webhook and the reminder sender (see bot_runner.h).
-#include "app/clock.h"
 #include "bot_runner.h"
-
-#include <openssl/crypto.h>
 
 #include <thread>
 
 #include <spdlog/spdlog.h>
 
-#include "cli/person_query.h"
-#include "server/http_answer.h"
-#include "store/secret.h"
+#include "store/utc_time.h"
 #include "telegram_client.h"
 
 namespace boravak::bot {
 namespace {
 
-void handle_update(dialog_engine& engine, telegram_client& client, const nlohmann::json& update) {
+void handle_update(const app::app_context& app, dialog_engine& engine, telegram_client& client, const nlohmann::json& update) {
   incoming in;
   if (!read_update(update, in)) return;
-  for (const outgoing& out : engine.handle(in, app::system_clock{}.today(), store::utc_now_text())) deliver(client, in.chat_id, out);
+  for (const outgoing& out : engine.handle(in, app.today(), store::utc_text(app.now->now()))) deliver(client, in.chat_id, out);
 }
 
 // The reminder's words in the chat's language.
-std::string reminder_text(server::app_state& app, const store::reminder_job& job, const std::string& lang) {
+std::string reminder_text(app::app_context& app, const store::reminder_job& job, const std::string& lang) {
   const i18n::catalog& w = app.words(lang);
   const nlohmann::json payload = nlohmann::json::parse(job.payload_json, nullptr, false);
   std::vector<std::string> args;
@@ -77,7 +72,7 @@ bool read_update(const nlohmann::json& u, incoming& out) {
   return true;
 }
 
-int run_polling(server::app_state& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop) {
+int run_polling(app::app_context& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop) {
   telegram_client client(telegram.api_base, telegram.token);
   dialog_engine engine(app, options);
   std::int64_t offset = 0;
@@ -100,7 +95,7 @@ int run_polling(server::app_state& app, const telegram_settings& telegram, const
     for (const nlohmann::json& update : a.body["result"]) {
       offset = std::max(offset, update.value("update_id", std::int64_t{0}) + 1);
       try {
-        handle_update(engine, client, update);
+        handle_update(app, engine, client, update);
       } catch (const std::exception& e) {
         spdlog::error("an update failed: {}", e.what());  // never the update itself: it holds the person's words
       }
@@ -109,8 +104,8 @@ int run_polling(server::app_state& app, const telegram_settings& telegram, const
   return 0;
 }
 
-int send_due_reminders_once(server::app_state& app, telegram_client& client, int limit) {
-  const std::string now = store::utc_now_text();
+int send_due_reminders_once(app::app_context& app, telegram_client& client, int limit) {
+  const std::string now = store::utc_text(app.now->now());
   return app.store->send_due_reminders(now, limit, [&](const store::reminder_job& job) {
     const auto chat = app.store->find_chat(job.chat_id);
     if (!chat) return store::send_result{store::send_result::outcome::give_up, {}};
@@ -125,11 +120,11 @@ int send_due_reminders_once(server::app_state& app, telegram_client& client, int
     }
     // Back off: 1, 2, 4 … minutes, at most an hour.
     const long long wait = std::min(3600LL, 60LL << std::min(job.attempts, 6));
-    return store::send_result{store::send_result::outcome::retry, store::utc_now_text(wait)};
+    return store::send_result{store::send_result::outcome::retry, store::utc_text(app.now->now() + std::chrono::seconds(wait))};
   });
 }
 
-void run_reminder_sender(server::app_state& app, const telegram_settings& telegram, std::atomic<bool>& stop) {
+void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop) {
   telegram_client client(telegram.api_base, telegram.token);
   while (!stop) {
     try {
@@ -142,22 +137,15 @@ void run_reminder_sender(server::app_state& app, const telegram_settings& telegr
   }
 }
 
-void add_webhook_route(server::router& routes, const telegram_settings& telegram, const engine_options& options) {
-  routes.add({"POST", "/telegram/webhook", server::route_kind::store, 1024 * 1024,
-              [telegram, options](server::app_state& app, const server::api_request& r) {
-                // Constant-time comparison: the secret is Telegram's proof that the update is real.
-                const bool same = r.telegram_secret.size() == telegram.webhook_secret.size() &&
-                                  CRYPTO_memcmp(r.telegram_secret.data(), telegram.webhook_secret.data(), r.telegram_secret.size()) == 0;
-                if (telegram.webhook_secret.empty() || !same)
-                  throw server::request_error{401, "unauthorized", "This is Telegram's address; the secret token does not match.", ""};
-                const nlohmann::json update = nlohmann::json::parse(r.body, nullptr, false);
-                if (!update.is_object()) throw server::request_error{400, "invalid_json", "An update is one JSON object.", ""};
-                thread_local std::unique_ptr<telegram_client> client;
-                if (!client) client = std::make_unique<telegram_client>(telegram.api_base, telegram.token);
-                dialog_engine engine(app, options);
-                handle_update(engine, *client, update);
-                return server::json_answer("{\"ok\":true}");
-              }});
+bool handle_webhook_update(app::app_context& app, const telegram_settings& telegram, const engine_options& options,
+                           const std::string& body) {
+  const nlohmann::json update = nlohmann::json::parse(body, nullptr, false);
+  if (!update.is_object()) return false;
+  thread_local std::unique_ptr<telegram_client> client;
+  if (!client) client = std::make_unique<telegram_client>(telegram.api_base, telegram.token);
+  dialog_engine engine(app, options);
+  handle_update(app, engine, *client, update);
+  return true;
 }
 
 }  // namespace boravak::bot

@@ -1,5 +1,5 @@
 // Running the bot against Telegram: long polling (getUpdates) by default, or a webhook on the
-// web server that checks Telegram's secret-token header; and, beside either, the reminder
+// web server, which checks Telegram's secret-token header; and, beside either, the reminder
 // sender, which takes due reminders from the store and sends each once.
 #pragma once
 
@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "dialog_engine.h"
-#include "server/router.h"
 
 namespace boravak::bot {
 
@@ -26,16 +25,18 @@ struct telegram_settings {
 bool read_update(const nlohmann::json& update, incoming& out);
 
 // Polls until `stop` is set (SIGINT/SIGTERM). Returns the process's exit code.
-int run_polling(server::app_state& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop);
+int run_polling(app::app_context& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop);
 
 // Sends the reminders due now; returns how many it took. Used by the sender loop and tests.
 class telegram_client;
-int send_due_reminders_once(server::app_state& app, telegram_client& client, int limit);
+int send_due_reminders_once(app::app_context& app, telegram_client& client, int limit);
 
 // Runs the reminder sender until `stop` is set.
-void run_reminder_sender(server::app_state& app, const telegram_settings& telegram, std::atomic<bool>& stop);
+void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop);
 
-// POST /telegram/webhook for `boravak serve --telegram-webhook`.
-void add_webhook_route(server::router& routes, const telegram_settings& telegram, const engine_options& options);
+// One update that Telegram posted to the webhook (`boravak serve --telegram-webhook`, which
+// has checked Telegram's secret token); false when the body is not one JSON object.
+bool handle_webhook_update(app::app_context& app, const telegram_settings& telegram, const engine_options& options,
+                           const std::string& body);
 
 }  // namespace boravak::bot

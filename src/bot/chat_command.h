@@ -12,9 +12,9 @@ namespace boravak::bot {
 
 struct chat_options {
   std::string db;         // as for `boravak serve`
-  std::string lang;       // as Telegram's language_code; default from $LANG
+  std::string lang;       // as Telegram's language_code; the composition root sets it from $LANG
   std::string today;      // YYYY-MM-DD; default: today in Belgrade
-  std::string files = ".";
+  std::string files;      // default: a new temporary folder
   long long chat_id = 1;
 };
 

@@ -13,14 +13,14 @@
 
 #include "bot_message.h"
 #include "typed_date.h"
-#include "server/app_state.h"
+#include "app/app_context.h"
 #include "store/profile_store.h"
 
 namespace boravak::bot {
 
 // One update being handled: who, what they said, and where the answers go.
 struct turn {
-  server::app_state& app;
+  app::app_context& app;
   store::chat_record& chat;
   nlohmann::json& data;  // the dialog's notes, kept between messages
   const incoming& in;
@@ -41,7 +41,7 @@ struct turn {
   // The answer as a date, in any of our languages' words ("вчера" works in an English chat).
   std::optional<date> answered_date() const {
     std::vector<const i18n::catalog*> languages;
-    for (const auto& [lang, words] : app.catalogs) languages.push_back(words.get());
+    for (const std::string& lang : i18n::supported_languages()) languages.push_back(&app.words(lang));
     return parse_typed_date(answer(), today, languages);
   }
   std::string format(std::string_view key, const std::vector<std::string>& args = {}) const {

@@ -3,8 +3,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "bot_profile.h"
 #include "dialog.h"
-#include "server/http_answer.h"
+#include "store/utc_time.h"
 
 namespace boravak::bot {
 namespace {
@@ -30,18 +31,18 @@ std::string command_of(const std::string& text) {
 }
 
 bool expired(const std::string& touched_at, const std::string& now, int minutes) {
-  const auto then = utc_instant(touched_at);
-  return then != std::chrono::sys_seconds{} && utc_instant(now) - then > std::chrono::minutes(minutes);
+  const auto then = store::utc_from_text(touched_at);
+  return then != std::chrono::sys_seconds{} && store::utc_from_text(now) - then > std::chrono::minutes(minutes);
 }
 
 }  // namespace
 
-std::string language_for(const std::string& code) {
+std::string language_for(const std::string& code, const std::string& fallback) {
   const std::string base = code.substr(0, code.find_first_of("-_"));
   if (base == "ru" || base == "uk" || base == "en") return base;
   if (base == "sr") return code.find("Latn") != std::string::npos ? "sr" : "sr-Cyrl";
   if (base == "be") return "ru";  // Belarusian speakers mostly read Russian
-  return "en";
+  return fallback;
 }
 
 std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, const std::string& now) {
@@ -50,7 +51,7 @@ std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, cons
 
   auto found = app_.store->find_chat(in.chat_id);
   const bool new_chat = !found;
-  store::chat_record chat = found.value_or(store::chat_record{in.chat_id, 0, language_for(in.language_code), "", "", "{}", ""});
+  store::chat_record chat = found.value_or(store::chat_record{in.chat_id, 0, language_for(in.language_code, options_.fallback_language), "", "", "{}", ""});
   nlohmann::json data = nlohmann::json::parse(chat.data_json, nullptr, false);
   if (!data.is_object()) data = nlohmann::json::object();
   turn t{app_, chat, data, in, out, today, false, false};
@@ -83,9 +84,10 @@ std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, cons
       t.say(t.format("bot.unknown") + "\n\n" + t.format("bot.help"), main_menu(t.words()));
       chat.state.clear();
     }
-  } catch (const server::request_error& e) {
-    // Input the profile checks refused: say why, and keep the question open.
-    t.say(e.message);
+  } catch (const refused& e) {
+    // Input the profile service refused: say why in the chat's language, and keep the
+    // question open.
+    t.say(t.words().render(e.why.message));
   }
   if (chat.state.empty()) {
     // The dialog is over: its notes go, except what it keeps for later ones (the last plan).

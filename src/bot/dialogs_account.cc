@@ -4,8 +4,10 @@
 #include "bot_profile.h"
 #include "content/guide_library.h"
 #include "dialog.h"
+#include "app/profile_codec.h"
 #include "io/calendar_export.h"
 #include "store/secret.h"
+#include "store/utc_time.h"
 
 namespace boravak::bot {
 namespace {
@@ -14,7 +16,8 @@ std::vector<io::dated_event> known_dates(turn& t) {
   const i18n::catalog& w = t.words();
   std::vector<io::dated_event> events;
   const auto add = [&](const std::string& id, date day, const char* key) {
-    events.push_back({id + "-" + to_iso_string(day) + "@boravak", day, t.format(key, {w.date_text(day)}), ""});
+    // The profile and the kind of date name the event, never the date: a moved date updates it.
+    events.push_back({id + ".profile-" + std::to_string(t.chat.profile_id) + "@boravak", day, t.format(key, {w.date_text(day)}), ""});
   };
   if (const auto answer = stay_report_for(t.app, ensure_profile(t), t.today)) {
     const stay_result& r = answer->answer;
@@ -22,14 +25,15 @@ std::vector<io::dated_event> known_dates(turn& t) {
       add("registration", *answer->registration_due, "bot.deadlines.registration");
     if (r.present && r.last_legal_day) add("last-day", *r.last_legal_day, "bot.deadlines.last_day");
   }
-  for (const nlohmann::json& p : profile_items(t, "permits")) {
-    const date until = *parse_iso_date(p["until"].get<std::string>());
+  const app::profile owner = current_profile(t);  // all() points into it: keep it alive
+  for (const auto& [id, held] : owner.all<app::held_permit>()) {
+    const date until = held->until;
     if (until < t.today) continue;
     if (const auto window = permit::renewal_window_for(t.app.permit_rules.deadlines, until)) {
-      if (window->first && *window->first >= t.today) add("window-opens", *window->first, "bot.deadlines.window_opens");
-      if (window->last >= t.today) add("window-closes", window->last, "bot.deadlines.window_closes");
+      if (window->first && *window->first >= t.today) add("window-opens-" + std::to_string(id), *window->first, "bot.deadlines.window_opens");
+      if (window->last >= t.today) add("window-closes-" + std::to_string(id), window->last, "bot.deadlines.window_closes");
     }
-    add("expiry", until, "bot.deadlines.expiry");
+    add("expiry-" + std::to_string(id), until, "bot.deadlines.expiry");
   }
   std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
   return events;
@@ -67,8 +71,9 @@ std::string on_guide_query(turn& t) {
 }
 
 std::string export_all(turn& t) {
-  nlohmann::json out = {{"settings", profile_settings(t)}, {"chat", {{"chat_id", t.chat.chat_id}, {"lang", t.chat.lang}}}};
-  for (const char* c : {"trips", "permits", "family", "reminders"}) out[c] = profile_items(t, c);
+  // The same form as the web's export, with the chat it came from.
+  nlohmann::json out = app::to_json(current_profile(t));
+  out["chat"] = {{"chat_id", t.chat.chat_id}, {"lang", t.chat.lang}};
   t.send_file(outgoing::kind::document, "boravak-export.json", out.dump(2), "application/json", t.format("bot.export.caption"));
   return "";
 }
@@ -87,7 +92,7 @@ std::string on_delete_confirm(turn& t) {
 
 std::string redeem(turn& t, std::string code) {
   while (!code.empty() && code.back() == ' ') code.pop_back();
-  const auto profile = t.app.store->redeem_link_code(store::link_code_hash(store::link_direction::web_to_bot, code), store::utc_now_text());
+  const auto profile = t.app.store->redeem_link_code(store::link_code_hash(store::link_direction::web_to_bot, code), store::utc_text(t.app.now->now()));
   if (!profile) {
     t.say(t.format("bot.link.bad"));
     return "";
@@ -115,7 +120,7 @@ std::string link(turn& t) {
 std::string web_code(turn& t) {
   const std::string code = store::new_link_code();
   t.app.store->add_link_code(ensure_profile(t), store::link_code_hash(store::link_direction::bot_to_web, code),
-                             store::utc_now_text(store::kLinkCodeMinutes * 60));
+                             store::utc_text(t.app.now->now() + std::chrono::minutes(store::kLinkCodeMinutes)));
   t.say(t.format("bot.webcode.text", {code, std::to_string(store::kLinkCodeMinutes)}));
   return "";
 }

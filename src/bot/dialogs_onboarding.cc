@@ -18,7 +18,9 @@ bool set_language(turn& t) {
   for (const auto& [code, name] : kLanguages) {
     if (t.answer() != code) continue;
     t.chat.lang = code;
-    update_settings(t, {{"lang", code}});
+    app::settings_patch patch;
+    patch.lang = code;
+    update_settings(t, patch);
     return true;
   }
   return false;
@@ -52,7 +54,9 @@ std::string on_citizenship(turn& t) {
     t.say(t.format("bot.error.citizenship", {t.answer()}));
     return "citizenship";
   }
-  update_settings(t, {{"citizenship", code}});
+  app::settings_patch patch;
+  patch.citizenship = code;
+  update_settings(t, patch);
   t.say(t.format("bot.ask.permit"), {{{t.format("bot.answer.yes"), "yes"}, {t.format("bot.answer.no"), "no"}}});
   return "has_permit";
 }
@@ -72,7 +76,7 @@ std::string on_permit_until(turn& t) {
     return "permit_until";
   }
   // We ask only for the end: the start is recorded as today, which is all the reminders need.
-  save_item(t, "permits", {{"ground", "other"}, {"from", to_iso_string(std::min(t.today, *until))}, {"until", to_iso_string(*until)}});
+  save_item(t, app::held_permit{"other", std::min(t.today, *until), *until, ""});
   return finish(t);
 }
 

@@ -1,13 +1,14 @@
 // /permit: the residence-permit navigator as a guided chat (ground, first or renewal, family),
 // then /slips (payment slips with their QR code as photos) and /ics (the deadlines as a
 // calendar file) for the plan just made.
+#include "app/papers.h"
+#include "app/permit_planning.h"
 #include "bot_profile.h"
-#include "cli/papers.h"
-#include "cli/plan_report.h"
 #include "dialog.h"
 #include "io/calendar_export.h"
 #include "io/qr_image.h"
-#include "server/permit_planning.h"
+#include "io/situation_reader.h"
+#include "render/plan_report.h"
 
 namespace boravak::bot {
 namespace {
@@ -72,22 +73,33 @@ std::string on_expiry(turn& t) {
   return ask_family(t);
 }
 
-server::planned plan_of(turn& t, const nlohmann::json& situation) {
-  return server::plan_for(t.app, situation, "", t.today, t.words());
+// The plan for a situation the dialog gathered (the JSON form of src/io/situation_reader.h),
+// or refused with why, in the chat's language.
+app::planned_permit plan_of(turn& t, const nlohmann::json& situation) {
+  io::situation_input in;
+  try {
+    in = io::read_situation_json(situation.dump());
+  } catch (const io::situation_error& e) {
+    throw refused{app::problem{error_code::invalid_value, e.field(), e.message()}};
+  }
+  auto planned = app::plan_permit(t.app, std::move(in.situation), in.stamps, t.today);
+  if (!planned) throw refused{planned.error()};
+  return std::move(planned.value());
 }
 
 std::string show_plan(turn& t) {
-  nlohmann::json situation = {{"citizenship", profile_settings(t).value("citizenship", "")},
+  nlohmann::json situation = {{"citizenship", profile_settings(t).citizenship},
                               {"ground", t.data["ground"]},
                               {"kind", t.data["kind"]},
                               {"family", t.data["family"]}};
   if (t.data.contains("permit_expires")) situation["permit_expires"] = t.data["permit_expires"];
-  std::string last_entry;
-  for (const nlohmann::json& trip : profile_items(t, "trips")) last_entry = std::max(last_entry, trip["entry"].get<std::string>());
-  if (!last_entry.empty() && t.data["kind"] == "first") situation["last_entry"] = last_entry;
-  const server::planned p = plan_of(t, situation);
+  std::optional<date> last_entry;
+  const app::profile owner = current_profile(t);  // all() points into it: keep it alive
+  for (const auto& [id, trip] : owner.all<app::trip>()) last_entry = std::max(last_entry.value_or(trip->entry), trip->entry);
+  if (last_entry && t.data["kind"] == "first") situation["last_entry"] = to_iso_string(*last_entry);
+  const app::planned_permit p = plan_of(t, situation);
   t.data["keep"]["situation"] = situation;
-  t.say(cli::plan_text(p.plan, t.words()),
+  t.say(render::plan_text(p.plan, t.words()),
         {{{t.format("bot.permit.slip_button"), "/slips"}, {t.format("bot.permit.ics_button"), "/ics"}}});
   return "";
 }
@@ -134,23 +146,24 @@ std::string on_municipality(turn& t) {
   if (kept == nullptr) return "";
   nlohmann::json situation = *kept;
   situation["in_person"] = true;
-  const server::planned p = plan_of(t, situation);
-  cli::slip_set set;
-  try {
-    set = cli::prepare_slips(p.plan, t.app.permit_rules, t.answer(), "", false, t.words());
-  } catch (const std::runtime_error& e) {
-    t.say(e.what());
+  const app::planned_permit p = plan_of(t, situation);
+  auto made = app::prepare_slips(t.app, p, {t.answer(), "", false});
+  if (!made) {
+    t.say(t.words().render(made.error().message));
     return "municipality";
   }
+  const app::slip_set& set = made.value();
   if (set.slips.empty()) t.say(t.format("bot.permit.no_slips"));
-  for (const cli::prepared_slip& s : set.slips)
+  for (const app::prepared_slip& s : set.slips)
     t.send_file(outgoing::kind::photo, "slip-" + std::to_string(s.person + 1) + "-" + s.fee->item + ".png", io::qr_png(s.payload),
                 "image/png",
                 t.format("bot.permit.slip_caption", {t.words().get("permit.fee." + s.fee->item), std::to_string(s.person + 1),
                                                      t.words().amount_text(s.fee->amount)}) +
                     "\n" + s.filled.recipient_account + ", " + s.filled.reference_model + " " + s.filled.reference);
   std::string notes;
-  for (const std::string& n : cli::slip_notes(set, t.app.permit_rules, p.situation, false, t.words())) notes += n + "\n";
+  for (const app::fee_without_slip& f : set.without_slip)
+    notes += t.words().get("permit.fee." + f.fee->item) + ": " + t.words().render(f.why) + "\n";
+  for (const text& n : set.notes) notes += t.words().render(n) + "\n";
   t.say(notes, main_menu(t.words()));
   return "";
 }
@@ -180,9 +193,9 @@ std::vector<dialog> permit_dialogs() {
        [](turn& t) {
          const nlohmann::json* kept = kept_situation(t);
          if (kept == nullptr) return std::string();
-         const server::planned p = plan_of(t, *kept);
+         const app::planned_permit p = plan_of(t, *kept);
          t.send_file(outgoing::kind::document, "boravak-deadlines.ics",
-                     io::plan_to_ics(p.plan, t.words(), t.app.permit_rules.deadlines.alarm_days_before), "text/calendar",
+                     io::plan_to_ics(p.plan, app::person_key(p.situation), t.words(), t.app.permit_rules.deadlines.alarm_days_before), "text/calendar",
                      t.format("bot.deadlines.ics_caption"));
          return std::string();
        },

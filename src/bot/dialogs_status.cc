@@ -8,8 +8,7 @@ namespace {
 
 // The situation, or a message saying what is missing.
 std::optional<app::stay_situation> report_or_say(turn& t) {
-  const nlohmann::json settings = profile_settings(t);
-  if (settings.value("citizenship", "").empty()) {
+  if (profile_settings(t).citizenship.empty()) {
     t.say(t.format("bot.status.no_citizenship"));
     return std::nullopt;
   }
@@ -31,16 +30,32 @@ std::string status(turn& t) {
   const stay_result& r = answer->answer;
   std::string text = t.format("bot.status.as_of", {w.date_text(t.today)}) + "\n";
   text += t.format("bot.status.used", {std::to_string(r.days_used)}) + by_reading(*answer, answer->origins.regime, w) + "\n";
-  text += t.format("bot.status.left", {std::to_string(r.days_left)}) + by_reading(*answer, answer->origins.days_left, w) + "\n";
-  text += r.last_legal_day ? t.format("bot.status.last_day", {w.date_text(*r.last_legal_day)}) +
-                                 by_reading(*answer, answer->origins.last_legal_day, w)
-                           : t.format("bot.status.no_legal_day");
+  // The same safe answer as the CLI and the page (app/stay_check.h): the days left never run
+  // past the last legal day, a passed last day is named, a pending application stops the count.
+  text += t.format("bot.status.left", {std::to_string(answer->days_left_shown)}) +
+          (answer->days_left_shown < r.days_left ? "" : by_reading(*answer, answer->origins.days_left, w)) + "\n";
+  if (answer->pending) {
+    text += w.render({answer->pending->kind == app::application_kind::renewal ? "stay.pending.renewal" : "stay.pending.first",
+                      {text_arg::of_day(answer->pending->since)}}) +
+            "\n" + w.get("stay.pending.carry_confirmation");
+  } else if (r.last_legal_day) {
+    text += t.format("bot.status.last_day", {w.date_text(*r.last_legal_day)}) + by_reading(*answer, answer->origins.last_legal_day, w);
+  } else if (answer->last_legal_day_passed) {
+    text += w.render({"stay.last_legal_day_passed", {text_arg::of_day(*answer->last_legal_day_passed), text_arg::of_day(t.today)}});
+  } else {
+    text += t.format("bot.status.no_legal_day");
+  }
   // A last legal day means today is lawful: the overstay lies in the past.
   if (r.overstay_days > 0 && r.first_overstay_day)
     text += "\n\n" + t.format(r.last_legal_day ? "bot.status.overstay_past" : "bot.status.overstay",
                                {std::to_string(r.overstay_days), w.date_text(*r.first_overstay_day)});
-  if (answer->registration_due && *answer->registration_due >= t.today - days{1})
-    text += "\n" + t.format("bot.status.registration", {w.date_text(*answer->registration_due)});
+  // A passed deadline is said to be missed, with what to do now; never as a to-do.
+  if (answer->registration_due && answer->registration_entry) {
+    if (answer->registration_missed)
+      text += "\n\n" + w.render({"stay.reg.missed", {text_arg::of_day(*answer->registration_entry), text_arg::of_day(*answer->registration_due)}});
+    else
+      text += "\n" + t.format("bot.status.registration", {w.date_text(*answer->registration_due)});
+  }
   if (answer->readings.size() == 1) {
     text += "\n\n" + t.format("bot.status.rule", {w.regime_text(answer->readings.front().rule)});
   } else {
@@ -79,10 +94,19 @@ std::string visa_run(turn& t) {
   if (!answer) return "";
   const i18n::catalog& w = t.words();
   const visarun_plan& p = answer->next;
+  if (answer->pending) {
+    t.say(w.render({"visarun.pending", {text_arg::of_day(answer->pending->since)}}) + "\n" + w.get("stay.pending.carry_confirmation"));
+    return "";
+  }
   std::string text = t.format("bot.plan.leave_by", {w.date_text(p.latest_exit)}) + by_reading(*answer, p.latest_exit_from, w) + "\n";
-  text += t.format("bot.plan.return", {w.date_text(p.earliest_return), std::to_string(p.days_after_return)}) +
-          by_reading(*answer, p.earliest_return_from, w);
-  if (p.full_stay_return) text += "\n" + t.format("bot.plan.full", {w.date_text(*p.full_stay_return)});
+  if (answer->return_needs_document) {
+    text += w.render({"stay.next.needs_document", {text_arg::of_day(p.latest_exit), text_arg::of_verbatim(t.app.stay_rules.visas.e_visa_url)}});
+  } else {
+    text += t.format("bot.plan.return", {w.date_text(p.earliest_return), std::to_string(p.days_after_return)}) +
+            by_reading(*answer, p.earliest_return_from, w);
+    if (p.full_stay_return) text += "\n" + t.format("bot.plan.full", {w.date_text(*p.full_stay_return)});
+  }
+  if (answer->answer.overstay_days > 0) text += "\n\n" + w.get("stay.next.after_overstay");
   t.say(text, {{{t.format("bot.button.why"), "/why"}}});
   return "";
 }

@@ -5,37 +5,32 @@
 namespace boravak::bot {
 namespace {
 
-std::optional<nlohmann::json> open_trip(turn& t) {
-  for (const nlohmann::json& trip : profile_items(t, "trips"))
-    if (trip["exit"].is_null()) return trip;
+// The trip still going on, with its id.
+std::optional<std::pair<std::int64_t, app::trip>> open_trip(turn& t) {
+  const app::profile p = current_profile(t);
+  for (const auto& [id, trip] : p.all<app::trip>())
+    if (!trip->exit) return std::make_pair(id, *trip);
   return std::nullopt;
 }
 
-nlohmann::json trip_body(const nlohmann::json& trip) {
-  return {{"entry", trip["entry"]}, {"exit", trip["exit"]}, {"note", trip.value("note", "")}};
-}
-
-std::string date_text(turn& t, const std::string& iso) { return t.words().date_text(*parse_iso_date(iso)); }
-
 std::string entered_today(turn& t) {
   if (const auto open = open_trip(t)) {
-    t.say(t.format("bot.trip.already_inside", {date_text(t, (*open)["entry"])}), main_menu(t.words()));
+    t.say(t.format("bot.trip.already_inside", {t.words().date_text(open->second.entry)}), main_menu(t.words()));
     return "";
   }
-  save_item(t, "trips", {{"entry", to_iso_string(t.today)}});
+  save_item(t, app::trip{t.today, std::nullopt, ""});
   t.say(t.format("bot.trip.entered", {t.words().date_text(t.today)}), main_menu(t.words()));
   return "";
 }
 
 std::string left_today(turn& t) {
-  const auto open = open_trip(t);
+  auto open = open_trip(t);
   if (!open) {
     t.say(t.format("bot.trip.not_inside"), main_menu(t.words()));
     return "";
   }
-  nlohmann::json body = trip_body(*open);
-  body["exit"] = to_iso_string(t.today);
-  save_item(t, "trips", body, (*open)["id"].get<std::int64_t>());
+  open->second.exit = t.today;
+  save_item(t, open->second, open->first);
   t.say(t.format("bot.trip.left", {t.words().date_text(t.today)}), main_menu(t.words()));
   return "";
 }
@@ -52,10 +47,10 @@ std::string on_entry(turn& t) {
 }
 
 std::string on_exit(turn& t) {
-  const std::string entry = t.data["entry"];
+  const date entry = parse_iso_date(t.data.value("entry", "")).value_or(t.today);
   if (t.answer() == "still") {
-    save_item(t, "trips", {{"entry", entry}});
-    t.say(t.format("bot.trip.added_open", {date_text(t, entry)}), main_menu(t.words()));
+    save_item(t, app::trip{entry, std::nullopt, ""});
+    t.say(t.format("bot.trip.added_open", {t.words().date_text(entry)}), main_menu(t.words()));
     return "";
   }
   const auto exit = t.answered_date();
@@ -63,8 +58,51 @@ std::string on_exit(turn& t) {
     t.say(t.format("bot.error.date", {t.answer()}));
     return "exit";
   }
-  save_item(t, "trips", {{"entry", entry}, {"exit", to_iso_string(*exit)}});
-  t.say(t.format("bot.trip.added", {date_text(t, entry), t.words().date_text(*exit)}), main_menu(t.words()));
+  save_item(t, app::trip{entry, *exit, ""});
+  t.say(t.format("bot.trip.added", {t.words().date_text(entry), t.words().date_text(*exit)}), main_menu(t.words()));
+  return "";
+}
+
+// /filed: an application for a permit was filed; from that day the count stops (the same as
+// --pending-since and the page's "application filed on").
+std::string filed(turn& t) {
+  const app::profile_settings settings = profile_settings(t);
+  keyboard buttons;
+  if (settings.pending_since) buttons.push_back({{t.format("bot.filed.decided_button"), "decided"}});
+  t.say(t.format("bot.filed.ask_date"), buttons);
+  return "date";
+}
+
+std::string on_filed_date(turn& t) {
+  if (t.answer() == "decided") {
+    app::settings_patch patch;
+    patch.clear_pending = true;
+    update_settings(t, patch);
+    t.say(t.format("bot.filed.cleared"), main_menu(t.words()));
+    return "";
+  }
+  const auto day = t.answered_date();
+  if (!day) {
+    t.say(t.format("bot.error.date", {t.answer()}));
+    return "date";
+  }
+  t.data["filed"] = to_iso_string(*day);
+  t.say(t.format("bot.filed.ask_kind"), {{{t.format("bot.filed.first"), "first"}, {t.format("bot.filed.renewal"), "renewal"}}});
+  return "kind";
+}
+
+std::string on_filed_kind(turn& t) {
+  if (t.answer() != "first" && t.answer() != "renewal") {
+    t.say(t.format("bot.filed.ask_kind"), {{{t.format("bot.filed.first"), "first"}, {t.format("bot.filed.renewal"), "renewal"}}});
+    return "kind";
+  }
+  app::settings_patch patch;
+  patch.pending_since = parse_iso_date(t.data.value("filed", ""));
+  patch.pending_kind = t.answer();
+  update_settings(t, patch);
+  t.say(t.words().render({t.answer() == "renewal" ? "stay.pending.renewal" : "stay.pending.first", {text_arg::of_day(*patch.pending_since)}}) +
+            "\n" + t.words().get("stay.pending.carry_confirmation"),
+        main_menu(t.words()));
   return "";
 }
 
@@ -80,6 +118,7 @@ std::vector<dialog> trip_dialogs() {
          return std::string("entry");
        },
        {{"entry", on_entry}, {"exit", on_exit}}},
+      {"filed", {"/filed"}, filed, {{"date", on_filed_date}, {"kind", on_filed_kind}}},
   };
 }
 

@@ -4,15 +4,15 @@
 #include <date/tz.h>
 #include <nlohmann/json.hpp>
 
+#include "app/profile_service.h"
 #include "boravak/permit/deadlines.h"
 #include "bot_profile.h"
+#include "store/utc_time.h"
 
 namespace boravak::bot {
 namespace {
 
 using namespace std::chrono;
-
-std::string format_utc(sys_seconds t) { return ::date::format("%Y-%m-%dT%H:%M:%SZ", t); }
 
 store::reminder_job job(std::int64_t chat, std::string kind, std::string due, nlohmann::json args, std::string about) {
   store::reminder_job j;
@@ -26,25 +26,14 @@ store::reminder_job job(std::int64_t chat, std::string kind, std::string due, nl
 
 }  // namespace
 
-sys_seconds utc_instant(const std::string& text) {
-  const auto day = text.size() >= 19 ? parse_iso_date(text.substr(0, 10)) : std::nullopt;
-  if (!day) return {};
-  try {
-    return sys_seconds{*day} + hours{std::stoi(text.substr(11, 2))} + minutes{std::stoi(text.substr(14, 2))} +
-           seconds{std::stoi(text.substr(17, 2))};
-  } catch (const std::exception&) {
-    return {};
-  }
-}
-
 std::string belgrade_to_utc(date day, int hour, int minute) {
   const ::date::local_seconds local{::date::local_days{day.time_since_epoch()} + hours{hour} + minutes{minute}};
   const auto zoned = ::date::make_zoned("Europe/Belgrade", local, ::date::choose::latest);
-  return format_utc(floor<seconds>(zoned.get_sys_time()));
+  return store::utc_text(floor<seconds>(zoned.get_sys_time()));
 }
 
 std::string outside_quiet_hours(const std::string& utc, const reminder_options& o) {
-  const auto zoned = ::date::make_zoned("Europe/Belgrade", utc_instant(utc));
+  const auto zoned = ::date::make_zoned("Europe/Belgrade", store::utc_from_text(utc));
   const auto local = zoned.get_local_time();
   const auto day = ::date::floor<days>(local);
   const int hour = static_cast<int>(::date::floor<hours>(local - day).count());
@@ -55,7 +44,7 @@ std::string outside_quiet_hours(const std::string& utc, const reminder_options& 
   return belgrade_to_utc(hour >= o.quiet_to_hour ? today_local + days{1} : today_local, o.quiet_to_hour);
 }
 
-std::vector<store::reminder_job> plan_reminders(server::app_state& app, const store::chat_record& chat, date today,
+std::vector<store::reminder_job> plan_reminders(app::app_context& app, const store::chat_record& chat, date today,
                                                 const std::string& now, const reminder_options& o) {
   std::vector<store::reminder_job> jobs;
   const std::int64_t id = chat.chat_id;
@@ -64,17 +53,12 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
     return due < now ? outside_quiet_hours(now, o) : due;
   };
 
-  const auto items = app.store->items(chat.profile_id);
+  const app::profile owner = app::profile_service(app).load(chat.profile_id).value_or(app::profile{});
   bool has_valid_permit = false;
-  for (const store::item_record& item : items) {
-    if (item.collection != "permits") continue;
-    const nlohmann::json p = nlohmann::json::parse(item.body_json);
-    const auto from = parse_iso_date(p.value("from", ""));
-    const auto until = parse_iso_date(p.value("until", ""));
-    if (!from || !until) continue;
-    if (*from <= today && today <= *until) has_valid_permit = true;
-    if (*until >= today) {
-      if (const auto window = permit::renewal_window_for(app.permit_rules.deadlines, *until)) {
+  for (const auto& [item_id, held] : owner.all<app::held_permit>()) {
+    if (held->from <= today && today <= held->until) has_valid_permit = true;
+    if (held->until >= today) {
+      if (const auto window = permit::renewal_window_for(app.permit_rules.deadlines, held->until)) {
         if (window->first && *window->first >= today)
           jobs.push_back(job(id, "window_opens", belgrade_to_utc(*window->first, o.send_hour), {to_iso_string(*window->first)},
                              to_iso_string(*window->first)));
@@ -82,25 +66,22 @@ std::vector<store::reminder_job> plan_reminders(server::app_state& app, const st
           jobs.push_back(job(id, "window_closes", belgrade_to_utc(window->last, o.send_hour), {to_iso_string(window->last)},
                              to_iso_string(window->last)));
       }
-      const date warn = *until - days{o.expiry_days_before};
-      if (warn >= today) jobs.push_back(job(id, "expiry", belgrade_to_utc(warn, o.send_hour), {to_iso_string(*until)}, to_iso_string(*until)));
+      const date warn = held->until - days{o.expiry_days_before};
+      if (warn >= today)
+        jobs.push_back(job(id, "expiry", belgrade_to_utc(warn, o.send_hour), {to_iso_string(held->until)}, to_iso_string(held->until)));
     }
   }
   // Address registration within the rules' hours of each entry (rules/registration/address.toml),
   // unless the exemption for an approved permit applies: its address is on file.
   const registration_rules& registration = app.stay_rules.registration;
   const bool permit_exempts = registration.exempts("approved_permit");
-  for (const store::item_record& item : items) {
-    if (item.collection != "trips" || registration.deadline_hours <= 0 || (has_valid_permit && permit_exempts)) continue;
-    const nlohmann::json trip = nlohmann::json::parse(item.body_json);
-    const auto entry = parse_iso_date(trip.value("entry", ""));
-    const auto exit = trip["exit"].is_string() ? parse_iso_date(trip["exit"].get<std::string>()) : std::nullopt;
-    if (!entry) continue;
+  for (const auto& [item_id, trip] : owner.all<app::trip>()) {
+    if (registration.deadline_hours <= 0 || (has_valid_permit && permit_exempts)) continue;
     // Nobody registers a stay that is over, or a day trip.
-    if (exit && (*exit < today || *exit == *entry)) continue;
-    if (*entry + registration.days_to_register() >= today && *entry <= today)
-      jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(*entry), registration.deadline_hours},
-                         to_iso_string(*entry)));
+    if (trip->exit && (*trip->exit < today || *trip->exit == trip->entry)) continue;
+    if (trip->entry + registration.days_to_register() >= today && trip->entry <= today)
+      jobs.push_back(job(id, "registration", outside_quiet_hours(now, o), {to_iso_string(trip->entry), registration.deadline_hours},
+                         to_iso_string(trip->entry)));
   }
 
   // The last legal day, some days before and on the day.

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "server/app_state.h"
+#include "app/app_context.h"
 #include "store/profile_store.h"
 
 namespace boravak::bot {
@@ -20,12 +20,8 @@ struct reminder_options {
   int expiry_days_before = 30;
 };
 
-std::vector<store::reminder_job> plan_reminders(server::app_state& app, const store::chat_record& chat, date today,
+std::vector<store::reminder_job> plan_reminders(app::app_context& app, const store::chat_record& chat, date today,
                                                 const std::string& now, const reminder_options& options);
-
-// The instant a UTC text names ("2026-11-21T08:00:00Z", as the store writes it); the epoch
-// for anything else.
-std::chrono::sys_seconds utc_instant(const std::string& text);
 
 // "2026-11-21T08:00:00Z" for 09:00 on 21 November 2026 in Belgrade.
 std::string belgrade_to_utc(date day, int hour, int minute = 0);

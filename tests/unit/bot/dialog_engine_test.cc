@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <unistd.h>
 
+#include "app/app_setup.h"
 #include "bot/dialog_engine.h"
-#include "server/app_setup.h"
-#include "store/secret.h"
+#include "store/utc_time.h"
 
 namespace boravak::bot {
 namespace {
@@ -18,8 +18,9 @@ class DialogEngine : public ::testing::Test {
     folder_ = std::filesystem::temp_directory_path() / ("boravak-engine-" + std::to_string(::getpid()) + "-" +
                                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(folder_);
-    app_ = server::open_app("sqlite:" + (folder_ / "db.sqlite").string(), BORAVAK_RULES_DIR, "");
-    ASSERT_NE(app_, nullptr);
+    app_ = std::make_unique<app::app_context>();
+    app_->now = std::make_unique<app::fixed_clock>(kNow);
+    ASSERT_TRUE(app::open_app_context(*app_, {BORAVAK_RULES_DIR, BORAVAK_LOCALE_DIR}, "sqlite:" + (folder_ / "db.sqlite").string()));
     engine_ = std::make_unique<dialog_engine>(*app_, engine_options{});
   }
   void TearDown() override { std::filesystem::remove_all(folder_); }
@@ -28,7 +29,7 @@ class DialogEngine : public ::testing::Test {
   std::vector<std::string> say(const std::string& text, bool button = false, int minutes_later = 0) {
     incoming in{42, "en", button ? "" : text, button ? text : "", button ? "cb" : ""};
     std::vector<std::string> texts;
-    for (const outgoing& o : engine_->handle(in, kToday, store::utc_now_text(minutes_later * 60LL)))
+    for (const outgoing& o : engine_->handle(in, kToday, store::utc_text(kNow + std::chrono::minutes(minutes_later))))
       if (o.what == outgoing::kind::message) texts.push_back(o.text);
     return texts;
   }
@@ -47,8 +48,9 @@ class DialogEngine : public ::testing::Test {
   }
 
   const date kToday = *parse_iso_date("2026-11-21");
+  const std::chrono::sys_seconds kNow = std::chrono::sys_seconds{kToday} + std::chrono::hours{10};
   std::filesystem::path folder_;
-  std::unique_ptr<server::app_state> app_;
+  std::unique_ptr<app::app_context> app_;
   std::unique_ptr<dialog_engine> engine_;
 };
 
