@@ -110,11 +110,13 @@ export function readPerson() {
     if (!person.stamps) throw localError('stamps', 'web.calc.error.no_stamps');
   }
   if (!person.on) throw localError('on', 'web.calc.error.no_date');
-  const optional = { valid_until: '#calc-valid-until', document_expires: '#calc-doc-expires', regime: '#calc-regime' };
+  const optional = { valid_until: '#calc-valid-until', document_expires: '#calc-doc-expires', regime: '#calc-regime',
+    pending_since: '#calc-pending-since' };
   for (const [key, selector] of Object.entries(optional)) {
     const value = $(selector).value;
     if (value) person[key] = value;
   }
+  if (person.pending_since) person.pending_kind = $('#calc-pending-kind').value;
   if (!person.citizenship && !person.regime && !person.document_expires) {
     throw localError('citizenship', 'web.calc.error.no_citizenship');
   }

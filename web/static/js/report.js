@@ -64,13 +64,34 @@ function byReading(report, index) {
   return h('span', { class: 'by-reading hint' }, ' ', t('web.calc.by_reading', { rule: report.readings[index].text }));
 }
 
+// A pending application stops the count: no visa run, and the filing confirmation to carry.
+function pendingPanel(report) {
+  const pending = report.advice && report.advice.pending;
+  if (!pending) return null;
+  return h('section', { class: 'panel', 'aria-labelledby': 'pending-heading', 'data-testid': 'pending' },
+    h('h3', { id: 'pending-heading' }, t('web.calc.next.heading')),
+    h('p', null, pending.text),
+    h('p', { class: 'big-line' }, pending.carry),
+    whyDetails(pending.citation));
+}
+
 function nextEntries(report) {
   const next = report.next_entries;
   if (!next) return null;
+  const advice = report.advice || {};
+  if (advice.pending) return pendingPanel(report);
+  if (advice.return_needs_document) {
+    // Entered on another country's visa: coming back needs such a document again.
+    return h('section', { class: 'panel', 'aria-labelledby': 'next-heading' },
+      h('h3', { id: 'next-heading' }, t('web.calc.next.heading')),
+      h('p', { 'data-field': 'return_needs_document' }, advice.return_needs_document),
+      advice.after_overstay ? h('p', { class: 'warning-inline', 'data-field': 'after_overstay' }, advice.after_overstay) : null);
+  }
   const present = report.result.present;
   const of = next.reading_of || {};
   return h('section', { class: 'panel', 'aria-labelledby': 'next-heading' },
     h('h3', { id: 'next-heading' }, t('web.calc.next.heading')),
+    advice.after_overstay ? h('p', { class: 'warning-inline', 'data-field': 'after_overstay' }, advice.after_overstay) : null,
     h('dl', { class: 'pairs' },
       h('dt', null, t(present ? 'web.calc.next.latest_exit' : 'web.calc.next.latest_exit_if_enter')),
       h('dd', { 'data-field': 'latest_exit' }, dateEl(next.latest_exit), byReading(report, of.latest_exit)),
@@ -135,13 +156,19 @@ function outdatedNotice(report) {
     t('web.calc.outdated', { date: formatDate(old[0].checked) }));
 }
 
-// The days left never exceed the days to the last legal day: a document's expiry or another
-// reading can end the stay before the count runs out.
+// The days left never exceed the days to the last legal day (the server's advice.days_left): a
+// document's expiry or another reading can end the stay before the count runs out.
 function daysLeftShown(report) {
-  const r = report.result;
-  if (!r.present || !r.last_legal_day || r.last_legal_day === NO_LIMIT) return r.days_left;
-  const toLast = Math.round((Date.parse(r.last_legal_day) - Date.parse(report.on)) / 86400000);
-  return Math.max(0, Math.min(r.days_left, toLast));
+  return report.advice ? report.advice.days_left : report.result.days_left;
+}
+
+// The last legal day, or, while overstaying, the day that was the last legal one.
+function lastLegalDay(report) {
+  const passed = report.advice && report.advice.last_legal_day_passed;
+  if (report.result.last_legal_day === null && passed) {
+    return h('span', { class: 'passed' }, dateEl(passed), ' ', h('span', { class: 'hint' }, t('web.calc.passed')));
+  }
+  return dateEl(report.result.last_legal_day);
 }
 
 export function renderReport(container, report) {
@@ -156,7 +183,7 @@ export function renderReport(container, report) {
     h('dl', { class: 'stats' },
       stat('web.calc.days_used', [h('span', { class: 'value' }, formatNumber(result.days_used)), byReading(report, of.days_used)], 'days_used'),
       stat('web.calc.days_left', [h('span', { class: 'value' }, formatNumber(daysLeftShown(report))), byReading(report, of.days_left)], 'days_left'),
-      stat('web.calc.last_legal_day', [dateEl(result.last_legal_day), byReading(report, of.last_legal_day)], 'last_legal_day')),
+      stat('web.calc.last_legal_day', [lastLegalDay(report), byReading(report, of.last_legal_day)], 'last_legal_day')),
     ruleLine(report),
     mainWhy(report),
     drawTimeline(report),
