@@ -4,21 +4,25 @@
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
+#include <cstdlib>
 #include <unistd.h>
 
+#include "app/app_setup.h"
 #include "bot/dialog_engine.h"
-#include "server/app_setup.h"
-#include "store/secret.h"
+#include "store/utc_time.h"
 
 namespace {
 
 using namespace boravak;
 
-server::app_state& app() {
-  static std::unique_ptr<server::app_state> state = [] {
+app::app_context& app() {
+  static std::unique_ptr<app::app_context> state = [] {
     const auto folder = std::filesystem::temp_directory_path() / ("boravak-bot-bench-" + std::to_string(::getpid()));
     std::filesystem::remove_all(folder);
-    return server::open_app("sqlite:" + (folder / "bench.sqlite").string(), BORAVAK_BENCH_RULES_DIR, "");
+    auto ctx = std::make_unique<app::app_context>();
+    if (!app::open_app_context(*ctx, app::default_folders(BORAVAK_BENCH_RULES_DIR), "sqlite:" + (folder / "bench.sqlite").string()))
+      std::abort();
+    return ctx;
   }();
   return *state;
 }
@@ -27,7 +31,7 @@ const date kToday = *parse_iso_date("2026-11-21");
 
 void say(bot::dialog_engine& engine, std::int64_t chat, const std::string& text, bool button = false) {
   bot::incoming in{chat, "ru", button ? "" : text, button ? text : "", button ? "cb" : ""};
-  benchmark::DoNotOptimize(engine.handle(in, kToday, store::utc_now_text()));
+  benchmark::DoNotOptimize(engine.handle(in, kToday, store::utc_text(app().now->now())));
 }
 
 void onboard(bot::dialog_engine& engine, std::int64_t chat) {

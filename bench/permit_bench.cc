@@ -2,11 +2,11 @@
 // text in Russian, and the payment pieces (model 97 reference and IPS QR payload).
 #include <benchmark/benchmark.h>
 
-#include "../src/i18n/catalog.h"
-#include "../src/rules_loader/permit_loader.h"
 #include "boravak/payment/fee_slip.h"
 #include "boravak/permit/permit_plan.h"
-#include "../src/cli/plan_report.h"
+#include "i18n/catalog.h"
+#include "render/plan_report.h"
+#include "rules_loader/permit_loader.h"
 
 namespace {
 
@@ -53,7 +53,7 @@ void BM_FamilyOfFourPlanAsRussianText(benchmark::State& state) {
   permit::plan_error error;
   for (auto _ : state) {
     permit::make_permit_plan(rules(), s, on, plan, error);
-    std::string text = cli::plan_text(plan, words);
+    std::string text = render::plan_text(plan, words);
     benchmark::DoNotOptimize(text.data());
   }
 }

@@ -106,7 +106,7 @@ entry,exit
 2026-02-30,2026-03-01
 CSV
 check "A CSV file with an impossible date is refused, naming the file and line 3." 1 \
-  "err:bad.csv, line 3" "err:2026-02-30" -- \
+  "err:bad.csv: Line 3" "err:2026-02-30" -- \
   "$boravak" stay --regime per_entry:30 --stays "$tmp/bad.csv" --on 2026-03-15
 
 check "An American gets the stricter of the two 90-day readings and is told that the other exists." 0 \
@@ -191,14 +191,14 @@ check "--explain shows the 180-day window and each stay's counted days." 0 \
   "$boravak" stay --lang en --regime rolling:90:180 --stamps "+2026-01-10 -2026-02-05 +2026-03-01" --on 2026-03-15 --explain
 
 check "An impossible stamp date is refused with exit status 1, naming the stamp." 1 \
-  "err:Stamp 2 (-2026-02-30)" -- \
+  "err:The stamp -2026-02-30" -- \
   "$boravak" stay -c RU --stamps "+2026-03-01 -2026-02-30" --on 2026-03-20
 
-check "Two entries in a row are refused, naming both stamps." 1 \
-  "err:stamp 1 (+2026-03-01)" "err:stamp 2 (+2026-03-05)" -- \
+check "Two entries in a row are refused, naming both by their dates." 1 \
+  "err:1 March 2026" "err:5 March 2026" -- \
   "$boravak" stay -c RU --stamps "+2026-03-01 +2026-03-05" --on 2026-03-20
 
-check "A stamp without + or - is refused." 1 "err:Stamp 1 (2026-03-01)" -- \
+check "A stamp without + or - is refused." 1 "err:The stamp 2026-03-01 must start with +" -- \
   "$boravak" stay -c RU --stamps "2026-03-01" --on 2026-03-20
 
 check "An Indian on 2026-11-21 is told that a visa is needed, and where to get one online." 1 "err:need a visa" \
@@ -350,11 +350,11 @@ check "A Russian who entered on 2026-11-01 must file by 2026-11-30, the last day
 
 printf '{"citizenship": "RU", "ground": "employment", "family": [{"relation": "cousin", "age": 30}]}' >"$tmp/bad.json"
 check "A situation file with an unknown relation names the field and the choices." 1 \
-  'err:field "family[0].relation"' "err:spouse, partner or child" -- \
+  "err:“family[0].relation”" "err:spouse, partner or child" -- \
   "$boravak" permit plan --situation "$tmp/bad.json" --on 2026-11-21
 
 printf '{"citizenship": "RU", "ground": "employment", "famly": []}' >"$tmp/typo.json"
-check "A misspelt field in a situation file is refused, not ignored." 1 'err:field "famly"' -- \
+check "A misspelt field in a situation file is refused, not ignored." 1 "err:“famly” is not a field we know" -- \
   "$boravak" permit plan --situation "$tmp/typo.json" --on 2026-11-21
 
 printf 'citizenship = "UA"\nground = "study"\nlast_entry = 2026-10-25\nfamily = [ { relation = "child", age = 8 } ]\n' >"$tmp/family.toml"
@@ -371,13 +371,13 @@ check "A family member written without an age is refused with an example." 1 "er
 check "A bad family member is refused in the reader's language (Ukrainian)." 1 "err:пишеться як СПОРІДНЕНІСТЬ:ВІК" -- \
   "$boravak" permit plan -c RU --ground employment --family spouse --on 2026-11-21 --lang uk
 
-check "An unknown citizenship is refused in Serbian Cyrillic." 1 "err:Држављанство „QQ“" -- \
+check "An unknown citizenship is refused in Serbian Cyrillic." 1 "err:„QQ“ није ознака земље" -- \
   "$boravak" permit plan -c QQ --ground employment --on 2026-11-21 --lang sr-Cyrl
 
 check "A renewal without the permit's last day asks for --permit-expires." 1 "err:--permit-expires" -- \
   "$boravak" permit plan -c RU --ground employment --kind renewal --on 2026-11-21
 
-check "An unknown language is refused with the languages we speak." 1 "err:en, ru, uk, sr or sr-Cyrl" -- \
+check "An unknown language is refused with the languages we speak (CLI11's validation error)." 105 "err:{en,ru,uk,sr,sr-Cyrl}" -- \
   "$boravak" permit plan -c RU --ground employment --lang de --on 2026-11-21
 
 check "The JSON plan carries ids, dates and the source of every step." 0 \
@@ -386,7 +386,7 @@ check "The JSON plan carries ids, dates and the source of every step." 0 \
 
 check "The deadlines export as iCalendar with alarms a week (P1W) and a day before." 0 "" -- \
   "$boravak" permit plan -c TR --ground real_estate --kind renewal --permit-expires 2027-01-31 --on 2026-11-21 --ics "$tmp/plan.ics"
-for text in "BEGIN:VCALENDAR" "DTSTART;VALUE=DATE:20270131" "TRIGGER:-P1W" "TRIGGER:-P1D" "UID:renewal_window-2027-01-31@boravak" \
+for text in "BEGIN:VCALENDAR" "DTSTART;VALUE=DATE:20270131" "TRIGGER:-P1W" "TRIGGER:-P1D" "UID:renewal_window." \
     "DTSTAMP:20261121T000000Z"; do
   if grep -qF -- "$text" "$tmp/plan.ics"; then pass "The .ics file has $text"; else fail "The .ics file has $text" "$(head -c 600 "$tmp/plan.ics")"; fi
 done
@@ -403,10 +403,10 @@ check "The interview asks its questions and plans from the answers." 0 "Person 2
 check "The interview asks again when an answer does not fit." 0 "That answer does not fit" -- \
   bash -c "printf 'RU\nemployment\nmaybe\nfirst\nbelgrade\nold\n35\n0\n\n' | '$boravak' permit plan --interactive --on 2026-11-21"
 
-check "Fees list every set on record, marking the one in force." 0 "* portal_2026" "  list_2025" -- \
+check "Fees list every set on record by its dates, marking the one in force." 0 "* From 1 July 2026:" "  From about 1 January 2025 (our estimate)" -- \
   "$boravak" permit fees --on 2026-11-21
 
-check "A reference with a letter is refused before any slip is printed." 1 "err:--municipality" -- \
+check "A reference with a letter is refused before any slip is printed." 1 "err:The municipality code “0x19”" -- \
   "$boravak" permit slip -c RU --ground study --in-person --municipality 0x19 --on 2026-11-21
 
 check "A Russian-speaking user finds the visa-run guide by a Russian word." 0 "visa_run" -- \

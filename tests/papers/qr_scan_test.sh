@@ -40,7 +40,7 @@ done
 if "$boravak" permit slip -c RU --ground study --in-person --municipality 01A --on 2026-11-21 --out "$work/bad" > "$work/bad.txt" 2>&1; then
   failed=$((failed + 1)); echo "FAIL: a reference with a letter was accepted"
 else
-  check "a bad reference names the option" "$(grep -c -- '--municipality' "$work/bad.txt")" "1"
+  check "a bad reference names the municipality code" "$(grep -c -- "“01A”" "$work/bad.txt")" "1"
 fi
 
 echo "$passed passed, $failed failed"
