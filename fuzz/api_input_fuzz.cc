@@ -1,16 +1,16 @@
 // libFuzzer target for what a client sends the server (src/server/): the query string and
 // percent-decoding, path matching against the route table, the calculator's person, and every
 // kind of profile item and settings. The first byte picks the parser; the rest is the input.
-// Each must refuse with request_error, never crash, hang or leak.
+// Each must refuse with a request_error whose message is a catalog text in every language,
+// never crash, hang or leak.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
-#include "rules_loader/permit_loader.h"
-#include "rules_loader/rules_loader.h"
-#include "app/clock.h"
+#include "app/app_context.h"
+#include "app/profile_service.h"
 #include "app/stay_check.h"
 #include "server/http_answer.h"
 #include "server/person_json.h"
@@ -20,8 +20,11 @@
 namespace {
 
 struct loaded {
-  boravak::rule_set stay = boravak::rules_loader::load_rules(BORAVAK_FUZZ_RULES_DIR);
-  boravak::permit::permit_rules permit = boravak::rules_loader::load_permit_rules(BORAVAK_FUZZ_RULES_DIR);
+  loaded() {
+    boravak::app::load_app_context(ctx, {BORAVAK_FUZZ_RULES_DIR, BORAVAK_FUZZ_LOCALE_DIR});
+    ctx.now = std::make_unique<boravak::app::fixed_clock>(std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 12 / 6}});
+  }
+  boravak::app::app_context ctx;
   boravak::server::router routes = boravak::server::make_api_router();
 };
 
@@ -36,7 +39,8 @@ void parse_json(std::string_view text, void (*use)(const nlohmann::json&)) {
   try {
     use(j);
   } catch (const boravak::server::request_error& e) {
-    if (e.message.empty() || e.status < 400) __builtin_trap();  // every refusal says what is wrong
+    // Every refusal says what is wrong, in words the catalogs have (never "[a.missing.key]").
+    if (e.status < 400 || rules().ctx.words("ru").render(e.message).starts_with("[")) __builtin_trap();
   }
 }
 
@@ -69,21 +73,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       parse_json(input, [](const nlohmann::json& j) {
         const boravak::date today = *boravak::parse_iso_date("2026-12-06");
         const boravak::app::person who = boravak::server::read_person(j, today);
-        const boravak::app::fixed_clock clock{std::chrono::sys_seconds{today}};
-        (void)boravak::app::check_stays({rules().stay, clock}, who);
+        (void)boravak::app::check_stays(rules().ctx, who);
       });
       break;
     default:
       parse_json(input, [](const nlohmann::json& j) {
-        const boravak::server::profile_rules pr{rules().stay, rules().permit};
-        for (const char* c : {"trips", "permits", "family", "reminders"}) {
+        using boravak::app::item_kind;
+        for (item_kind kind : {item_kind::trips, item_kind::permits, item_kind::family, item_kind::reminders}) {
           try {
-            (void)boravak::server::read_item(c, j, pr);
+            (void)boravak::server::read_item(kind, j);
           } catch (const boravak::server::request_error& e) {
-            if (e.message.empty()) __builtin_trap();
+            if (rules().ctx.words("uk").render(e.message).starts_with("[")) __builtin_trap();
           }
         }
-        (void)boravak::server::read_settings(j, nlohmann::json::object(), pr);
+        (void)boravak::server::read_settings_patch(j);
       });
   }
   return 0;

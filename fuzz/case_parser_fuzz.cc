@@ -29,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   boravak::io::parsed_case parsed;
   std::string out;
   if (auto error = reader.read(std::string_view(line.data(), size), parsed)) {
-    if (error->message.empty()) std::abort();  // every error must say something
-    boravak::io::append_error_line(out, parsed.id_json, *error);
+    if (error->message.key.empty()) std::abort();  // every error must say something
+    boravak::io::append_error_line(out, parsed.id_json, *error, error->message.key);
   } else if (parsed.readings_from != nullptr) {
     boravak::evaluate_readings(calculator, parsed.data, rules(), *parsed.readings_from, answers);
     boravak::io::append_result_line(out, parsed.id_json, answers.front().result);

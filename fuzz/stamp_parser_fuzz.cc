@@ -21,9 +21,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const auto stamps = boravak::io::parse_stamps(text);
   if (const auto* stays = std::get_if<std::vector<boravak::stay>>(&stamps)) require_valid(*stays);
-  else if (std::get<boravak::io::stamp_error>(stamps).message.empty()) std::abort();
+  else if (std::get<boravak::io::stamp_error>(stamps).message.key.empty()) std::abort();
   const auto csv = boravak::io::read_stay_csv(text);
   if (const auto* stays = std::get_if<std::vector<boravak::stay>>(&csv)) require_valid(*stays);
-  else if (std::get<boravak::io::stay_list_error>(csv).message.empty()) std::abort();
+  else if (std::get<boravak::io::stay_list_error>(csv).message.key.empty()) std::abort();
   return 0;
 }
