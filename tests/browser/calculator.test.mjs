@@ -23,6 +23,8 @@ async function assertRussianOctober(page) {
   assert.equal(await page.locator('[data-field="registration_due"] time').getAttribute('datetime'), '2026-10-21');
   // On 10 November the 21 October deadline is behind: shown as missed, with what to do now.
   assert.match(await page.locator('[data-field="registration_missed"]').innerText(), /has passed\. Register at the police station/);
+  assert.match(await page.locator('[data-field="registration_due"]').innerText(), /^The deadline to register your address passed on/,
+    'a passed deadline is not worded as a to-do');
   assert.equal(await page.locator('[data-testid="overstay"]').count(), 0, 'no overstay warning');
   assert.equal(await page.locator('[data-testid="other-readings"]').count(), 0, 'RU has one reading');
 }
@@ -43,6 +45,23 @@ test('a registration deadline still ahead is not shown as missed', async () => {
   await count(page);
   assert.equal(await page.locator('[data-field="registration_due"] time').getAttribute('datetime'), '2026-11-11');
   assert.equal(await page.locator('[data-field="registration_missed"]').count(), 0);
+  await context.close();
+});
+
+// `build/boravak stay -c UA --stamps "+2026-08-01" --pending-since 2026-10-15 --on 2026-12-06`:
+// the count stopped on 15 October, so there is no last legal day, no visa run and no band of
+// days to come running to the exemption's far end.
+test('a filed application stops the count: no last legal day, the confirmation to carry', async () => {
+  const { context, page } = await fresh();
+  await enterStamps(page, 'UA', '+2026-08-01', '2026-12-06');
+  await page.click('.more-options summary');
+  await page.fill('#calc-pending-since', '2026-10-15');
+  await page.selectOption('#calc-pending-kind', 'first');
+  await count(page);
+  assert.equal(await stat(page, 'days_used'), '75');
+  assert.match(await page.locator('#calc-result [data-stat="last_legal_day"] dd').innerText(), /none while your application is being decided/);
+  assert.match(await page.locator('[data-testid="pending"]').innerText(), /confirmation that you filed/);
+  assert.equal(await page.locator('.tl-last').count(), 0, 'no last-day marker while pending');
   await context.close();
 });
 

@@ -107,13 +107,17 @@ function nextEntries(report) {
 
 function registration(report) {
   const reg = report.registration;
-  if (!reg || !reg.due) return null;
+  if (!reg || (!reg.due && !reg.text)) return null;
   const exemptions = (reg.exemptions || []).map((e) => h('li', null, e.text));
+  // A deadline that has passed is never shown as a to-do: it is named as missed, with what to do.
+  const dueLine = !reg.due ? h('p', { 'data-field': 'registration_text' }, reg.text)
+    : reg.missed ? h('p', { class: 'big-line', 'data-field': 'registration_due' }, t('web.calc.reg.missed_on'), ' ', dateEl(reg.due))
+    : h('p', { class: 'big-line', 'data-field': 'registration_due' }, t('web.calc.reg.due'), ' ', dateEl(reg.due));
   return h('section', { class: 'panel', 'aria-labelledby': 'reg-heading' },
     h('h3', { id: 'reg-heading' }, t('web.calc.reg.heading')),
-    h('p', { class: 'big-line', 'data-field': 'registration_due' },
-      t('web.calc.reg.due'), ' ', dateEl(reg.due)),
-    reg.missed
+    dueLine,
+    !reg.due ? null
+      : reg.missed
       ? h('p', { class: 'warning-inline', 'data-field': 'registration_missed' }, reg.text)
       : h('p', null, t('web.calc.reg.rule', { hours: reg.hours }), ' ', dateEl(reg.entry)),
     whyDetails(reg.citation,
@@ -129,7 +133,7 @@ function readingsPanel(report) {
     report.readings.map((r) => h('div', { class: 'reading' },
       h('p', null, r.text),
       h('p', { class: 'hint' },
-        t('web.calc.other.would', { used: formatNumber(r.days_used), left: formatNumber(r.days_left) }), ' ',
+        t('web.calc.other.would', { used: formatNumber(r.days_used), left: formatNumber(readingDaysLeft(report, r)) }), ' ',
         t('web.calc.last_legal_day'), ': ', dateEl(r.last_legal_day)),
       whyDetails(r.citation))));
 }
@@ -164,11 +168,27 @@ function daysLeftShown(report) {
 
 // The last legal day, or, while overstaying, the day that was the last legal one.
 function lastLegalDay(report) {
+  // While an application is pending the count has stopped: there is no last day to show.
+  if (report.advice && report.advice.pending) return h('span', { class: 'hint' }, t('web.calc.pending.no_last_day'));
   const passed = report.advice && report.advice.last_legal_day_passed;
   if (report.result.last_legal_day === null && passed) {
     return h('span', { class: 'passed' }, dateEl(passed), ' ', h('span', { class: 'hint' }, t('web.calc.passed')));
   }
   return dateEl(report.result.last_legal_day);
+}
+
+// What the timeline draws: while an application is pending, no "days you may still stay" band
+// runs to the far end of the exemption.
+function timelineView(report) {
+  if (!(report.advice && report.advice.pending)) return report;
+  return { ...report, result: { ...report.result, last_legal_day: NO_LIMIT } };
+}
+
+// A reading's days left, capped as the main answer is: never beyond the days to its last legal day.
+function readingDaysLeft(report, r) {
+  if (!r.last_legal_day || r.last_legal_day === NO_LIMIT) return r.days_left;
+  const toLast = Math.round((Date.parse(r.last_legal_day) - Date.parse(report.on)) / 86400000);
+  return Math.max(0, Math.min(r.days_left, toLast));
 }
 
 export function renderReport(container, report) {
@@ -186,7 +206,7 @@ export function renderReport(container, report) {
       stat('web.calc.last_legal_day', [lastLegalDay(report), byReading(report, of.last_legal_day)], 'last_legal_day')),
     ruleLine(report),
     mainWhy(report),
-    drawTimeline(report),
+    drawTimeline(timelineView(report)),
     readingsPanel(report),
     nextEntries(report),
     registration(report));
