@@ -2,6 +2,7 @@
 // (the visa run): the same report as the web page and `boravak stay`.
 #include "bot_profile.h"
 #include "dialog.h"
+#include "render/crossing_text.h"
 
 namespace boravak::bot {
 namespace {
@@ -107,6 +108,12 @@ std::string visa_run(turn& t) {
     if (p.full_stay_return) text += "\n" + t.format("bot.plan.full", {w.date_text(*p.full_stay_return)});
   }
   if (answer->answer.overstay_days > 0) text += "\n\n" + w.get("stay.next.after_overstay");
+  // With a home city in the profile: the crossings within reach, each may enter, may not, or
+  // we don't know (never "no" for "we don't know").
+  if (answer->city != nullptr && !answer->return_needs_document) {
+    text += "\n\n" + w.render({"visarun.crossings", {text_arg::of_key("city." + answer->city->id), text_arg::of_day(p.latest_exit)}});
+    for (const crossing_option& c : p.crossings) text += "\n• " + w.render(render::crossing_text(c, w.crossing_name(c.crossing->name)));
+  }
   t.say(text, {{{t.format("bot.button.why"), "/why"}}});
   return "";
 }

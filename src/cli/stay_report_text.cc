@@ -2,6 +2,7 @@
 // catalogs; where readings of the law disagree, each date says which reading gave it.
 #include <sstream>
 
+#include "render/crossing_text.h"
 #include "render/stay_json.h"
 #include "stay_report.h"
 
@@ -223,19 +224,7 @@ std::string visarun_text(const app::stay_situation& s, const rule_set& rules, co
     o.blank();
     o.line({"visarun.crossings", {text_arg::of_key("city." + s.city->id), day(p.latest_exit)}});
     for (const crossing_option& c : p.crossings) {
-      const text_arg neighbour = text_arg::of_key("country." + c.crossing->neighbour);
-      switch (c.answer()) {
-        case entry_answer::may_enter:
-          o.line({"visarun.may_enter", {text_arg::of_verbatim(w.crossing_name(c.crossing->name)), neighbour}}, 2);
-          break;
-        case entry_answer::may_not_enter:
-          o.line({"visarun.may_not_enter", {text_arg::of_verbatim(w.crossing_name(c.crossing->name)), neighbour}}, 2);
-          break;
-        case entry_answer::unknown:
-          // "We don't know" is never "you may not": say where to check.
-          o.line({"visarun.unknown", {text_arg::of_verbatim(w.crossing_name(c.crossing->name)), neighbour}}, 2);
-          break;
-      }
+      o.line(render::crossing_text(c, w.crossing_name(c.crossing->name)), 2);
       if (c.entry_rule != nullptr)
         o.out << "      " << w.get("neighbour.terms." + c.entry_rule->terms) << ". " << w.cited(c.entry_rule->cited) << "\n";
       if (w.has("crossing." + c.crossing->id + ".note")) o.out << "      " << w.get("crossing." + c.crossing->id + ".note") << "\n";

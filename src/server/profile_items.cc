@@ -17,7 +17,10 @@ constexpr std::size_t kNameBytes = 100;
 std::optional<std::string> one_of(json_fields& f, std::string_view field, std::initializer_list<std::string_view> allowed, bool required) {
   const auto value = f.text(field, 64);
   std::string list;
-  for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  for (std::string_view a : allowed) {
+    if (!list.empty()) list += ", ";
+    list.append(a.data(), a.size());
+  }
   if (!value) {
     if (required) f.refuse(field, "missing_field", {"api.error.one_of_required", {text_arg::of_verbatim(list)}});
     return std::nullopt;

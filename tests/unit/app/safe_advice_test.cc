@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "../test_support.h"
+#include "app_fixture.h"
 #include "app/papers.h"
 #include "app/permit_planning.h"
 #include "app/stay_check.h"
@@ -19,25 +19,13 @@ namespace {
 using namespace test_support;
 using namespace std::chrono;
 
+// Every answer here is made on 6 December 2026.
 class SafeAdvice : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ctx_ = std::make_unique<app_context>();
-    load_app_context(*ctx_, {BORAVAK_RULES_DIR, BORAVAK_LOCALE_DIR});
-    ctx_->now = std::make_unique<fixed_clock>(sys_seconds{D("2026-12-06").time_since_epoch()} + hours{11});
-  }
-  static void TearDownTestSuite() { ctx_.reset(); }
-  static std::unique_ptr<app_context> ctx_;
+  void SetUp() override { ctx_ = &fixture::context_on("2026-12-06"); }
+  app_context* ctx_ = nullptr;
 };
-std::unique_ptr<app_context> SafeAdvice::ctx_;
-
-person someone(std::string citizenship, std::vector<stay> stays, std::string_view on) {
-  person p;
-  p.citizenship = std::move(citizenship);
-  p.stays = std::move(stays);
-  p.on = D(on);
-  return p;
-}
+using fixture::someone;
 
 TEST_F(SafeAdvice, TheDaysLeftNeverRunPastTheLastLegalDay) {
   struct row {

@@ -7,7 +7,7 @@
 #include <memory>
 
 #include "app/rules_overview.h"
-#include "../test_support.h"
+#include "app_fixture.h"
 
 namespace boravak::app {
 namespace {
@@ -17,27 +17,9 @@ using namespace std::chrono;
 
 class StayCheckTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    ctx_ = std::make_unique<app_context>();
-    load_app_context(*ctx_, {BORAVAK_RULES_DIR, BORAVAK_LOCALE_DIR});
-  }
-  static void TearDownTestSuite() { ctx_.reset(); }
-  // The context with its one clock at noon (Belgrade) of `day`.
-  static const app_context& on(std::string_view day) {
-    ctx_->now = std::make_unique<fixed_clock>(sys_seconds{D(day).time_since_epoch()} + hours{11});
-    return *ctx_;
-  }
-  static std::unique_ptr<app_context> ctx_;
+  static const app_context& on(std::string_view day) { return fixture::context_on(day); }
 };
-std::unique_ptr<app_context> StayCheckTest::ctx_;
-
-person someone(std::string citizenship, std::vector<stay> stays, std::string_view on) {
-  person p;
-  p.citizenship = std::move(citizenship);
-  p.stays = std::move(stays);
-  p.on = D(on);
-  return p;
-}
+using fixture::someone;
 
 TEST_F(StayCheckTest, WhoseRulesApply) {
   const app_context& ctx = on("2026-12-06");

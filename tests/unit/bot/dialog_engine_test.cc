@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app/app_setup.h"
+#include "app/profile_service.h"
 #include "bot/dialog_engine.h"
 #include "store/utc_time.h"
 
@@ -85,6 +86,23 @@ TEST_F(DialogEngine, AnAnswerInTimeCompletesTheDialog) {
   const auto done = say("05.08.2026");
   EXPECT_NE(done.at(0).find("2026"), std::string::npos);
   EXPECT_EQ(trips(), 1u);
+}
+
+// /plan names the crossings from a home city saved in the profile (on the web page), each in one
+// of three states; "we don't know" would never be worded as "you may not".
+TEST_F(DialogEngine, ThePlanNamesEachCrossingFromTheSavedHomeCity) {
+  onboard();
+  say("/in");
+  app::settings_patch patch;
+  patch.city = "belgrade";
+  ASSERT_TRUE(app::profile_service(*app_).update_settings(app_->store->find_chat(42)->profile_id, patch));
+  const auto answer = say("/plan");
+  ASSERT_FALSE(answer.empty());
+  const std::string& plan = answer.at(0);
+  // A Russian may enter Bosnia and Herzegovina without a visa, and Croatia only with one.
+  EXPECT_NE(plan.find("you may enter Bosnia and Herzegovina without a visa"), std::string::npos) << plan;
+  EXPECT_NE(plan.find("you may not enter Croatia without a visa"), std::string::npos) << plan;
+  EXPECT_EQ(plan.find("we do not know"), std::string::npos) << plan;
 }
 
 }  // namespace
