@@ -3,7 +3,13 @@
 
 #include "utc_time.h"
 
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <mutex>
 #include <string>
@@ -57,14 +63,31 @@ class statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
+// The database holds names, birth dates and secret hashes: its folder is 0700 and its files 0600
+// whatever the umask. SQLite gives the -wal and -shm files the main file's mode, so creating the
+// main file 0600 before SQLite opens it covers all three.
+void keep_private(const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (file.has_parent_path() && !fs::exists(file.parent_path())) {
+    fs::create_directories(file.parent_path(), ec);
+    if (ec) throw store_error("cannot create the data folder " + file.parent_path().string() + ": " + ec.message());
+    fs::permissions(file.parent_path(), fs::perms::owner_all, fs::perm_options::replace, ec);
+  }
+  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) throw store_error("cannot open the database " + file.string() + ": " + std::strerror(errno));
+  ::fchmod(fd, 0600);  // also an older file made under a looser umask
+  ::close(fd);
+  for (const char* suffix : {"-wal", "-shm", "-journal"}) {
+    const fs::path extra = file.string() + suffix;
+    if (fs::exists(extra, ec)) fs::permissions(extra, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+  }
+}
+
 class sqlite_store final : public profile_store {
  public:
   sqlite_store(const std::filesystem::path& file, clock_function now) : now_(std::move(now)) {
-    if (file.has_parent_path()) {
-      std::error_code ec;
-      std::filesystem::create_directories(file.parent_path(), ec);
-      if (ec) throw store_error("cannot create the data folder " + file.parent_path().string() + ": " + ec.message());
-    }
+    keep_private(file);
     if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
       const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
       sqlite3_close(db_);
