@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include <simdjson.h>
+
 namespace boravak::io {
 namespace {
 
@@ -15,7 +17,44 @@ void put(std::string& out, const char (&text)[N]) {
 
 }  // namespace
 
+namespace {
+
+// The valid UTF-8 text of `text`, each byte that starts no valid sequence replaced by U+FFFD.
+// Bytes from a request (a path, a query) can be anything; a JSON answer must stay valid JSON.
+std::string replace_invalid_utf8(std::string_view text) {
+  std::string clean;
+  clean.reserve(text.size() + 8);
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool valid = length > 0 && i + length <= text.size();
+    for (std::size_t k = 1; valid && k < length; ++k) valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (valid && length > 1) {
+      // No overlong forms, no surrogates, nothing past U+10FFFF.
+      const auto c1 = static_cast<unsigned char>(text[i + 1]);
+      if (length == 2) valid = c >= 0xC2;
+      if (length == 3) valid = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);
+      if (length == 4) valid = !(c == 0xF0 && c1 < 0x90) && c <= 0xF4 && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (valid) {
+      clean.append(text.substr(i, length));
+      i += length;
+    } else {
+      clean += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return clean;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view text) {
+  if (!simdjson::validate_utf8(text.data(), text.size())) {
+    append_json_string(out, replace_invalid_utf8(text));
+    return;
+  }
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   for (char ch : text) {

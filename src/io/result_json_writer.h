@@ -12,7 +12,8 @@
 
 namespace boravak::io {
 
-// Appends `text` as a JSON string literal, quotes included.
+// Appends `text` as a JSON string literal, quotes included. Bytes that are not UTF-8 become
+// U+FFFD, so the answer stays valid JSON whatever a client sent.
 void append_json_string(std::string& out, std::string_view text);
 
 // Appends one result line, newline included. `id_json` is already JSON text. With two or more

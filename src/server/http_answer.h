@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "boravak/text.h"
 
 namespace boravak::server {
@@ -22,6 +24,14 @@ struct http_answer {
 
 inline http_answer json_answer(std::string body, unsigned status = 200) {
   return {status, std::string(kJson), std::move(body), {}};
+}
+
+inline http_answer json_answer(const char* body, unsigned status = 200) { return json_answer(std::string(body), status); }
+
+// A JSON value as an answer. Text that came from a request (a query, a path) may hold bytes that
+// are not UTF-8: they become U+FFFD instead of an exception, so the answer is always valid JSON.
+inline http_answer json_answer(const nlohmann::json& value, unsigned status = 200, int indent = -1) {
+  return json_answer(value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace), status);
 }
 
 // The one shape of every failure: {"error": {"code", "message", "path"}} (docs/api.md).

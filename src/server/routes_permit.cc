@@ -86,7 +86,7 @@ http_answer slips(app_state& app, const api_request& r) {
                               {"without_slip", without},
                               {"notes", notes},
                               {"citation", io::citation_json(app.permit_rules.payment.recipient_cited, words)}};
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 http_answer slip_image(app_state& app, const api_request& r, bool png) {
@@ -118,7 +118,7 @@ http_answer grounds(app_state& app, const api_request& r) {
                    {"documents_first", first},
                    {"citation", io::citation_json(g.cited, words)}});
   }
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 http_answer fees(app_state& app, const api_request& r) {
@@ -143,7 +143,7 @@ http_answer fees(app_state& app, const api_request& r) {
   }
   nlohmann::json out = {{"on", to_iso_string(on)}, {"sets", sets}};
   if (current == nullptr) out["notice"] = words.render({"permit.notice.no_fees_on_record", {text_arg::of_day(on)}});
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 }  // namespace

@@ -42,13 +42,13 @@ app::profile loaded(const app_state& app, std::int64_t id) {
 http_answer create(app_state& app, const api_request& r) {
   const auto made = or_refuse(app::profile_service(app).create(read_settings_patch(parse_json_body(r, true))));
   const nlohmann::json out = {{"secret", made.secret}, {"link", "/#p=" + made.secret}, {"profile", {{"settings", app::to_json(made.settings)}}}};
-  return json_answer(out.dump(), 201);
+  return json_answer(out, 201);
 }
 
-http_answer show(app_state& app, const api_request& r) { return json_answer(app::to_json(loaded(app, authorised(app, r))).dump()); }
+http_answer show(app_state& app, const api_request& r) { return json_answer(app::to_json(loaded(app, authorised(app, r)))); }
 
 http_answer export_all(app_state& app, const api_request& r) {
-  http_answer a = json_answer(app::to_json(loaded(app, authorised(app, r))).dump(2));
+  http_answer a = json_answer(app::to_json(loaded(app, authorised(app, r))), 200, 2);
   a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-profile.json\"");
   return a;
 }
@@ -56,7 +56,7 @@ http_answer export_all(app_state& app, const api_request& r) {
 http_answer patch(app_state& app, const api_request& r) {
   const std::int64_t id = authorised(app, r);
   const auto settings = or_refuse(app::profile_service(app).update_settings(id, read_settings_patch(parse_json_body(r))));
-  return json_answer(nlohmann::json{{"settings", app::to_json(settings)}}.dump());
+  return json_answer(nlohmann::json{{"settings", app::to_json(settings)}});
 }
 
 http_answer remove(app_state& app, const api_request& r) {
@@ -84,7 +84,7 @@ http_answer add(app_state& app, const api_request& r) {
   const app::item_kind kind = collection_of(r);
   const std::int64_t id = authorised(app, r);
   const auto saved = or_refuse(app::profile_service(app).add(id, read_item(kind, parse_json_body(r))));
-  return json_answer(app::to_json(saved).dump(), 201);
+  return json_answer(app::to_json(saved), 201);
 }
 
 http_answer replace(app_state& app, const api_request& r) {
@@ -93,7 +93,7 @@ http_answer replace(app_state& app, const api_request& r) {
   const std::int64_t id = authorised(app, r);
   const auto saved = or_refuse(app::profile_service(app).replace(id, item_id, read_item(kind, parse_json_body(r))));
   if (!saved) throw request_error{404, "not_found", {"api.error.no_item", {}}, ""};
-  return json_answer(app::to_json(*saved).dump());
+  return json_answer(app::to_json(*saved));
 }
 
 http_answer remove_item(app_state& app, const api_request& r) {
@@ -108,7 +108,7 @@ http_answer status(app_state& app, const api_request& r) {
   const auto who = or_refuse(app::profile_service(app).person_on(p, day_of_query(r, app.today())));
   if (!who) throw request_error{422, "missing_field", {"api.error.needs_citizenship", {}}, "citizenship"};
   const auto situation = or_refuse(app::check_stays(app, *who));
-  return json_answer(render::stay_situation_json(situation, app.stay_rules, app.words(r.language())).dump());
+  return json_answer(render::stay_situation_json(situation, app.stay_rules, app.words(r.language())));
 }
 
 http_answer link_code(app_state& app, const api_request& r) {
@@ -116,7 +116,7 @@ http_answer link_code(app_state& app, const api_request& r) {
   const std::string code = store::new_link_code();
   const std::string expires = store::utc_text(app.now->now() + std::chrono::minutes(store::kLinkCodeMinutes));
   app.store->add_link_code(id, store::link_code_hash(store::link_direction::web_to_bot, code), expires);
-  return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}.dump(), 201);
+  return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}, 201);
 }
 
 // POST /v1/profiles/claim {"code"}: the bot's /webcode hands its profile to this browser. The
@@ -131,7 +131,7 @@ http_answer claim(app_state& app, const api_request& r) {
   if (!profile) f.refuse("code", "invalid_value", {"api.error.claim_code_unknown", {}});
   const std::string secret = store::new_profile_secret();
   app.store->replace_secret(*profile, store::sha256_hex(secret));
-  return json_answer(nlohmann::json{{"secret", secret}, {"link", "/#p=" + secret}}.dump(), 201);
+  return json_answer(nlohmann::json{{"secret", secret}, {"link", "/#p=" + secret}}, 201);
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ http_answer report(app_state& app, const api_request& r, bool visarun) {
     out["visarun"] = out["next_entries"];
     out["visarun"]["city"] = s.city->id;
   }
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 // Names in the request's language (?lang=, Accept-Language).
@@ -52,14 +52,14 @@ http_answer countries(app_state& app, const api_request& r) {
     const bool visa_free = !check_visa_free(app.stay_rules, c, day).has_value();
     out.push_back({{"code", c.code}, {"name", words.get("country." + c.code)}, {"visa_free", visa_free}});
   }
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 http_answer cities(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
   nlohmann::json out = nlohmann::json::array();
   for (const home_city& c : app.stay_rules.cities) out.push_back({{"id", c.id}, {"name", words.get("city." + c.id)}});
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 }  // namespace
