@@ -45,6 +45,12 @@ void load_app_context(app_context& ctx, const data_folders& folders) {
   ctx.texts.set_directory(folders.locale);
 }
 
+std::string store_location(const std::string& db) {
+  if (db.empty()) return "file " + (default_data_folder() / "boravak.sqlite").string();
+  if (db.rfind("sqlite:", 0) == 0) return "file " + db.substr(7);
+  return "a PostgreSQL server";  // never the URL: it may carry a password
+}
+
 std::unique_ptr<store::profile_store> open_store(const std::string& db, const clock& now) {
   // The store stamps its rows with the application's one clock.
   store::clock_function stamp = [&now] { return now.now(); };

@@ -64,6 +64,10 @@ void load_app_context(app_context& ctx, const data_folders& folders);
 // `db`: "sqlite:PATH", "postgresql://…", or empty for SQLite in the data folder ($BORAVAK_DATA,
 // else $XDG_DATA_HOME/boravak, else ~/.local/share/boravak). Its time stamps come from `now`,
 // which must outlive it. Throws store::store_error.
+// Where a store given as `db` keeps its data, in words for a log line: "file PATH", or "a
+// PostgreSQL server" (a URL may carry a password, so it is never repeated).
+std::string store_location(const std::string& db);
+
 std::unique_ptr<store::profile_store> open_store(const std::string& db, const clock& now);
 
 }  // namespace boravak::app

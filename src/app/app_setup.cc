@@ -15,7 +15,7 @@ void log_to_stderr() {
 bool open_app_store(app_context& ctx, const std::string& db) {
   try {
     ctx.store = open_store(db, *ctx.now);
-    spdlog::info("store: {} at schema version {}", ctx.store->kind(), ctx.store->schema_version());
+    spdlog::info("store: {} at schema version {}, {}", ctx.store->kind(), ctx.store->schema_version(), store_location(db));
     return true;
   } catch (const std::exception& e) {
     spdlog::error("cannot open the store: {}", e.what());

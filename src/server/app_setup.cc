@@ -1,6 +1,7 @@
 // Opening the server's state (see app_setup.h).
 #include "app_setup.h"
 
+#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "app/app_setup.h"
@@ -19,6 +20,12 @@ std::unique_ptr<app_state> open_app(const std::string& db, const std::string& ru
     return nullptr;
   }
   if (!app::open_app_store(*state, db)) return nullptr;
+  try {
+    state->health_json = nlohmann::json{{"status", "ok"}, {"store", state->store->kind()}, {"schema_version", state->store->schema_version()}}.dump();
+  } catch (const std::exception& e) {
+    spdlog::error("cannot start: the store does not answer: {}", e.what());
+    return nullptr;
+  }
   return state;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app_context.h"
+#include "security_metrics.h"
 #include "static_files.h"
 
 namespace boravak::server {
@@ -25,6 +26,8 @@ struct app_state : app::app_context {
   std::vector<rules_file> rules_files;
   std::string openapi_json;
   static_files web;
+  std::string health_json;     // /v1/health, from memory: the store's kind and schema at start-up
+  security_metrics security;   // /v1/metrics
 };
 
 struct web_folders {

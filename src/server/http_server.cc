@@ -1,39 +1,29 @@
 // The acceptor, the threads and the graceful stop (see http_server.h).
 #include "http_server.h"
 
+#include <sys/resource.h>
+
+#include <array>
 #include <chrono>
+#include <sstream>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
 #include <spdlog/spdlog.h>
 
+#include "security_headers.h"
 #include "server_context.h"
 
 namespace boravak::server {
 
-std::uint64_t connection_registry::add(std::shared_ptr<entry> e) {
-  std::lock_guard lock(mutex_);
-  entries_.emplace(++next_, std::move(e));
-  return next_;
-}
-
-void connection_registry::remove(std::uint64_t id) {
-  std::lock_guard lock(mutex_);
-  entries_.erase(id);
-}
-
-std::size_t connection_registry::size() {
-  std::lock_guard lock(mutex_);
-  return entries_.size();
-}
-
-void connection_registry::close_idle() {
-  std::lock_guard lock(mutex_);
-  for (auto& [id, e] : entries_) {
-    net::post(e->executor, [e = e] {
-      if (e->stream != nullptr && e->idle) e->stream->socket().close();
-    });
-  }
+std::size_t default_max_connections() {
+  // The store (SQLite's files, PostgreSQL's pool), the log, the listening socket, the store
+  // threads and a connection being refused need descriptors of their own.
+  constexpr rlim_t kReserve = 48;
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 10000;
+  return limit.rlim_cur > kReserve + 16 ? static_cast<std::size_t>(limit.rlim_cur - kReserve) : 16;
 }
 
 namespace {
@@ -57,15 +47,90 @@ bool parse_listen(const std::string& text, tcp::endpoint& out) {
   return true;
 }
 
+// Answers a connection the server will not serve with a fixed response, then closes it. The
+// answer is small enough for the socket's buffer, so the write does not wait on the client.
+// What the client sends meanwhile is read and dropped for up to a second: closing with unread
+// bytes would reset the connection and the client might never see the answer.
+net::awaitable<void> refuse_connection(tcp::socket socket, std::string response) {
+  boost::system::error_code ec;
+  co_await net::async_write(socket, net::buffer(response), net::redirect_error(net::use_awaitable, ec));
+  socket.shutdown(tcp::socket::shutdown_send, ec);
+  io_deadline deadline(socket);
+  deadline.after(std::chrono::seconds(1));
+  std::array<char, 4096> sink{};
+  for (std::size_t drained = 0; !ec && drained < 64 * 1024;)
+    drained += co_await socket.async_read_some(net::buffer(sink), net::redirect_error(net::use_awaitable, ec));
+  deadline.never();
+  socket.close(ec);
+}
+
+// A whole HTTP/1.1 answer as bytes, with the security headers every answer carries.
+std::string refusal_bytes(const http_answer& a) {
+  http::response<http::string_body> res{static_cast<http::status>(a.status), 11};
+  res.set(http::field::content_type, a.content_type);
+  add_security_headers(res, answer_kind::api);
+  for (const auto& [name, value] : a.headers) res.set(name, value);
+  res.body() = a.body;
+  res.keep_alive(false);
+  res.prepare_payload();
+  std::ostringstream out;
+  out << res;
+  return out.str();
+}
+
 net::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
   auto& ioc = static_cast<net::io_context&>(acceptor.get_executor().context());
+  const std::size_t cap = ctx.options.max_connections > 0 ? ctx.options.max_connections : default_max_connections();
+  // Refusals before a request is read carry no language to follow: English, like a bad head.
+  const auto& words = ctx.app.words("en");
+  http_answer busy = error_answer(503, "unavailable", words.get("api.error.too_many_connections"));
+  busy.headers.emplace_back("Retry-After", "5");
+  const std::string too_many = refusal_bytes(busy);
+  net::steady_timer pause(acceptor.get_executor());
   for (;;) {
     boost::system::error_code ec;
     tcp::socket socket = co_await acceptor.async_accept(net::make_strand(ioc), net::redirect_error(net::use_awaitable, ec));
     if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
-    if (ec) continue;  // e.g. too many open files: keep serving the others
+    if (ec) {
+      // Out of file descriptors, say: make room and wait a moment instead of retrying at once
+      // and spinning a core.
+      if (ctx.app.security.count(security_event::accept_failed)) spdlog::warn("accept failed: {}", ec.message());
+      ctx.connections.evict_one();
+      pause.expires_after(std::chrono::milliseconds(50 + std::rand() % 50));
+      co_await pause.async_wait(net::redirect_error(net::use_awaitable, ec));
+      continue;
+    }
+    const auto peer = socket.remote_endpoint(ec);
+    if (ec) continue;
+    const bool proxied = ctx.trusted_proxy && ctx.trusted_proxy->contains(peer.address());
+    const std::string client = client_key(peer.address());
     const auto executor = socket.get_executor();
-    net::co_spawn(executor, run_session(ctx, std::move(socket)), net::detached);
+    // One client may hold only so many connections (a proxy we trust speaks for many).
+    if (!proxied && ctx.connections.count_for(client) >= ctx.options.max_connections_per_client) {
+      if (ctx.app.security.count(security_event::address_cap))
+        spdlog::warn("connection cap per client reached by {}", masked_client(peer.address()));
+      net::co_spawn(executor, refuse_connection(std::move(socket), too_many), net::detached);
+      continue;
+    }
+    // Full: still serve the newcomer, and close the connection that waits longest or trickles
+    // slowest, so /v1/health and new clients are answered.
+    if (ctx.connections.size() >= cap && ctx.connections.evict_one() && ctx.app.security.count(security_event::connection_evicted))
+      spdlog::warn("server full ({} connections): closed the slowest", cap);
+    // The rate limit counts from the first byte: a connection costs its client a token before
+    // a header is read, so a slow client cannot open connections for free.
+    bool charged = false;
+    if (!proxied) {
+      int retry_after = 0;
+      if (!ctx.limiter.allow(client, std::chrono::steady_clock::now(), retry_after)) {
+        if (ctx.app.security.count(security_event::rate_limited)) spdlog::warn("rate limit reached by {}", masked_client(peer.address()));
+        http_answer limited = error_answer(429, "rate_limited", words.get("api.error.rate_limited"));
+        limited.headers.emplace_back("Retry-After", std::to_string(retry_after));
+        net::co_spawn(executor, refuse_connection(std::move(socket), refusal_bytes(limited)), net::detached);
+        continue;
+      }
+      charged = true;
+    }
+    net::co_spawn(executor, run_session(ctx, std::move(socket), charged), net::detached);
   }
 }
 
@@ -80,6 +145,13 @@ int serve(app_state& app, const router& routes, const server_options& options) {
   const int threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   net::io_context ioc(threads);
   server_context ctx(app, routes, options);
+  if (!options.trusted_proxy.empty()) {
+    ctx.trusted_proxy = address_block::parse(options.trusted_proxy);
+    if (!ctx.trusted_proxy) {
+      spdlog::error("--trusted-proxy \"{}\" is not an address block such as 127.0.0.1/32", options.trusted_proxy);
+      return 1;
+    }
+  }
 
   tcp::acceptor acceptor(ioc);
   boost::system::error_code ec;
@@ -119,7 +191,8 @@ int serve(app_state& app, const router& routes, const server_options& options) {
 
   std::string host = bound.address().to_string();
   if (bound.address().is_v6()) host = "[" + host + "]";
-  spdlog::info("listening on http://{}:{} ({} threads, {} store)", host, bound.port(), threads, app.store->kind());
+  spdlog::info("listening on http://{}:{} ({} threads, {} store, up to {} connections); Ctrl-C or SIGTERM stops it", host, bound.port(),
+               threads, app.store->kind(), options.max_connections > 0 ? options.max_connections : default_max_connections());
 
   std::vector<std::thread> pool;
   for (int i = 1; i < threads; ++i) pool.emplace_back([&ioc] { ioc.run(); });

@@ -1,10 +1,15 @@
 // One connection: read a request, route it, answer, and again while the client keeps the
-// connection alive. Every failure is answered as JSON (http_answer.h); a client that stalls is
-// cut off by the timeouts; nothing personal is ever logged (only route patterns).
+// connection alive. Every failure is answered as JSON (http_answer.h). A client that stalls
+// gets 408 once part of a request has come, and is cut off. Framing that could smuggle a
+// request is refused by RFC 9112 and the connection closed. Nothing personal is ever logged:
+// only route patterns, and clients by their /24 or /48.
 #include <chrono>
+#include <limits>
 
+#include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
+#include "request_checks.h"
 #include "security_headers.h"
 #include "server_context.h"
 #include "store/profile_store.h"
@@ -16,13 +21,11 @@ constexpr std::size_t kHeaderLimit = 16 * 1024;
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 
 bool quiet_close(const boost::system::error_code& ec) {
-  return ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
-         ec == net::error::connection_reset || ec == net::error::eof || ec == net::error::bad_descriptor ||
-         ec == http::error::partial_message;
+  return ec == http::error::end_of_stream || ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+         ec == net::error::eof || ec == net::error::bad_descriptor || ec == http::error::partial_message;
 }
 
-net::awaitable<bool> write_answer(beast::tcp_stream& stream, unsigned version, http_answer answer, bool keep_alive,
-                                  answer_kind kind) {
+net::awaitable<bool> write_answer(connection& c, unsigned version, http_answer answer, bool keep_alive, answer_kind kind) {
   http::response<http::string_body> res{static_cast<http::status>(answer.status), version};
   if (!answer.content_type.empty() && answer.status != 204) res.set(http::field::content_type, answer.content_type);
   add_security_headers(res, kind);
@@ -30,9 +33,11 @@ net::awaitable<bool> write_answer(beast::tcp_stream& stream, unsigned version, h
   res.body() = std::move(answer.body);
   res.keep_alive(keep_alive);
   res.prepare_payload();
-  stream.expires_after(kWriteTimeout);
+  c.entry.enter(connection_phase::working);
+  c.deadline.after(kWriteTimeout);
   boost::system::error_code ec;
-  co_await http::async_write(stream, res, net::redirect_error(net::use_awaitable, ec));
+  co_await http::async_write(c.socket, res, net::redirect_error(net::use_awaitable, ec));
+  c.deadline.never();
   co_return !ec && keep_alive;
 }
 
@@ -72,140 +77,224 @@ net::awaitable<http_answer> run_route(server_context& ctx, const route& r, const
   }
 }
 
-bool body_is_json_or_absent(const http::request_parser<http::empty_body>& header, bool lines) {
-  const auto type = header.get()[http::field::content_type];
-  if (type.empty()) return true;
-  const std::string_view t(type.data(), type.size());
-  return t.find("json") != std::string_view::npos || (lines && t.find("text/plain") != std::string_view::npos);
-}
-
 bool declares_body(const http::request_parser<http::empty_body>& header) {
   return header.chunked() || (header.content_length() && *header.content_length() > 0);
 }
 
+std::string_view view(beast::string_view s) { return {s.data(), s.size()}; }
+
+// Counts an answer that tells of a hostile or broken client, and logs it at most once a second.
+void note_security(server_context& ctx, unsigned status, const std::string& who) {
+  security_event e;
+  switch (status) {
+    case 401: e = security_event::failed_authentication; break;
+    case 408: e = security_event::request_timeout; break;
+    case 413: e = security_event::body_too_large; break;
+    case 429: e = security_event::rate_limited; break;
+    default: return;
+  }
+  if (ctx.app.security.count(e)) spdlog::warn("{} from {}", security_metrics::name(e), who);
+}
+
+// The webhook's secret, compared in constant time before its body is read.
+bool webhook_secret_matches(const server_context& ctx, std::string_view given) {
+  const std::string& secret = ctx.options.webhook_secret;
+  return !secret.empty() && given.size() == secret.size() && CRYPTO_memcmp(given.data(), secret.data(), given.size()) == 0;
+}
+
 }  // namespace
 
-net::awaitable<void> run_session(server_context& ctx, tcp::socket socket) {
+net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool limit_charged) {
   boost::system::error_code ec;
-  const auto remote = socket.remote_endpoint(ec);
-  const std::string address = ec ? std::string() : remote.address().to_string();
-  beast::tcp_stream stream(std::move(socket));
-  auto entry = std::make_shared<connection_registry::entry>(connection_registry::entry{stream.get_executor(), &stream, true});
+  const auto peer = socket.remote_endpoint(ec);
+  if (ec) co_return;
+  const bool proxied = ctx.trusted_proxy && ctx.trusted_proxy->contains(peer.address());
+  auto entry = std::make_shared<connection_entry>();
+  entry->executor = socket.get_executor();
+  entry->socket = &socket;
+  entry->client = client_key(peer.address());
+  entry->enter(connection_phase::waiting);
   const std::uint64_t id = ctx.connections.add(entry);
+  ctx.app.security.open_connections.fetch_add(1, std::memory_order_relaxed);
   beast::flat_buffer buffer;
+  io_deadline deadline(socket);
+  connection c{ctx, socket, buffer, deadline, *entry};
   const auto header_timeout = std::chrono::seconds(ctx.options.header_timeout_seconds);
   const auto body_timeout = std::chrono::seconds(ctx.options.body_timeout_seconds);
+  static const std::string english = "en";
 
-  for (bool keep_going = true; keep_going && !ctx.stopping;) {
+  for (bool keep_going = true, first = true; keep_going && !ctx.stopping; first = false) {
+    ec = {};
     http::request_parser<http::empty_body> header;
     header.header_limit(kHeaderLimit);
-    stream.expires_after(header_timeout);
-    entry->idle = true;
-    co_await http::async_read_header(stream, buffer, header, net::redirect_error(net::use_awaitable, ec));
-    entry->idle = false;
+    // Each route sets its own body limit once it is known; Beast's default of 1 MiB must not
+    // refuse the batch's Content-Length before that. (Not boost::none: Boost 1.74 compares the
+    // length with the empty optional and refuses every body.)
+    header.body_limit(std::numeric_limits<std::uint64_t>::max());
+    entry->enter(connection_phase::waiting);
+    deadline.after(header_timeout);
+    while (!ec && !header.is_header_done()) {
+      const std::size_t before = buffer.size();
+      co_await http::async_read_some(socket, buffer, header, net::redirect_error(net::use_awaitable, ec));
+      if (buffer.size() > before || header.got_some()) {
+        if (entry->phase.load(std::memory_order_relaxed) == static_cast<int>(connection_phase::waiting)) entry->enter(connection_phase::reading);
+        entry->received(buffer.size() > before ? buffer.size() - before : 1);
+      }
+    }
+    deadline.never();
     if (ec) {
-      // Headers we cannot read hold no language we can trust: these two answer in English.
-      static const std::string english = "en";
+      // Headers we cannot read hold no language we can trust: these answer in English.
       std::optional<http_answer> why;
-      if (ec == http::error::header_limit) why = refusal_in(ctx, english, 431, "invalid_value", "api.error.headers_too_large");
-      else if (!quiet_close(ec)) why = refusal_in(ctx, english, 400, "invalid_value", "api.error.not_http");
-      if (why) co_await write_answer(stream, 11, std::move(*why), false, answer_kind::api);
+      if (deadline.passed()) {
+        if (header.got_some()) why = refusal_in(ctx, english, 408, "request_timeout", "api.error.request_timeout");
+      } else if (ec == http::error::header_limit) {
+        why = refusal_in(ctx, english, 431, "invalid_value", "api.error.headers_too_large");
+      } else if (!quiet_close(ec)) {
+        if (ctx.app.security.count(security_event::bad_request)) spdlog::warn("not HTTP from {}: {}", masked_client(peer.address()), ec.message());
+        why = refusal_in(ctx, english, 400, "invalid_value", "api.error.not_http");
+      }
+      if (why) {
+        note_security(ctx, why->status, masked_client(peer.address()));
+        co_await write_answer(c, 11, std::move(*why), false, answer_kind::api);
+      }
       break;
     }
     const auto started = std::chrono::steady_clock::now();
     const auto& req = header.get();
     const unsigned version = req.version();
     const bool keep_alive = req.keep_alive() && !ctx.stopping;
-    const std::string_view target(req.target().data(), req.target().size());
+    const std::string_view target = view(req.target());
     const std::size_t question = target.find('?');
     const std::string_view path = target.substr(0, question);
     const std::string_view query = question == std::string_view::npos ? std::string_view() : target.substr(question + 1);
-    const std::string_view method(req.method_string().data(), req.method_string().size());
-    const auto asked_language = req[http::field::accept_language];
-    const std::string lang = request_language(query, std::string_view(asked_language.data(), asked_language.size()), ctx.options.language);
+    const std::string_view method = view(req.method_string());
+    const std::string lang = request_language(query, view(req[http::field::accept_language]), ctx.options.language);
 
-    // Telegram's webhook comes from a few addresses of Telegram's carrying every chat's
-    // updates, and proves itself with its secret token: the per-address limit is not for it.
+    // Behind a proxy we trust, the client is the one it names.
+    auto client_address = peer.address();
+    if (proxied)
+      if (const auto named = forwarded_client(view(req["X-Forwarded-For"]))) client_address = *named;
+    const std::string who = masked_client(client_address);
+
+    // Framing first: a request whose body length is in doubt cannot be answered safely, and
+    // whatever follows on this connection is not to be trusted (RFC 9112 6.1, 6.3).
+    const auto transfer_encoding = req.find(http::field::transfer_encoding);
+    const std::size_t transfer_encodings = req.count(http::field::transfer_encoding);
+    if (const auto bad = framing_problem(transfer_encodings == 1 ? view(transfer_encoding->value()) : std::string_view("several"),
+                                         transfer_encodings > 0, req.count(http::field::content_length), version)) {
+      if (ctx.app.security.count(security_event::bad_framing)) spdlog::warn("bad framing from {}", who);
+      co_await write_answer(c, version, refusal_in(ctx, lang, 400, "invalid_value", *bad), false, answer_kind::api);
+      break;
+    }
+
+    // Telegram's webhook comes from a few addresses carrying every chat's updates and proves
+    // itself with its secret, checked before its body is read. Only with the right secret is it
+    // spared the per-client limit; without it, it is limited like any other request.
+    const bool webhook = !ctx.options.webhook_path.empty() && path == ctx.options.webhook_path;
+    const bool proven_webhook = webhook && webhook_secret_matches(ctx, view(req["X-Telegram-Bot-Api-Secret-Token"]));
     int retry_after = 0;
-    if (path != "/telegram/webhook" && !ctx.limiter.allow(address, std::chrono::steady_clock::now(), retry_after)) {
+    const bool charged_already = first && limit_charged;
+    if (!proven_webhook && !charged_already && !ctx.limiter.allow(client_key(client_address), std::chrono::steady_clock::now(), retry_after)) {
       http_answer a = refusal_in(ctx, lang, 429, "rate_limited", "api.error.rate_limited");
       a.headers.emplace_back("Retry-After", std::to_string(retry_after));
-      keep_going = co_await write_answer(stream, version, std::move(a), keep_alive && !declares_body(header), answer_kind::api);
+      note_security(ctx, a.status, who);
+      keep_going = co_await write_answer(c, version, std::move(a), keep_alive && !declares_body(header), answer_kind::api);
+      continue;
+    }
+    if (webhook && !proven_webhook) {
+      http_answer a = refusal_in(ctx, lang, 401, "unauthorized", "api.error.webhook_secret");
+      note_security(ctx, a.status, who);
+      keep_going = co_await write_answer(c, version, std::move(a), keep_alive && !declares_body(header), answer_kind::api);
       continue;
     }
 
-    // The web page: "/" and "/static/…", from memory. (/telegram/ is the bot's webhook.)
-    if (!path.starts_with("/v1/") && !path.starts_with("/telegram/")) {
+    // The web page: "/" and "/static/…", from memory.
+    if (!path.starts_with("/v1/") && !webhook) {
       const static_file* file = method == "GET" ? ctx.app.web.find(path) : nullptr;
       http_answer a = file ? http_answer{200, file->content_type, file->body, {}}
                            : refusal_in(ctx, lang, 404, "not_found", "api.error.no_page");
-      keep_going = co_await write_answer(stream, version, std::move(a), keep_alive && !declares_body(header),
+      keep_going = co_await write_answer(c, version, std::move(a), keep_alive && !declares_body(header),
                                          file ? answer_kind::page : answer_kind::api);
       continue;
     }
 
     route_match m = ctx.routes.match(method, path);
     std::optional<http_answer> refusal;
+    const auto content_type = view(req[http::field::content_type]);
     if (m.found == nullptr && m.path_known) {
       refusal = refusal_in(ctx, lang, 405, "method_not_allowed", "api.error.method_not_allowed", {text_arg::of_verbatim(std::string(method))});
       refusal->headers.emplace_back("Allow", ctx.routes.methods_for(path));
     } else if (m.found == nullptr) {
       refusal = refusal_in(ctx, lang, 404, "not_found", "api.error.no_route");
-    } else if (!body_is_json_or_absent(header, m.found->kind == route_kind::streaming)) {
-      refusal = refusal_in(ctx, lang, 415, "unsupported_media_type", "api.error.media_type");
+    } else if (const auto bad = malformed_query_parameter(query)) {
+      if (ctx.app.security.count(security_event::bad_request)) spdlog::warn("malformed query escape from {}", who);
+      refusal = refusal_in(ctx, lang, 400, "invalid_value", "api.error.query_escape", {text_arg::of_verbatim(*bad)}, *bad);
     } else if (m.found->body_limit == 0 && declares_body(header)) {
       refusal = refusal_in(ctx, lang, 413, "body_too_large", "api.error.no_body_here");
     } else if (header.content_length() && *header.content_length() > m.found->body_limit) {
-      refusal = refusal_in(ctx, lang, 413, "body_too_large",
-                           "api.error.body_too_large", {text_arg::of_number(static_cast<long long>(m.found->body_limit / 1024))});
+      refusal = refusal_in(ctx, lang, 413, "body_too_large", "api.error.body_too_large",
+                           {text_arg::of_number(static_cast<long long>(m.found->body_limit / 1024))});
+    } else if (declares_body(header) && !media_type_accepted(content_type, m.found->kind == route_kind::streaming)) {
+      refusal = refusal_in(ctx, lang, 415, "unsupported_media_type",
+                           "api.error.media_type");
     }
     if (refusal) {
-      keep_going = co_await write_answer(stream, version, std::move(*refusal), keep_alive && !declares_body(header), answer_kind::api);
+      note_security(ctx, refusal->status, who);
+      keep_going = co_await write_answer(c, version, std::move(*refusal), keep_alive && !declares_body(header), answer_kind::api);
       continue;
     }
 
     if (req[http::field::expect] == "100-continue") {
       static constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
-      co_await net::async_write(stream, net::buffer(kContinue), net::redirect_error(net::use_awaitable, ec));
+      co_await net::async_write(socket, net::buffer(kContinue), net::redirect_error(net::use_awaitable, ec));
       if (ec) break;
     }
 
     const route& chosen = *m.found;
     unsigned status = 200;
     if (chosen.kind == route_kind::streaming) {
-      keep_going = co_await stream_batch(ctx, stream, buffer, header, keep_alive, lang);
+      keep_going = co_await stream_batch(c, header, keep_alive, lang);
     } else {
       http::request_parser<http::string_body> parser{std::move(header)};
       parser.body_limit(chosen.body_limit);
-      stream.expires_after(body_timeout);
-      co_await http::async_read(stream, buffer, parser, net::redirect_error(net::use_awaitable, ec));
-      if (ec == http::error::body_limit) {
-        http_answer too_large = refusal_in(ctx, lang, 413, "body_too_large", "api.error.body_too_large",
-                                           {text_arg::of_number(static_cast<long long>(chosen.body_limit / 1024))});
-        co_await write_answer(stream, version, std::move(too_large), false, answer_kind::api);
+      // The whole body has one deadline: a client sending a byte at a time gets no more time.
+      entry->enter(connection_phase::reading);
+      deadline.after(body_timeout);
+      while (!ec && !parser.is_done()) {
+        const std::size_t got = co_await http::async_read_some(socket, buffer, parser, net::redirect_error(net::use_awaitable, ec));
+        entry->received(got);
+      }
+      deadline.never();
+      if (ec == http::error::body_limit || (ec && deadline.passed())) {
+        http_answer why = ec == http::error::body_limit
+                              ? refusal_in(ctx, lang, 413, "body_too_large", "api.error.body_too_large",
+                                           {text_arg::of_number(static_cast<long long>(chosen.body_limit / 1024))})
+                              : refusal_in(ctx, lang, 408, "request_timeout", "api.error.request_timeout");
+        note_security(ctx, why.status, who);
+        co_await write_answer(c, version, std::move(why), false, answer_kind::api);
         break;
       }
-      if (ec) break;  // the client went away or stalled: nobody to answer
+      if (ec) break;  // the client went away: nobody to answer
+      entry->enter(connection_phase::working);
       const auto& full = parser.get();
-      const auto secret_header = full["X-Telegram-Bot-Api-Secret-Token"];
-      const auto accept_language = full[http::field::accept_language];
-      api_request request{method, path, query, full.body(),
-                          std::string_view(full[http::field::authorization].data(), full[http::field::authorization].size()),
-                          std::move(m.params), std::string_view(secret_header.data(), secret_header.size()),
-                          std::string_view(accept_language.data(), accept_language.size()), ctx.options.language};
+      api_request request{method, path, query, full.body(), view(full[http::field::authorization]), std::move(m.params),
+                          view(full["X-Telegram-Bot-Api-Secret-Token"]), view(full[http::field::accept_language]),
+                          ctx.options.language};
       http_answer a = refusal_in(ctx, lang, 422, "invalid_value", "api.error.unknown_lang", {}, "lang");
       if (request.language_is_known()) a = co_await run_route(ctx, chosen, request);
       status = a.status;
-      keep_going = co_await write_answer(stream, version, std::move(a), keep_alive, answer_kind::api);
+      note_security(ctx, status, who);
+      keep_going = co_await write_answer(c, version, std::move(a), keep_alive, answer_kind::api);
     }
     if (ctx.options.access_log) {
       const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
       spdlog::info("{} {} {} {}us", chosen.method, chosen.pattern, status, micros.count());
     }
   }
-  entry->stream = nullptr;
+  entry->socket = nullptr;
   ctx.connections.remove(id);
-  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  ctx.app.security.open_connections.fetch_sub(1, std::memory_order_relaxed);
+  socket.shutdown(tcp::socket::shutdown_send, ec);
 }
 
 }  // namespace boravak::server

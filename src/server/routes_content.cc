@@ -11,9 +11,17 @@
 namespace boravak::server {
 namespace {
 
-http_answer health(app_state& app, const api_request&) {
+// Liveness from memory: answers even while the store is slow or every store thread is busy.
+http_answer health(app_state& app, const api_request&) { return json_answer(app.health_json); }
+
+// Readiness asks the store itself.
+http_answer ready(app_state& app, const api_request&) {
   const nlohmann::json out = {{"status", "ok"}, {"store", app.store->kind()}, {"schema_version", app.store->schema_version()}};
-  return json_answer(out.dump());
+  return json_answer(out);
+}
+
+http_answer metrics(app_state& app, const api_request&) {
+  return {200, "text/plain; version=0.0.4; charset=utf-8", app.security.prometheus_text(), {}};
 }
 
 http_answer openapi(app_state& app, const api_request&) { return json_answer(app.openapi_json); }
@@ -45,7 +53,7 @@ http_answer guides(app_state& app, const api_request& r) {
       out.push_back(std::move(item));
     }
   }
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 http_answer guide(app_state& app, const api_request& r) {
@@ -58,7 +66,7 @@ http_answer guide(app_state& app, const api_request& r) {
     for (const citation& c : g.sources) sources.push_back(io::citation_json(c, words));
     const nlohmann::json out = {{"id", g.id}, {"title", words.get(g.title_key)}, {"paragraphs", paragraphs},
                                 {"sources", sources}};
-    return json_answer(out.dump());
+    return json_answer(out);
   }
   throw request_error{404, "not_found", {"api.error.no_guide", {text_arg::of_verbatim(r.params.at(0).substr(0, 64))}}, ""};
 }
@@ -66,7 +74,7 @@ http_answer guide(app_state& app, const api_request& r) {
 http_answer rules_index(app_state& app, const api_request&) {
   nlohmann::json out = nlohmann::json::array();
   for (const rules_file& f : app.rules_files) out.push_back({{"file", f.name}, {"title", f.title}});
-  return json_answer(out.dump());
+  return json_answer(out);
 }
 
 http_answer rules_file_named(app_state& app, const std::string& name) {
@@ -84,13 +92,15 @@ http_answer sources(app_state& app, const api_request& r) {
   if (!code.empty() && app.stay_rules.find_country(code) == nullptr) {
     throw request_error{422, "unknown_citizenship", {"stay.problem.unknown_citizenship", {text_arg::of_verbatim(code.substr(0, 8))}}, "country"};
   }
-  return json_answer(render::rules_overview_json(app::rules_overview(app, code), words).dump());
+  return json_answer(render::rules_overview_json(app::rules_overview(app, code), words));
 }
 
 }  // namespace
 
 void add_content_routes(router& r) {
-  r.add({"GET", "/v1/health", route_kind::store, 0, health});
+  r.add({"GET", "/v1/health", route_kind::compute, 0, health});
+  r.add({"GET", "/v1/ready", route_kind::store, 0, ready});
+  r.add({"GET", "/v1/metrics", route_kind::compute, 0, metrics});
   r.add({"GET", "/v1/openapi.json", route_kind::compute, 0, openapi});
   r.add({"GET", "/v1/texts/{lang}", route_kind::compute, 0, texts});
   r.add({"GET", "/v1/guides", route_kind::compute, 0, guides});

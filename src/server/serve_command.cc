@@ -36,7 +36,15 @@ CLI::App* add_serve_command(CLI::App& app, serve_options& o) {
   serve->add_option("--threads", o.server.threads, "I/O threads (default: one per core)");
   serve->add_option("--rate-limit", o.server.rate_limit, "requests a second per client address, also the burst; 0: no limit");
   serve->add_option("--header-timeout", o.server.header_timeout_seconds, "seconds a client has to send its request line and headers");
-  serve->add_option("--body-timeout", o.server.body_timeout_seconds, "seconds a client has to send each part of its body");
+  serve->add_option("--body-timeout", o.server.body_timeout_seconds,
+                    "seconds a client has to send a whole body (for a batch: the longest pause)");
+  serve->add_option("--batch-deadline", o.server.batch_deadline_seconds, "seconds a whole batch body may take");
+  serve->add_option("--max-connections", o.server.max_connections,
+                    "open connections at most; when full, the slowest is closed (default: the file descriptor limit minus 48)");
+  serve->add_option("--max-connections-per-client", o.server.max_connections_per_client,
+                    "open connections at most from one IPv4 address or IPv6 /64");
+  serve->add_option("--trusted-proxy", o.server.trusted_proxy,
+                    "CIDR of a reverse proxy (e.g. 127.0.0.1/32): its X-Forwarded-For names the client (docs/deploy.md)");
   serve->add_flag("--access-log", o.server.access_log, "log method, route, status and time of each request (never paths or bodies)");
   serve->add_flag("--print-routes", o.print_routes, "print the API's routes and exit");
   return serve;
@@ -45,7 +53,12 @@ CLI::App* add_serve_command(CLI::App& app, serve_options& o) {
 int run_serve_command(const serve_options& o, const std::string& rules_dir, const serve_extras& extras) {
   app::log_to_stderr();
   router routes = make_api_router();
-  if (extras.endpoint) add_hosted_route(routes, *extras.endpoint);
+  server_options server = o.server;
+  if (extras.endpoint) {
+    add_hosted_route(routes, *extras.endpoint);
+    server.webhook_path = extras.endpoint->path;
+    server.webhook_secret = extras.endpoint->secret;
+  }
   if (o.print_routes) {
     for (const std::string& line : routes.listing()) std::cout << line << "\n";
     return 0;
@@ -58,7 +71,7 @@ int run_serve_command(const serve_options& o, const std::string& rules_dir, cons
   std::atomic<bool> stop{false};
   std::thread beside;
   if (extras.background) beside = std::thread([&] { extras.background(*app, stop); });
-  const int code = serve(*app, routes, o.server);
+  const int code = serve(*app, routes, server);
   stop = true;
   if (beside.joinable()) beside.join();
   return code;

@@ -3,17 +3,22 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 #include <unordered_map>
+#include <utility>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
 #include "app_state.h"
+#include "client_address.h"
 #include "http_server.h"
 #include "rate_limiter.h"
 #include "router.h"
@@ -25,31 +30,57 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
 
-// The open connections, so a shutdown can close the idle ones at once.
+// What a connection is doing, for choosing which one to close when the server is full.
+enum class connection_phase : int {
+  waiting,  // for a request: nothing of it has come yet
+  reading,  // a request's head or body is arriving
+  working,  // a route runs or the answer is being written: never chosen
+};
+
+// One open connection as the registry sees it. The session updates it on its own strand; the
+// acceptor reads it from another thread, hence the atomics.
+struct connection_entry {
+  net::any_io_executor executor;  // the connection's strand
+  tcp::socket* socket = nullptr;  // set to nullptr by the session, on its strand, before it ends
+  std::string client;             // client_key() of the peer
+  std::atomic<int> phase{static_cast<int>(connection_phase::waiting)};
+  std::atomic<std::int64_t> phase_started_ms{0};
+  std::atomic<std::uint64_t> phase_bytes{0};
+
+  void enter(connection_phase p);
+  void received(std::size_t bytes) { phase_bytes.fetch_add(bytes, std::memory_order_relaxed); }
+  // Bytes a second in this phase, counting one byte more and at least one second, so that a
+  // connection that has just arrived outranks one that has trickled or idled for a while.
+  double pace(std::int64_t now_ms) const;
+};
+
+// The open connections: their count per client, closing the idle ones at shutdown, and, when
+// the server is full, closing the one that waits longest or trickles slowest.
 class connection_registry {
  public:
-  struct entry {
-    net::any_io_executor executor;   // the connection's strand
-    beast::tcp_stream* stream = nullptr;
-    bool idle = true;                // waiting for a request (touched on the strand only)
-  };
-  // The session sets `stream` to nullptr, on its strand, before it ends.
-  std::uint64_t add(std::shared_ptr<entry> e);
+  std::uint64_t add(std::shared_ptr<connection_entry> e);
   void remove(std::uint64_t id);
   std::size_t size();
-  // Posts, to each connection's strand, a close if it is idle.
+  std::size_t count_for(const std::string& client);
+  // Posts, to each connection's strand, a close if it is waiting for a request.
   void close_idle();
+  // Closes the connection with the lowest pace that is not working; false when there is none.
+  bool evict_one();
 
  private:
   std::mutex mutex_;
   std::uint64_t next_ = 0;
-  std::unordered_map<std::uint64_t, std::shared_ptr<entry>> entries_;
+  std::unordered_map<std::uint64_t, std::shared_ptr<connection_entry>> entries_;
+  std::unordered_map<std::string, std::size_t> per_client_;
 };
+
+std::int64_t steady_ms();
 
 struct server_context {
   app_state& app;
   const router& routes;
   server_options options;
+  std::optional<address_block> trusted_proxy;
   rate_limiter limiter;
   net::thread_pool store_pool;
   connection_registry connections;
@@ -59,12 +90,52 @@ struct server_context {
       : app(a), routes(r), options(o), limiter(o.rate_limit, o.rate_limit), store_pool(o.store_threads) {}
 };
 
-// One connection, from its first request to its close.
-net::awaitable<void> run_session(server_context& ctx, tcp::socket socket);
+// A deadline on a connection's reads and writes. When it passes, the pending operation is
+// cancelled, not the socket closed, so the session can still answer 408.
+class io_deadline {
+ public:
+  explicit io_deadline(tcp::socket& socket) : state_(std::make_shared<state>(socket)) {}
+  ~io_deadline() {
+    state_->alive = false;  // a wait already completed must not touch the socket any more
+    state_->timer.cancel();
+  }
+  io_deadline(const io_deadline&) = delete;
+  io_deadline& operator=(const io_deadline&) = delete;
+
+  void at(std::chrono::steady_clock::time_point when);
+  void after(std::chrono::steady_clock::duration d) { at(std::chrono::steady_clock::now() + d); }
+  void never() { state_->timer.cancel(); }
+  bool passed() const { return state_->passed; }
+
+ private:
+  struct state {
+    explicit state(tcp::socket& s) : socket(s), timer(s.get_executor()) {}
+    tcp::socket& socket;
+    net::steady_timer timer;
+    bool passed = false;
+    bool alive = true;
+    std::uint64_t generation = 0;
+  };
+  std::shared_ptr<state> state_;
+};
+
+// One connection's socket, buffer, deadline and registry entry, as the session and the batch
+// stream share them.
+struct connection {
+  server_context& ctx;
+  tcp::socket& socket;
+  beast::flat_buffer& buffer;
+  io_deadline& deadline;
+  connection_entry& entry;
+};
+
+// One connection, from its first request to its close. `limit_charged`: the acceptor already
+// took this client's rate-limit token for the first request.
+net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool limit_charged);
 
 // POST /v1/stay/batch: reads the body as it arrives and writes result lines as chunks.
 // Returns false when the connection must close.
-net::awaitable<bool> stream_batch(server_context& ctx, beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                  http::request_parser<http::empty_body>& header, bool keep_alive, const std::string& lang);
+net::awaitable<bool> stream_batch(connection& c, http::request_parser<http::empty_body>& header, bool keep_alive,
+                                  const std::string& lang);
 
 }  // namespace boravak::server
