@@ -191,8 +191,10 @@ std::filesystem::path default_locale_directory() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    for (const auto& candidate : {exe.parent_path() / "locale", exe.parent_path().parent_path() / "locale"})
-      if (std::filesystem::exists(candidate)) return candidate;
+    // A folder counts only if it holds our catalogs: /usr/bin/locale is glibc's program.
+    const auto prefix = exe.parent_path().parent_path();
+    for (const auto& candidate : {exe.parent_path() / "locale", prefix / "locale", prefix / "share" / "boravak" / "locale"})
+      if (std::filesystem::is_regular_file(candidate / "en" / "LC_MESSAGES" / "boravak.mo", ec)) return candidate;
   }
   return BORAVAK_BUILD_LOCALE_DIR;
 }

@@ -33,8 +33,11 @@ std::filesystem::path default_rules_directory() {
   std::error_code ignored;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ignored);
   if (!ignored) {
-    const auto beside = exe.parent_path().parent_path() / "rules";
-    if (std::filesystem::is_directory(beside / "stay", ignored)) return beside;
+    // Beside a build or a checkout (build/boravak, rules/), or installed (/usr/bin/boravak,
+    // /usr/share/boravak/rules).
+    const auto prefix = exe.parent_path().parent_path();
+    for (const auto& candidate : {prefix / "rules", prefix / "share" / "boravak" / "rules"})
+      if (std::filesystem::is_directory(candidate / "stay", ignored)) return candidate;
   }
   return BORAVAK_SOURCE_RULES_DIR;
 }
