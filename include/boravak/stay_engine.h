@@ -1,4 +1,4 @@
-// The stay engine: the contract's answers for one case (../shared/contracts/stay-engine.md).
+// The stay engine: the contract's answers for one case (docs/contracts/stay-engine.md).
 //
 // Pure computation: no I/O, no clock, no logging. The caller passes the check date in the case.
 // How the contract's words are read is written down in docs/stay-semantics.md.

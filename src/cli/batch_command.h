@@ -1,4 +1,4 @@
-// `boravak batch`: the JSON Lines interface of ../shared/contracts/stay-engine.md.
+// `boravak batch`: the JSON Lines interface of docs/contracts/stay-engine.md.
 #pragma once
 
 #include <string>

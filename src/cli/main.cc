@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
 
   std::string input = "-";
   std::string output = "-";
-  CLI::App* batch = app.add_subcommand("batch", "answer stay cases given as JSON Lines (../shared/contracts/stay-engine.md)");
+  CLI::App* batch = app.add_subcommand("batch", "answer stay cases given as JSON Lines (docs/contracts/stay-engine.md)");
   batch->add_option("--input", input, "file with one case per line, or - for stdin");
   batch->add_option("--output", output, "file for the result lines, or - for stdout");
   add_lang_option(batch, lang);

@@ -11,7 +11,34 @@ BIN="$BUILD_DIR/boravak"
 [ -x /usr/bin/chromium ] || { echo "run.sh: /usr/bin/chromium is missing (apt-get install chromium)" >&2; exit 2; }
 command -v node >/dev/null || { echo "run.sh: node is missing (apt-get install nodejs npm)" >&2; exit 2; }
 
-if [ ! -d "$HERE/node_modules/playwright-core" ]; then
+# The pinned playwright-core states the oldest Node.js it runs on (engines.node in
+# package-lock.json, ">=18" for 1.61.1, Debian 12's own nodejs). Say so plainly rather than
+# let playwright fail later with its own message.
+if ! node -e '
+  const lock = require(process.argv[1]);
+  const pw = lock.packages["node_modules/playwright-core"];
+  const m = /^\s*>=\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec((pw.engines || {}).node || ">=0");
+  if (!m) { console.error("run.sh: cannot read engines.node of playwright-core " + pw.version); process.exit(1); }
+  const want = m.slice(1).map((x) => Number(x || 0));
+  const have = process.versions.node.split(".").map(Number);
+  for (let i = 0; i < 3; i++) {
+    if (have[i] > want[i]) process.exit(0);
+    if (have[i] < want[i]) {
+      console.error("run.sh: Node.js " + process.version + " is too old: playwright-core " + pw.version +
+        " (tests/browser/package.json) needs Node.js " + pw.engines.node + ". Install a newer nodejs," +
+        " or pin a playwright-core whose engines.node accepts this one.");
+      process.exit(1);
+    }
+  }' "$HERE/package-lock.json"; then
+  exit 2
+fi
+
+# Installs playwright-core when it is missing or is not the version package-lock.json pins.
+if ! node -e '
+  const want = require(process.argv[1]).packages["node_modules/playwright-core"].version;
+  let have = null;
+  try { have = require(process.argv[2]).version; } catch {}
+  process.exit(have === want ? 0 : 1);' "$HERE/package-lock.json" "$HERE/node_modules/playwright-core/package.json"; then
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
 

@@ -2,7 +2,7 @@
 """Reference oracle for the stay engine's batch contract.
 
 This is a deliberately plain, day-by-day implementation of
-`../shared/contracts/stay-engine.md` as read by `docs/stay-semantics.md`. It exists to be
+`docs/contracts/stay-engine.md` as read by `docs/stay-semantics.md`. It exists to be
 compared with the C++ engine (`tests/oracle/compare.py`), so clarity beats speed everywhere:
 days are integers (proleptic Gregorian ordinals, `date.toordinal()`), a timeline answers
 "is this a day of stay / a counted day" by looking at every stay and every exempt range, and

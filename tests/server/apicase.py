@@ -164,7 +164,7 @@ def answers_header_problems(answers):
 # ------------------------------------------------------------------------------- sample requests
 
 RO = {"kind": "rolling", "limit": 90, "window": 180}
-WORKED = [  # ../shared/contracts/stay-engine.md, "Worked examples", plus the per-entry example
+WORKED = [  # docs/contracts/stay-engine.md, "Worked examples", plus the per-entry example
     ({"id": "worked-1", "regime": RO, "on": "2012-03-15", "stays": [
         {"entry": "2011-10-27", "exit": "2011-11-06"}, {"entry": "2011-12-28", "exit": "2012-01-09"},
         {"entry": "2012-03-06", "exit": "2012-03-15"}]}, 34, "2012-05-21", None),

@@ -1,4 +1,4 @@
-// The contract's worked examples (../shared/contracts/stay-engine.md, "Worked examples") and the
+// The contract's worked examples (docs/contracts/stay-engine.md, "Worked examples") and the
 // example inputs built into the European Commission's short-stay calculator page script
 // (home-affairs.ec.europa.eu, "Short-stay calculator"), through boravak::evaluate.
 #include <gtest/gtest.h>
