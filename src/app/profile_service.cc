@@ -92,7 +92,15 @@ std::optional<std::int64_t> profile_service::find_by_secret(std::string_view sec
   if (secret.size() != 43) return std::nullopt;
   const auto found = ctx_.store->find_profile(store::sha256_hex(secret));
   if (!found) return std::nullopt;
+  // The retention rule keeps profiles that are used; recorded once a day, so reads stay reads.
+  const std::string now = store::utc_text(ctx_.now->now());
+  if (found->used_at.substr(0, 10) != now.substr(0, 10)) ctx_.store->mark_used(found->id, now);
   return found->id;
+}
+
+store::profile_store::swept profile_service::sweep_unused(int retention_days) {
+  const auto now = ctx_.now->now();
+  return ctx_.store->sweep(store::utc_text(now - std::chrono::days(retention_days)), store::utc_text(now));
 }
 
 std::optional<profile_settings> profile_service::settings(std::int64_t id) const {
@@ -121,19 +129,31 @@ result<profile_settings> profile_service::update_settings(std::int64_t id, const
 bool profile_service::remove_profile(std::int64_t id) { return ctx_.store->delete_profile(id); }
 
 result<saved_item> profile_service::add(std::int64_t id, const profile_item& item) {
-  const profile owner = load(id).value_or(profile{});
+  // Only a reminder that names a family member needs the others; every other item is checked
+  // alone, and the limit is a count, so adding never reads the whole profile.
+  const reminder* names_member = std::get_if<reminder>(&item);
+  const profile owner = names_member && names_member->family_id ? load(id).value_or(profile{}) : profile{};
   if (auto p = check(item, owner)) return *p;
-  if (owner.items.size() >= kMostProfileItems)
+  if (ctx_.store->count_items(id) >= static_cast<std::int64_t>(kMostProfileItems))
     return refuse(error_code::invalid_value, "", "profile.error.full", {text_arg::of_number(static_cast<long long>(kMostProfileItems))});
   return from_record(ctx_.store->add_item(id, collection_name(kind_of(item)), to_json(item).dump()));
 }
 
 result<std::optional<saved_item>> profile_service::replace(std::int64_t id, std::int64_t item_id, const profile_item& item) {
-  const profile owner = load(id).value_or(profile{});
+  const reminder* names_member = std::get_if<reminder>(&item);
+  const profile owner = names_member && names_member->family_id ? load(id).value_or(profile{}) : profile{};
   if (auto p = check(item, owner)) return *p;
   const auto stored = ctx_.store->replace_item(id, collection_name(kind_of(item)), item_id, to_json(item).dump());
   if (!stored) return std::optional<saved_item>{};
   return std::optional<saved_item>{from_record(*stored)};
+}
+
+profile_service::item_page profile_service::page(std::int64_t id, item_kind kind, std::int64_t after, std::size_t limit) const {
+  limit = std::clamp<std::size_t>(limit, 1, kLongestPage);
+  item_page out;
+  for (const store::item_record& r : ctx_.store->items_page(id, collection_name(kind), after, limit)) out.items.push_back(from_record(r));
+  if (out.items.size() == limit) out.next_after = out.items.back().id;
+  return out;
 }
 
 bool profile_service::remove(std::int64_t id, item_kind kind, std::int64_t item_id) {

@@ -41,6 +41,18 @@ class profile_service {
   result<std::optional<saved_item>> replace(std::int64_t id, std::int64_t item_id, const profile_item& item);
   bool remove(std::int64_t id, item_kind kind, std::int64_t item_id);
 
+  // One page of a collection: up to `limit` (at most kLongestPage) items after the item id
+  // `after`, and the id to ask after for the next page, if there may be one.
+  struct item_page {
+    std::vector<saved_item> items;
+    std::optional<std::int64_t> next_after;
+  };
+  item_page page(std::int64_t id, item_kind kind, std::int64_t after, std::size_t limit) const;
+
+  // The retention rule (docs/deploy.md): removes profiles unused for `retention_days` and
+  // expired link codes.
+  store::profile_store::swept sweep_unused(int retention_days);
+
   // The person behind a profile on `on`: its citizenship, city and saved trips. Nothing when the
   // profile has no citizenship; a problem when its trips overlap.
   result<std::optional<person>> person_on(const profile& p, date on) const;
@@ -52,7 +64,10 @@ class profile_service {
   const app_context& ctx_;
 };
 
-// The most items a profile holds: far beyond any real life.
-inline constexpr std::size_t kMostProfileItems = 5000;
+// The most items a profile holds: a lifetime of trips, permits, family and reminders, while
+// the whole profile (GET /v1/profile, the export) stays a few hundred kilobytes (docs/api.md).
+inline constexpr std::size_t kMostProfileItems = 1000;
+// The most items one page of a collection holds.
+inline constexpr std::size_t kLongestPage = 200;
 
 }  // namespace boravak::app

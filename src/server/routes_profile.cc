@@ -1,6 +1,9 @@
 // Profiles: a person's trips, permits, family and reminders, reached only with the profile's
 // secret (Authorization: Bearer …). The store sees only the secret's hash. Another profile's
 // item answers 404, exactly like an item that does not exist, so ids reveal nothing.
+#include <algorithm>
+#include <limits>
+
 #include <nlohmann/json.hpp>
 
 #include "app/profile_codec.h"
@@ -87,6 +90,32 @@ http_answer add(app_state& app, const api_request& r) {
   return json_answer(app::to_json(saved), 201);
 }
 
+// GET /v1/profile/{collection}?after=ID&limit=N: one page, so a large profile is read in parts.
+http_answer list_page(app_state& app, const api_request& r) {
+  const app::item_kind kind = collection_of(r);
+  const std::int64_t id = authorised(app, r);
+  const auto number = [&](std::string_view name, long long fallback, long long most) {
+    const auto text = r.query_value(name);
+    if (!text) return fallback;
+    try {
+      std::size_t used = 0;
+      const long long n = std::stoll(*text, &used);
+      if (used == text->size() && n >= 0 && n <= most) return n;
+    } catch (const std::exception&) {
+    }
+    throw request_error{422, "invalid_value",
+                        {"api.error.page_number", {text_arg::of_verbatim(std::string(name)), text_arg::of_number(most)}},
+                        std::string(name)};
+  };
+  const auto after = number("after", 0, std::numeric_limits<std::int64_t>::max());
+  const auto limit = number("limit", 100, static_cast<long long>(app::kLongestPage));
+  const auto page = app::profile_service(app).page(id, kind, after, static_cast<std::size_t>(std::max(1LL, limit)));
+  nlohmann::json items = nlohmann::json::array();
+  for (const app::saved_item& item : page.items) items.push_back(app::to_json(item));
+  return json_answer(nlohmann::json{{"items", std::move(items)},
+                                    {"next_after", page.next_after ? nlohmann::json(*page.next_after) : nlohmann::json(nullptr)}});
+}
+
 http_answer replace(app_state& app, const api_request& r) {
   const app::item_kind kind = collection_of(r);
   const std::int64_t item_id = id_of(r);
@@ -146,6 +175,7 @@ void add_profile_routes(router& r) {
   r.add({"GET", "/v1/profile/export", kStore, 0, export_all});
   r.add({"GET", "/v1/profile/status", kStore, 0, status});
   r.add({"POST", "/v1/profile/link-code", kStore, 0, link_code});
+  r.add({"GET", "/v1/profile/{collection}", kStore, 0, list_page});
   r.add({"POST", "/v1/profile/{collection}", kStore, 16 * 1024, add});
   r.add({"PUT", "/v1/profile/{collection}/{id}", kStore, 16 * 1024, replace});
   r.add({"DELETE", "/v1/profile/{collection}/{id}", kStore, 0, remove_item});

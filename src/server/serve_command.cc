@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/app_setup.h"
+#include "app/profile_service.h"
 #include "app_setup.h"
 
 namespace boravak::server {
@@ -24,6 +25,27 @@ void add_hosted_route(router& routes, const hosted_endpoint& endpoint) {
                 if (!endpoint.handle(app, std::string(r.body))) throw request_error{400, "invalid_json", {"api.error.webhook_body", {}}, ""};
                 return json_answer("{\"ok\":true}");
               }});
+}
+
+// The retention rule (docs/deploy.md): every hour, profiles unused for `days` and expired
+// link codes are removed. Only counts are logged.
+void keep_retention(app_state& app, int days, const std::atomic<bool>& stop) {
+  using namespace std::chrono;
+  auto next = steady_clock::now() + seconds(5);
+  while (!stop) {
+    if (steady_clock::now() >= next) {
+      try {
+        const auto swept = app::profile_service(app).sweep_unused(days);
+        if (swept.profiles > 0 || swept.link_codes > 0)
+          spdlog::info("retention: removed {} profiles unused for {} days and {} expired link codes", swept.profiles, days,
+                       swept.link_codes);
+      } catch (const std::exception&) {
+        spdlog::warn("retention: the store failed; trying again in an hour");
+      }
+      next = steady_clock::now() + hours(1);
+    }
+    std::this_thread::sleep_for(milliseconds(200));
+  }
 }
 
 }  // namespace
@@ -45,6 +67,9 @@ CLI::App* add_serve_command(CLI::App& app, serve_options& o) {
                     "open connections at most from one IPv4 address or IPv6 /64");
   serve->add_option("--trusted-proxy", o.server.trusted_proxy,
                     "CIDR of a reverse proxy (e.g. 127.0.0.1/32): its X-Forwarded-For names the client (docs/deploy.md)");
+  serve->add_option("--retention-days", o.retention_days,
+                    "remove profiles unused for this many days, and expired link codes, every hour; 0: keep everything")
+      ->check(CLI::Range(0, 36500));
   serve->add_flag("--access-log", o.server.access_log, "log method, route, status and time of each request (never paths or bodies)");
   serve->add_flag("--print-routes", o.print_routes, "print the API's routes and exit");
   return serve;
@@ -71,9 +96,12 @@ int run_serve_command(const serve_options& o, const std::string& rules_dir, cons
   std::atomic<bool> stop{false};
   std::thread beside;
   if (extras.background) beside = std::thread([&] { extras.background(*app, stop); });
+  std::thread retention;
+  if (o.retention_days > 0) retention = std::thread([&] { keep_retention(*app, o.retention_days, stop); });
   const int code = serve(*app, routes, server);
   stop = true;
   if (beside.joinable()) beside.join();
+  if (retention.joinable()) retention.join();
   return code;
 }
 

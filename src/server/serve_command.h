@@ -19,6 +19,7 @@ struct serve_options {
   std::string db;        // "sqlite:PATH" or "postgresql://…"; default: SQLite in the data folder
   std::string web_dir;   // default: web/ beside the rules folder
   bool print_routes = false;
+  int retention_days = 730;  // profiles unused this long are removed; 0 keeps everything
 };
 
 // A POST endpoint that another part of the program answers on the same server: the Telegram

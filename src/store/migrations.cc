@@ -55,6 +55,13 @@ CREATE TABLE reminders (
 CREATE INDEX reminders_waiting ON reminders(next_attempt_at) WHERE sent_at IS NULL;
 CREATE INDEX reminders_by_chat ON reminders(chat_id);
 )sql"},
+      {3, "when each profile was last used, for the retention rule; expiry of link codes", R"sql(
+ALTER TABLE profiles ADD COLUMN used_at TEXT NOT NULL DEFAULT '';
+UPDATE profiles SET used_at = updated_at;
+CREATE INDEX profiles_by_use ON profiles(used_at);
+CREATE INDEX link_codes_by_expiry ON link_codes(expires_at);
+CREATE INDEX profile_items_by_collection ON profile_items(profile_id, collection, id);
+)sql"},
   };
   return steps;
 }

@@ -103,7 +103,7 @@ class postgres_store final : public profile_store {
   std::int64_t create_profile(std::string_view secret_hash, std::string_view settings) override {
     const std::string now = now_text();
     return run([&](pqxx::work& w) {
-      return w.exec_params1("INSERT INTO profiles(secret_hash, settings, created_at, updated_at) VALUES ($1, $2, $3, $3) RETURNING id",
+      return w.exec_params1("INSERT INTO profiles(secret_hash, settings, created_at, updated_at, used_at) VALUES ($1, $2, $3, $3, $3) RETURNING id",
                             std::string(secret_hash), std::string(settings), now)[0]
           .as<std::int64_t>();
     });
@@ -111,10 +111,46 @@ class postgres_store final : public profile_store {
 
   std::optional<profile_record> find_profile(std::string_view secret_hash) override {
     return run([&](pqxx::work& w) -> std::optional<profile_record> {
-      const pqxx::result r = w.exec_params("SELECT id, settings, created_at, updated_at FROM profiles WHERE secret_hash = $1",
+      const pqxx::result r = w.exec_params("SELECT id, settings, created_at, updated_at, used_at FROM profiles WHERE secret_hash = $1",
                                            std::string(secret_hash));
       if (r.empty()) return std::nullopt;
-      return profile_record{r[0][0].as<std::int64_t>(), r[0][1].c_str(), r[0][2].c_str(), r[0][3].c_str()};
+      return profile_record{r[0][0].as<std::int64_t>(), r[0][1].c_str(), r[0][2].c_str(), r[0][3].c_str(), r[0][4].c_str()};
+    });
+  }
+
+  void mark_used(std::int64_t profile, std::string_view now) override {
+    run([&](pqxx::work& w) {
+      w.exec_params("UPDATE profiles SET used_at = $1 WHERE id = $2", std::string(now), profile);
+      return 0;
+    });
+  }
+
+  swept sweep(std::string_view before, std::string_view now) override {
+    return run([&](pqxx::work& w) {
+      swept out;
+      out.link_codes = w.exec_params("DELETE FROM link_codes WHERE expires_at < $1", std::string(now)).affected_rows();
+      out.profiles =
+          w.exec_params("DELETE FROM profiles WHERE used_at < $1 AND updated_at < $1 "
+                       "AND id NOT IN (SELECT profile_id FROM bot_chats WHERE profile_id IS NOT NULL AND touched_at >= $1)", std::string(before)).affected_rows();
+      return out;
+    });
+  }
+
+  std::vector<item_record> items_page(std::int64_t profile, std::string_view collection, std::int64_t after,
+                                      std::size_t limit) override {
+    return run([&](pqxx::work& w) {
+      std::vector<item_record> out;
+      for (const auto& row : w.exec_params("SELECT id, collection, body, created_at, updated_at FROM profile_items "
+                                           "WHERE profile_id = $1 AND collection = $2 AND id > $3 ORDER BY id LIMIT $4",
+                                           profile, std::string(collection), after, static_cast<std::int64_t>(limit)))
+        out.push_back({row[0].as<std::int64_t>(), row[1].c_str(), row[2].c_str(), row[3].c_str(), row[4].c_str()});
+      return out;
+    });
+  }
+
+  std::int64_t count_items(std::int64_t profile) override {
+    return run([&](pqxx::work& w) {
+      return w.exec_params1("SELECT COUNT(*) FROM profile_items WHERE profile_id = $1", profile)[0].as<std::int64_t>();
     });
   }
 

@@ -28,6 +28,7 @@ struct profile_record {
   std::string settings_json;  // {"name", "citizenship", "lang", "city"}
   std::string created_at;     // UTC, "2026-11-21T10:00:00Z"
   std::string updated_at;
+  std::string used_at;        // when its secret was last used (to the day; mark_used)
 };
 
 struct item_record {
@@ -81,8 +82,25 @@ class profile_store {
   // Removes the profile with its items and link codes. False when it was already gone.
   virtual bool delete_profile(std::int64_t profile) = 0;
 
+  // Records that the profile was used at `now`. Called at most once a day per profile, so
+  // reads do not become writes.
+  virtual void mark_used(std::int64_t profile, std::string_view now) = 0;
+  // The retention rule: removes profiles neither used, changed, nor talked to through a linked
+  // Telegram chat since `before` (with their items and codes), and link codes that expired
+  // before `now`. Returns how many of each.
+  struct swept {
+    std::int64_t profiles = 0;
+    std::int64_t link_codes = 0;
+  };
+  virtual swept sweep(std::string_view before, std::string_view now) = 0;
+
   // In the order they were added.
   virtual std::vector<item_record> items(std::int64_t profile) = 0;
+  // One page of one collection: up to `limit` items with ids above `after`, in order.
+  virtual std::vector<item_record> items_page(std::int64_t profile, std::string_view collection, std::int64_t after,
+                                              std::size_t limit) = 0;
+  // How many items the profile holds, without reading them.
+  virtual std::int64_t count_items(std::int64_t profile) = 0;
   // Returns once the item is durable: an acknowledged write survives a crash.
   virtual item_record add_item(std::int64_t profile, std::string_view collection, std::string_view body_json) = 0;
   virtual std::optional<item_record> replace_item(std::int64_t profile, std::string_view collection, std::int64_t id,

@@ -113,17 +113,35 @@ class sqlite_store final : public profile_store {
   std::int64_t create_profile(std::string_view secret_hash, std::string_view settings) override {
     std::lock_guard lock(mutex_);
     const std::string now = now_text();
-    statement s(db_, "INSERT INTO profiles(secret_hash, settings, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)");
+    statement s(db_, "INSERT INTO profiles(secret_hash, settings, created_at, updated_at, used_at) VALUES (?1, ?2, ?3, ?3, ?3)");
     s.bind(1, secret_hash).bind(2, settings).bind(3, now).step();
     return sqlite3_last_insert_rowid(db_);
   }
 
   std::optional<profile_record> find_profile(std::string_view secret_hash) override {
     std::lock_guard lock(mutex_);
-    statement s(db_, "SELECT id, settings, created_at, updated_at FROM profiles WHERE secret_hash = ?1");
+    statement s(db_, "SELECT id, settings, created_at, updated_at, used_at FROM profiles WHERE secret_hash = ?1");
     s.bind(1, secret_hash);
     if (!s.step()) return std::nullopt;
-    return profile_record{s.integer(0), s.text(1), s.text(2), s.text(3)};
+    return profile_record{s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)};
+  }
+
+  void mark_used(std::int64_t profile, std::string_view now) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "UPDATE profiles SET used_at = ?1 WHERE id = ?2").bind(1, now).bind(2, profile).step();
+  }
+
+  swept sweep(std::string_view before, std::string_view now) override {
+    std::lock_guard lock(mutex_);
+    swept out;
+    in_transaction([&] {
+      statement(db_, "DELETE FROM link_codes WHERE expires_at < ?1").bind(1, now).step();
+      out.link_codes = sqlite3_changes(db_);
+      statement(db_, "DELETE FROM profiles WHERE used_at < ?1 AND updated_at < ?1 "
+                       "AND id NOT IN (SELECT profile_id FROM bot_chats WHERE profile_id IS NOT NULL AND touched_at >= ?1)").bind(1, before).step();
+      out.profiles = sqlite3_changes(db_);
+    });
+    return out;
   }
 
   std::optional<std::string> profile_settings(std::int64_t profile) override {
@@ -154,6 +172,24 @@ class sqlite_store final : public profile_store {
     std::vector<item_record> out;
     while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
     return out;
+  }
+
+  std::vector<item_record> items_page(std::int64_t profile, std::string_view collection, std::int64_t after,
+                                      std::size_t limit) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT id, collection, body, created_at, updated_at FROM profile_items "
+                     "WHERE profile_id = ?1 AND collection = ?2 AND id > ?3 ORDER BY id LIMIT ?4");
+    s.bind(1, profile).bind(2, collection).bind(3, after).bind(4, static_cast<std::int64_t>(limit));
+    std::vector<item_record> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    return out;
+  }
+
+  std::int64_t count_items(std::int64_t profile) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT COUNT(*) FROM profile_items WHERE profile_id = ?1");
+    s.bind(1, profile).step();
+    return s.integer(0);
   }
 
   item_record add_item(std::int64_t profile, std::string_view collection, std::string_view body) override {

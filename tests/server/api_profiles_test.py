@@ -122,6 +122,22 @@ class ProfileTest(ProfileHelpers):
         self.assertRegex(export.header("Content-Disposition") or "", r"^attachment\b")
         self.assertEqual(body, self.profile(secret))
 
+    def test_a_collection_is_read_in_pages(self):
+        secret, _ = new_profile(self)
+        ids = []
+        for day in range(1, 6):
+            r = api("POST", "/v1/profile/trips", {"entry": "2024-03-%02d" % day, "exit": "2024-03-%02d" % day, "note": ""},
+                    secret=secret)
+            ids.append(self.assertJsonAnswer(r, 201, "POST trips")["id"])
+        first = self.assertJsonAnswer(api("GET", "/v1/profile/trips?limit=2", secret=secret), 200, "page 1")
+        self.assertEqual([i["id"] for i in first["items"]], ids[:2])
+        self.assertEqual(first["next_after"], ids[1])
+        rest = self.assertJsonAnswer(api("GET", "/v1/profile/trips?limit=200&after=%d" % ids[1], secret=secret), 200, "page 2")
+        self.assertEqual([i["id"] for i in rest["items"]], ids[2:])
+        self.assertIsNone(rest["next_after"])
+        self.assertError(api("GET", "/v1/profile/trips?limit=201", secret=secret), 422, "invalid_value", "limit")
+        self.assertEqual(api("GET", "/v1/profile/trips").status, 401)
+
     def test_validation(self):
         secret, _ = new_profile(self)
         trip = {"entry": "2023-02-03", "exit": None, "note": ""}

@@ -17,12 +17,16 @@ class SqliteStore : public ::testing::Test {
     folder_ = std::filesystem::temp_directory_path() /
               ("boravak-store-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(folder_);
-    store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite", [] { return std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{2026} / 12 / 6}}; });
+    store_ = open_sqlite_store(folder_ / "nested" / "profiles.sqlite", [this] { return now_; });
   }
   void TearDown() override {
     store_.reset();
     std::filesystem::remove_all(folder_);
   }
+  void set_today(int y, unsigned m, unsigned d) {
+    now_ = std::chrono::sys_seconds{std::chrono::sys_days{std::chrono::year{y} / m / d}};
+  }
+  std::chrono::sys_seconds now_{std::chrono::sys_days{std::chrono::year{2026} / 12 / 6}};
   std::filesystem::path folder_;
   std::unique_ptr<profile_store> store_;
 };
@@ -137,6 +141,51 @@ TEST(LinkCode, HasEightCharactersWithoutLookAlikes) {
 
 TEST(Sha256, MatchesTheStandardVector) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST_F(SqliteStore, ACollectionIsReadInPagesAndCountedWithoutReadingIt) {
+  const auto alice = store_->create_profile(sha256_hex("a"), "{}");
+  const auto bob = store_->create_profile(sha256_hex("b"), "{}");
+  std::vector<std::int64_t> trips;
+  for (int i = 0; i < 5; ++i) trips.push_back(store_->add_item(alice, "trips", "{}").id);
+  store_->add_item(alice, "permits", "{}");
+  store_->add_item(bob, "trips", "{}");
+  EXPECT_EQ(store_->count_items(alice), 6);
+  const auto first = store_->items_page(alice, "trips", 0, 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].id, trips[0]);
+  EXPECT_EQ(first[1].id, trips[1]);
+  const auto rest = store_->items_page(alice, "trips", first.back().id, 10);
+  ASSERT_EQ(rest.size(), 3u);
+  EXPECT_EQ(rest.back().id, trips[4]);
+  // Another profile's page holds only its own items.
+  const auto bobs = store_->items_page(bob, "trips", 0, 10);
+  ASSERT_EQ(bobs.size(), 1u);
+  EXPECT_GT(bobs[0].id, trips[4]);
+  EXPECT_EQ(store_->count_items(bob), 1);
+}
+
+// The retention rule: a profile neither used, changed nor talked to through its Telegram chat
+// since the cut-off goes, with its items; link codes go once they expire.
+TEST_F(SqliteStore, TheRetentionRuleRemovesOnlyWhatIsUnusedSinceTheCutOff) {
+  set_today(2023, 1, 10);
+  const auto forgotten = store_->create_profile(sha256_hex("forgotten"), "{}");
+  store_->add_item(forgotten, "trips", "{}");
+  const auto used_lately = store_->create_profile(sha256_hex("used"), "{}");
+  const auto chatting = store_->create_profile(sha256_hex("chat"), "{}");
+  store_->add_link_code(used_lately, "expired", "2023-01-10T00:15:00Z");
+  store_->add_link_code(used_lately, "fresh", "2026-12-06T00:15:00Z");
+  set_today(2026, 12, 6);
+  store_->mark_used(used_lately, "2026-12-06T00:00:00Z");
+  store_->save_chat(chat_record{77, chatting, "ru", "", "", "{}", ""});
+  const auto swept = store_->sweep("2024-12-06T00:00:00Z", "2026-12-06T00:00:00Z");
+  EXPECT_EQ(swept.profiles, 1);
+  EXPECT_EQ(swept.link_codes, 1);
+  EXPECT_FALSE(store_->profile_settings(forgotten));
+  EXPECT_EQ(store_->count_items(forgotten), 0);
+  EXPECT_TRUE(store_->profile_settings(used_lately));
+  EXPECT_TRUE(store_->profile_settings(chatting));
+  EXPECT_TRUE(store_->redeem_link_code("fresh", "2026-12-06T00:00:00Z"));
 }
 
 }  // namespace
