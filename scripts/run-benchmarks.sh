@@ -60,8 +60,12 @@ echo "== Same run: boravak batch against Python's JSON round trip of the same li
 ratio "mixed" "$data/mixed-$count.jsonl"
 ratio "citizenship only" "$data/citizenship-$((count/10)).jsonl"
 
-echo "== Whole program: boravak serve under wrk"
-bench/server/run.sh "$build" "${SERVER_SECONDS:-10}"
+echo "== Whole program: boravak serve under wrk, against nginx's fixed answer in the same run (issue 12)"
+if command -v wrk >/dev/null && { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; }; then
+  bench/server/run.sh "$build/boravak" "$build"  # also writes $build/server-bench.json
+else
+  echo "skipped: needs wrk and nginx (Debian: apt-get install wrk nginx-light)"
+fi
 
 echo "== The bot's own time per answer (bot_bench), and the reminder query over 1,000,000 rows"
 "$build/bot_bench" --benchmark_min_time=0.5 2>/dev/null

@@ -51,12 +51,12 @@ std::string store_location(const std::string& db) {
   return "a PostgreSQL server";  // never the URL: it may carry a password
 }
 
-std::unique_ptr<store::profile_store> open_store(const std::string& db, const clock& now) {
+std::unique_ptr<store::profile_store> open_store(const std::string& db, const clock& now, int connections) {
   // The store stamps its rows with the application's one clock.
   store::clock_function stamp = [&now] { return now.now(); };
   if (db.empty()) return store::open_sqlite_store(default_data_folder() / "boravak.sqlite", stamp);
   if (db.rfind("sqlite:", 0) == 0 && db.size() > 7) return store::open_sqlite_store(db.substr(7), stamp);
-  if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return store::open_postgres_store(db, stamp);
+  if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return store::open_postgres_store(db, stamp, connections);
   // The value itself is not repeated: a PostgreSQL URL may carry a password.
   throw store::store_error("--db must be sqlite:PATH or postgresql://USER@HOST:PORT/DB");
 }

@@ -68,6 +68,7 @@ void load_app_context(app_context& ctx, const data_folders& folders);
 // PostgreSQL server" (a URL may carry a password, so it is never repeated).
 std::string store_location(const std::string& db);
 
-std::unique_ptr<store::profile_store> open_store(const std::string& db, const clock& now);
+// `connections`: the PostgreSQL pool's size (SQLite has one connection).
+std::unique_ptr<store::profile_store> open_store(const std::string& db, const clock& now, int connections = 4);
 
 }  // namespace boravak::app

@@ -12,9 +12,9 @@ void log_to_stderr() {
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
 }
 
-bool open_app_store(app_context& ctx, const std::string& db) {
+bool open_app_store(app_context& ctx, const std::string& db, int connections) {
   try {
-    ctx.store = open_store(db, *ctx.now);
+    ctx.store = open_store(db, *ctx.now, connections);
     spdlog::info("store: {} at schema version {}, {}", ctx.store->kind(), ctx.store->schema_version(), store_location(db));
     return true;
   } catch (const std::exception& e) {

@@ -16,6 +16,6 @@ void log_to_stderr();
 bool open_app_context(app_context& ctx, const data_folders& folders, const std::string& db);
 
 // Opens the store of an already loaded `ctx`, logging which one; false (logged) on failure.
-bool open_app_store(app_context& ctx, const std::string& db);
+bool open_app_store(app_context& ctx, const std::string& db, int connections = 4);
 
 }  // namespace boravak::app

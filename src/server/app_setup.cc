@@ -8,7 +8,8 @@
 
 namespace boravak::server {
 
-std::unique_ptr<app_state> open_app(const std::string& db, const std::string& rules_dir, const std::string& web_dir) {
+std::unique_ptr<app_state> open_app(const std::string& db, const std::string& rules_dir, const std::string& web_dir,
+                                    int store_connections) {
   const app::data_folders folders = app::default_folders(rules_dir);
   const web_folders web{web_dir.empty() ? folders.rules.parent_path() / "web" : std::filesystem::path(web_dir),
                         folders.rules.parent_path() / "api" / "openapi.json"};
@@ -19,7 +20,7 @@ std::unique_ptr<app_state> open_app(const std::string& db, const std::string& ru
     spdlog::error("cannot start: {}", e.what());
     return nullptr;
   }
-  if (!app::open_app_store(*state, db)) return nullptr;
+  if (!app::open_app_store(*state, db, store_connections)) return nullptr;
   try {
     state->health_json = nlohmann::json{{"status", "ok"}, {"store", state->store->kind()}, {"schema_version", state->store->schema_version()}}.dump();
   } catch (const std::exception& e) {

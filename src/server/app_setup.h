@@ -11,6 +11,8 @@ namespace boravak::server {
 
 // Empty folders mean the defaults beside the rules. Logs why and returns nullptr when something
 // cannot be loaded or opened.
-std::unique_ptr<app_state> open_app(const std::string& db, const std::string& rules_dir, const std::string& web_dir);
+// `store_connections`: the PostgreSQL pool, as many as the store threads.
+std::unique_ptr<app_state> open_app(const std::string& db, const std::string& rules_dir, const std::string& web_dir,
+                                    int store_connections = 4);
 
 }  // namespace boravak::server

@@ -74,7 +74,8 @@ bool address_block::contains(const address& a) const {
 std::optional<address> forwarded_client(std::string_view x_forwarded_for) {
   const std::size_t comma = x_forwarded_for.rfind(',');
   const std::string_view last = trimmed(comma == std::string_view::npos ? x_forwarded_for : x_forwarded_for.substr(comma + 1));
-  if (last.empty() || last.size() > 45) return std::nullopt;
+  // A zone ("fe80::1%eth0") names an interface of the proxy's machine, not a client.
+  if (last.empty() || last.size() > 45 || last.find('%') != std::string_view::npos) return std::nullopt;
   boost::system::error_code ec;
   const address a = boost::asio::ip::make_address(std::string(last), ec);
   if (ec) return std::nullopt;

@@ -87,14 +87,62 @@ bool connection_registry::evict_one() {
 void io_deadline::at(std::chrono::steady_clock::time_point when) {
   state& s = *state_;
   s.passed = false;
-  const std::uint64_t generation = ++s.generation;
-  s.timer.expires_at(when);
-  s.timer.async_wait([keep = state_, generation](const boost::system::error_code& ec) {
-    if (ec || !keep->alive || keep->generation != generation) return;
+  s.when = when;
+  if (!s.waiting || when < s.timer.expiry()) {
+    s.timer.expires_at(when);  // cancels a later wait, which then returns without waiting again
+    wait(state_);
+  }
+}
+
+void io_deadline::wait(const std::shared_ptr<state>& s) {
+  s->waiting = true;
+  s->timer.async_wait([keep = s, expiry = s->timer.expiry()](const boost::system::error_code& ec) {
+    if (!keep->alive || keep->timer.expiry() != expiry) return;  // destroyed, or replaced by a sooner wait
+    keep->waiting = false;
+    if (ec) return;
+    if (keep->when == std::chrono::steady_clock::time_point::max()) return;  // no deadline now
+    if (std::chrono::steady_clock::now() < keep->when) {
+      keep->timer.expires_at(keep->when);  // moved later meanwhile: wait for it
+      wait(keep);
+      return;
+    }
     keep->passed = true;
     boost::system::error_code ignored;
     keep->socket.cancel(ignored);
   });
+}
+
+net::awaitable<std::shared_ptr<store_turns::turn>> store_turns::take(const std::string& owner) {
+  std::shared_ptr<net::steady_timer> wait;
+  {
+    std::lock_guard lock(mutex_);
+    owner_state& o = owners_[owner];
+    if (o.running < per_owner_) {
+      ++o.running;
+    } else {
+      wait = std::make_shared<net::steady_timer>(co_await net::this_coro::executor, std::chrono::steady_clock::time_point::max());
+      o.waiting.push_back(wait);
+    }
+  }
+  // A turn handed over by give_back() cancels this wait; the running count goes with it.
+  if (wait) {
+    boost::system::error_code ec;
+    co_await wait->async_wait(net::redirect_error(net::use_awaitable, ec));
+  }
+  co_return std::make_shared<turn>(*this, owner);
+}
+
+void store_turns::give_back(const std::string& owner) {
+  std::lock_guard lock(mutex_);
+  const auto it = owners_.find(owner);
+  if (it == owners_.end()) return;
+  owner_state& o = it->second;
+  if (!o.waiting.empty()) {
+    o.waiting.front()->cancel();
+    o.waiting.pop_front();
+    return;
+  }
+  if (--o.running == 0) owners_.erase(it);
 }
 
 }  // namespace boravak::server

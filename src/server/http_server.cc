@@ -80,6 +80,7 @@ std::string refusal_bytes(const http_answer& a) {
 
 net::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
   auto& ioc = static_cast<net::io_context&>(acceptor.get_executor().context());
+  const bool single_thread = ctx.options.threads == 1;
   const std::size_t cap = ctx.options.max_connections > 0 ? ctx.options.max_connections : default_max_connections();
   // Refusals before a request is read carry no language to follow: English, like a bad head.
   const auto& words = ctx.app.words("en");
@@ -89,7 +90,9 @@ net::awaitable<void> accept_loop(server_context& ctx, tcp::acceptor& acceptor) {
   net::steady_timer pause(acceptor.get_executor());
   for (;;) {
     boost::system::error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(net::make_strand(ioc), net::redirect_error(net::use_awaitable, ec));
+    // With one I/O thread every handler already runs in order: a strand would only add cost.
+    const net::any_io_executor home = single_thread ? net::any_io_executor(ioc.get_executor()) : net::any_io_executor(net::make_strand(ioc));
+    tcp::socket socket = co_await acceptor.async_accept(home, net::redirect_error(net::use_awaitable, ec));
     if (ec == net::error::operation_aborted || !acceptor.is_open()) co_return;
     if (ec) {
       // Out of file descriptors, say: make room and wait a moment instead of retrying at once
@@ -145,6 +148,7 @@ int serve(app_state& app, const router& routes, const server_options& options) {
   const int threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   net::io_context ioc(threads);
   server_context ctx(app, routes, options);
+  ctx.options.threads = threads;
   if (!options.trusted_proxy.empty()) {
     ctx.trusted_proxy = address_block::parse(options.trusted_proxy);
     if (!ctx.trusted_proxy) {

@@ -59,10 +59,18 @@ http_answer refusal_in(const server_context& ctx, const std::string& lang, unsig
   return refusal_in(ctx, lang, status, code, text{std::move(key), std::move(args)}, path);
 }
 
-net::awaitable<http_answer> run_route(server_context& ctx, const route& r, const api_request& req) {
+// Whose turn a store request takes (store_turns): the profile its secret opens, else the client.
+// Only a hash of the secret is kept, in memory.
+std::string turn_owner(const api_request& req, const std::string& client) {
+  if (!req.authorization.empty()) return "p" + std::to_string(std::hash<std::string_view>{}(req.authorization));
+  return "c" + client;
+}
+
+net::awaitable<http_answer> run_route(server_context& ctx, const route& r, const api_request& req, const std::string& client) {
   const std::string lang = req.language();
   try {
     if (r.kind != route_kind::store) co_return r.handler(ctx.app, req);
+    const auto my_turn = co_await ctx.turns.take(turn_owner(req, client));
     // Blocking database work runs on the store pool; the answer comes back to this strand.
     co_return co_await net::co_spawn(
         ctx.store_pool, [&]() -> net::awaitable<http_answer> { co_return r.handler(ctx.app, req); }, net::use_awaitable);
@@ -84,7 +92,7 @@ bool declares_body(const http::request_parser<http::empty_body>& header) {
 std::string_view view(beast::string_view s) { return {s.data(), s.size()}; }
 
 // Counts an answer that tells of a hostile or broken client, and logs it at most once a second.
-void note_security(server_context& ctx, unsigned status, const std::string& who) {
+void note_security(server_context& ctx, unsigned status, const net::ip::address& who) {
   security_event e;
   switch (status) {
     case 401: e = security_event::failed_authentication; break;
@@ -93,7 +101,7 @@ void note_security(server_context& ctx, unsigned status, const std::string& who)
     case 429: e = security_event::rate_limited; break;
     default: return;
   }
-  if (ctx.app.security.count(e)) spdlog::warn("{} from {}", security_metrics::name(e), who);
+  if (ctx.app.security.count(e)) spdlog::warn("{} from {}", security_metrics::name(e), masked_client(who));
 }
 
 // The webhook's secret, compared in constant time before its body is read.
@@ -154,7 +162,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
         why = refusal_in(ctx, english, 400, "invalid_value", "api.error.not_http");
       }
       if (why) {
-        note_security(ctx, why->status, masked_client(peer.address()));
+        note_security(ctx, why->status, peer.address());
         co_await write_answer(c, 11, std::move(*why), false, answer_kind::api);
       }
       break;
@@ -174,7 +182,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
     auto client_address = peer.address();
     if (proxied)
       if (const auto named = forwarded_client(view(req["X-Forwarded-For"]))) client_address = *named;
-    const std::string who = masked_client(client_address);
+    const auto& who = client_address;  // named in logs only as masked_client(), and only when logged
 
     // Framing first: a request whose body length is in doubt cannot be answered safely, and
     // whatever follows on this connection is not to be trusted (RFC 9112 6.1, 6.3).
@@ -182,7 +190,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
     const std::size_t transfer_encodings = req.count(http::field::transfer_encoding);
     if (const auto bad = framing_problem(transfer_encodings == 1 ? view(transfer_encoding->value()) : std::string_view("several"),
                                          transfer_encodings > 0, req.count(http::field::content_length), version)) {
-      if (ctx.app.security.count(security_event::bad_framing)) spdlog::warn("bad framing from {}", who);
+      if (ctx.app.security.count(security_event::bad_framing)) spdlog::warn("bad framing from {}", masked_client(who));
       co_await write_answer(c, version, refusal_in(ctx, lang, 400, "invalid_value", *bad), false, answer_kind::api);
       break;
     }
@@ -227,7 +235,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
     } else if (m.found == nullptr) {
       refusal = refusal_in(ctx, lang, 404, "not_found", "api.error.no_route");
     } else if (const auto bad = malformed_query_parameter(query)) {
-      if (ctx.app.security.count(security_event::bad_request)) spdlog::warn("malformed query escape from {}", who);
+      if (ctx.app.security.count(security_event::bad_request)) spdlog::warn("malformed query escape from {}", masked_client(who));
       refusal = refusal_in(ctx, lang, 400, "invalid_value", "api.error.query_escape", {text_arg::of_verbatim(*bad)}, *bad);
     } else if (m.found->body_limit == 0 && declares_body(header)) {
       refusal = refusal_in(ctx, lang, 413, "body_too_large", "api.error.no_body_here");
@@ -280,8 +288,9 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
       api_request request{method, path, query, full.body(), view(full[http::field::authorization]), std::move(m.params),
                           view(full["X-Telegram-Bot-Api-Secret-Token"]), view(full[http::field::accept_language]),
                           ctx.options.language};
-      http_answer a = refusal_in(ctx, lang, 422, "invalid_value", "api.error.unknown_lang", {}, "lang");
-      if (request.language_is_known()) a = co_await run_route(ctx, chosen, request);
+      http_answer a;
+      if (request.language_is_known()) a = co_await run_route(ctx, chosen, request, client_key(client_address));
+      else a = refusal_in(ctx, lang, 422, "invalid_value", "api.error.unknown_lang", {}, "lang");
       status = a.status;
       note_security(ctx, status, who);
       keep_going = co_await write_answer(c, version, std::move(a), keep_alive, answer_kind::api);

@@ -56,6 +56,9 @@ CLI::App* add_serve_command(CLI::App& app, serve_options& o) {
   serve->add_option("--db", o.db, "sqlite:PATH or postgresql://USER@HOST:PORT/DB (default: SQLite in $BORAVAK_DATA)");
   serve->add_option("--web", o.web_dir, "folder with the web page (default: web/ beside the rules)");
   serve->add_option("--threads", o.server.threads, "I/O threads (default: one per core)");
+  serve->add_option("--store-threads", o.server.store_threads,
+                    "threads for database work, and the PostgreSQL pool's connections (default 4)")
+      ->check(CLI::Range(1, 256));
   serve->add_option("--rate-limit", o.server.rate_limit, "requests a second per client address, also the burst; 0: no limit");
   serve->add_option("--header-timeout", o.server.header_timeout_seconds, "seconds a client has to send its request line and headers");
   serve->add_option("--body-timeout", o.server.body_timeout_seconds,
@@ -89,7 +92,7 @@ int run_serve_command(const serve_options& o, const std::string& rules_dir, cons
     return 0;
   }
   const auto started = std::chrono::steady_clock::now();
-  std::unique_ptr<app_state> app = open_app(o.db, rules_dir, o.web_dir);
+  std::unique_ptr<app_state> app = open_app(o.db, rules_dir, o.web_dir, o.server.store_threads);
   if (!app) return 3;
   const auto ready = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   spdlog::info("loaded rules, {} guides, {} web files in {} ms", app->guides.size(), app->web.size(), ready.count());

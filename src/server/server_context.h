@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -76,22 +77,10 @@ class connection_registry {
 
 std::int64_t steady_ms();
 
-struct server_context {
-  app_state& app;
-  const router& routes;
-  server_options options;
-  std::optional<address_block> trusted_proxy;
-  rate_limiter limiter;
-  net::thread_pool store_pool;
-  connection_registry connections;
-  std::atomic<bool> stopping{false};
-
-  server_context(app_state& a, const router& r, const server_options& o)
-      : app(a), routes(r), options(o), limiter(o.rate_limit, o.rate_limit), store_pool(o.store_threads) {}
-};
-
 // A deadline on a connection's reads and writes. When it passes, the pending operation is
-// cancelled, not the socket closed, so the session can still answer 408.
+// cancelled, not the socket closed, so the session can still answer 408. Moving the deadline is
+// only a store: one timer wait stays pending and, when it fires early, waits again for the
+// current deadline, so a request costs no timer operation.
 class io_deadline {
  public:
   explicit io_deadline(tcp::socket& socket) : state_(std::make_shared<state>(socket)) {}
@@ -104,7 +93,7 @@ class io_deadline {
 
   void at(std::chrono::steady_clock::time_point when);
   void after(std::chrono::steady_clock::duration d) { at(std::chrono::steady_clock::now() + d); }
-  void never() { state_->timer.cancel(); }
+  void never() { state_->when = std::chrono::steady_clock::time_point::max(); }
   bool passed() const { return state_->passed; }
 
  private:
@@ -112,11 +101,62 @@ class io_deadline {
     explicit state(tcp::socket& s) : socket(s), timer(s.get_executor()) {}
     tcp::socket& socket;
     net::steady_timer timer;
+    std::chrono::steady_clock::time_point when = std::chrono::steady_clock::time_point::max();
+    bool waiting = false;
     bool passed = false;
     bool alive = true;
-    std::uint64_t generation = 0;
   };
+  static void wait(const std::shared_ptr<state>& s);
   std::shared_ptr<state> state_;
+};
+
+// Store work, taken in turns: each profile (or, without a secret, each client) has at most a
+// few requests on the store threads at once, and the rest of its requests wait their turn, so
+// one profile hammered by many connections cannot take every store thread from the others.
+class store_turns {
+ public:
+  explicit store_turns(std::size_t per_owner) : per_owner_(per_owner) {}
+  // Waits until `owner` may run another store request; the returned guard gives the turn back.
+  class turn;
+  net::awaitable<std::shared_ptr<turn>> take(const std::string& owner);
+
+ private:
+  struct owner_state {
+    std::size_t running = 0;
+    std::deque<std::shared_ptr<net::steady_timer>> waiting;
+  };
+  void give_back(const std::string& owner);
+
+  std::size_t per_owner_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, owner_state> owners_;
+};
+
+class store_turns::turn {
+ public:
+  turn(store_turns& turns, std::string owner) : turns_(turns), owner_(std::move(owner)) {}
+  ~turn() { turns_.give_back(owner_); }
+  turn(const turn&) = delete;
+  turn& operator=(const turn&) = delete;
+
+ private:
+  store_turns& turns_;
+  std::string owner_;
+};
+
+struct server_context {
+  app_state& app;
+  const router& routes;
+  server_options options;
+  std::optional<address_block> trusted_proxy;
+  rate_limiter limiter;
+  net::thread_pool store_pool;
+  store_turns turns{1};
+  connection_registry connections;
+  std::atomic<bool> stopping{false};
+
+  server_context(app_state& a, const router& r, const server_options& o)
+      : app(a), routes(r), options(o), limiter(o.rate_limit, o.rate_limit), store_pool(o.store_threads) {}
 };
 
 // One connection's socket, buffer, deadline and registry entry, as the session and the batch
