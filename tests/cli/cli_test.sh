@@ -12,19 +12,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-passed=0
-failed=0
-
-pass() {
-  passed=$((passed + 1))
-  echo "ok   - $1"
-}
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL - $1"
-  shift
-  for detail in "$@"; do echo "       $detail"; done
-}
+. "$(dirname "$0")/../lib/checks.sh"
 
 # run EXPECTED_STATUS COMMAND...: runs it with stdout in $tmp/out, stderr in $tmp/err.
 run() {

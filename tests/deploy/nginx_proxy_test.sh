@@ -44,18 +44,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0
-failed=0
-pass() {
-  passed=$((passed + 1))
-  echo "ok   - $1"
-}
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL - $1"
-  shift
-  for detail in "$@"; do echo "       $detail"; done
-}
+. "$(dirname "$0")/../lib/checks.sh"
 # Stops at once with the logs: nothing after this could work.
 give_up() {
   echo "FAIL - $1"

@@ -37,18 +37,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-passed=0
-failed=0
-pass() {
-  passed=$((passed + 1))
-  echo "ok   - $1"
-}
-fail() {
-  failed=$((failed + 1))
-  echo "FAIL - $1"
-  shift
-  for detail in "$@"; do echo "       $detail"; done
-}
+. "$(dirname "$0")/../lib/checks.sh"
 
 # The package, into the scratch folder so that the build folder gains no .deb and an old one
 # cannot be picked up.
