@@ -7,7 +7,8 @@
 #         libraries it links (and their -dev packages), msgfmt for the catalogs, iso-codes for
 #         the country names, python3 for the build-time checks, tzdata and CA certificates
 #   test  everything in `run`, plus what the tests, benchmarks and fuzzers need: GoogleTest,
-#         Google Benchmark, clang, zbarimg and rsvg-convert, PostgreSQL, wrk, curl, nginx, Chromium,
+#         Google Benchmark, clang, zbarimg and rsvg-convert, PostgreSQL, wrk, curl, nginx, file (for the
+#         Debian package test), Chromium,
 #         Node.js and npm
 set -euo pipefail
 
@@ -23,7 +24,7 @@ test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   zbar-tools librsvg2-bin
-  postgresql wrk curl chromium nginx-light
+  postgresql wrk curl chromium nginx-light file
 )
 
 case "$set_name" in
