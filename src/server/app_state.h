@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/app_context.h"
+#include "profile_json_cache.h"
 #include "security_metrics.h"
 #include "static_files.h"
 
@@ -28,6 +29,7 @@ struct app_state : app::app_context {
   static_files web;
   std::string health_json;     // /v1/health, from memory: the store's kind and schema at start-up
   security_metrics security;   // /v1/metrics
+  profile_json_cache profiles; // GET /v1/profile, while the profile is unchanged
 };
 
 struct web_folders {

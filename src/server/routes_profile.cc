@@ -48,7 +48,17 @@ http_answer create(app_state& app, const api_request& r) {
   return json_answer(out, 201);
 }
 
-http_answer show(app_state& app, const api_request& r) { return json_answer(app::to_json(loaded(app, authorised(app, r)))); }
+http_answer show(app_state& app, const api_request& r) {
+  const std::int64_t id = authorised(app, r);
+  // The version is read before the profile: a change in between only makes the kept answer
+  // newer than its version, never older.
+  const auto version = app.store->profile_version(id);
+  if (!version) throw request_error{401, "unauthorized", {"api.error.unknown_secret", {}}, ""};
+  if (auto kept = app.profiles.find(id, *version)) return json_answer(std::move(*kept));
+  http_answer a = json_answer(app::to_json(loaded(app, id)));
+  app.profiles.keep(id, *version, a.body);
+  return a;
+}
 
 http_answer export_all(app_state& app, const api_request& r) {
   http_answer a = json_answer(app::to_json(loaded(app, authorised(app, r))), 200, 2);
@@ -63,7 +73,8 @@ http_answer patch(app_state& app, const api_request& r) {
 }
 
 http_answer remove(app_state& app, const api_request& r) {
-  app::profile_service(app).remove_profile(authorised(app, r));
+  const std::int64_t id = authorised(app, r);
+  app::profile_service(app).remove_profile(id);
   return {204, "", "", {}};
 }
 
@@ -128,7 +139,8 @@ http_answer replace(app_state& app, const api_request& r) {
 http_answer remove_item(app_state& app, const api_request& r) {
   const app::item_kind kind = collection_of(r);
   const std::int64_t item_id = id_of(r);
-  if (!app::profile_service(app).remove(authorised(app, r), kind, item_id)) throw request_error{404, "not_found", {"api.error.no_item", {}}, ""};
+  const std::int64_t id = authorised(app, r);
+  if (!app::profile_service(app).remove(id, kind, item_id)) throw request_error{404, "not_found", {"api.error.no_item", {}}, ""};
   return {204, "", "", {}};
 }
 

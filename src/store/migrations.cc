@@ -62,6 +62,9 @@ CREATE INDEX profiles_by_use ON profiles(used_at);
 CREATE INDEX link_codes_by_expiry ON link_codes(expires_at);
 CREATE INDEX profile_items_by_collection ON profile_items(profile_id, collection, id);
 )sql"},
+      {4, "a profile's version, raised by every change, so an answer built from it can be kept until it changes", R"sql(
+ALTER TABLE profiles ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+)sql"},
   };
   return steps;
 }

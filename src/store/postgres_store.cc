@@ -165,13 +165,21 @@ class postgres_store final : public profile_store {
   void update_settings(std::int64_t profile, std::string_view settings) override {
     const std::string now = now_text();
     run([&](pqxx::work& w) {
-      w.exec_params("UPDATE profiles SET settings = $1, updated_at = $2 WHERE id = $3", std::string(settings), now, profile);
+      w.exec_params("UPDATE profiles SET settings = $1, updated_at = $2, version = version + 1 WHERE id = $3", std::string(settings), now, profile);
       return 0;
     });
   }
 
   bool delete_profile(std::int64_t profile) override {
     return run([&](pqxx::work& w) { return w.exec_params("DELETE FROM profiles WHERE id = $1", profile).affected_rows() > 0; });
+  }
+
+  std::optional<std::int64_t> profile_version(std::int64_t profile) override {
+    return run([&](pqxx::work& w) -> std::optional<std::int64_t> {
+      const pqxx::result r = w.exec_params("SELECT version FROM profiles WHERE id = $1", profile);
+      if (r.empty()) return std::nullopt;
+      return r[0][0].as<std::int64_t>();
+    });
   }
 
   std::vector<item_record> items(std::int64_t profile) override {
@@ -192,7 +200,7 @@ class postgres_store final : public profile_store {
                                      "VALUES ($1, $2, $3, $4, $4) RETURNING id",
                                      profile, std::string(collection), std::string(body), now)[0]
                           .as<std::int64_t>();
-      w.exec_params("UPDATE profiles SET updated_at = $1 WHERE id = $2", now, profile);
+      w.exec_params("UPDATE profiles SET updated_at = $1, version = version + 1 WHERE id = $2", now, profile);
       return item_record{id, std::string(collection), std::string(body), now, now};
     });
   }
@@ -205,15 +213,19 @@ class postgres_store final : public profile_store {
                                            "WHERE id = $3 AND profile_id = $4 AND collection = $5 RETURNING created_at",
                                            std::string(body), now, id, profile, std::string(collection));
       if (r.empty()) return std::nullopt;
+      w.exec_params("UPDATE profiles SET updated_at = $1, version = version + 1 WHERE id = $2", now, profile);
       return item_record{id, std::string(collection), std::string(body), r[0][0].c_str(), now};
     });
   }
 
   bool delete_item(std::int64_t profile, std::string_view collection, std::int64_t id) override {
+    const std::string now = now_text();
     return run([&](pqxx::work& w) {
-      return w.exec_params("DELETE FROM profile_items WHERE id = $1 AND profile_id = $2 AND collection = $3", id, profile,
-                           std::string(collection))
-                 .affected_rows() > 0;
+      const bool gone = w.exec_params("DELETE FROM profile_items WHERE id = $1 AND profile_id = $2 AND collection = $3", id, profile,
+                                      std::string(collection))
+                            .affected_rows() > 0;
+      if (gone) w.exec_params("UPDATE profiles SET updated_at = $1, version = version + 1 WHERE id = $2", now, profile);
+      return gone;
     });
   }
 
@@ -238,7 +250,7 @@ class postgres_store final : public profile_store {
   void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
     const std::string now = now_text();
     run([&](pqxx::work& w) {
-      w.exec_params("UPDATE profiles SET secret_hash = $1, updated_at = $2 WHERE id = $3", std::string(secret_hash), now, profile);
+      w.exec_params("UPDATE profiles SET secret_hash = $1, updated_at = $2, version = version + 1 WHERE id = $3", std::string(secret_hash), now, profile);
       return 0;
     });
   }

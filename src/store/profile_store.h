@@ -94,6 +94,11 @@ class profile_store {
   };
   virtual swept sweep(std::string_view before, std::string_view now) = 0;
 
+  // A number every change of the profile or its items raises (its settings, an item added,
+  // replaced or deleted, its secret), on every instance sharing the database. Nothing when the
+  // profile is gone.
+  virtual std::optional<std::int64_t> profile_version(std::int64_t profile) = 0;
+
   // In the order they were added.
   virtual std::vector<item_record> items(std::int64_t profile) = 0;
   // One page of one collection: up to `limit` items with ids above `after`, in order.

@@ -154,7 +154,7 @@ class sqlite_store final : public profile_store {
 
   void update_settings(std::int64_t profile, std::string_view settings) override {
     std::lock_guard lock(mutex_);
-    statement s(db_, "UPDATE profiles SET settings = ?1, updated_at = ?2 WHERE id = ?3");
+    statement s(db_, "UPDATE profiles SET settings = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3");
     s.bind(1, settings).bind(2, now_text()).bind(3, profile).step();
   }
 
@@ -163,6 +163,14 @@ class sqlite_store final : public profile_store {
     statement s(db_, "DELETE FROM profiles WHERE id = ?1");  // items and codes cascade
     s.bind(1, profile).step();
     return sqlite3_changes(db_) > 0;
+  }
+
+  std::optional<std::int64_t> profile_version(std::int64_t profile) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT version FROM profiles WHERE id = ?1");
+    s.bind(1, profile);
+    if (!s.step()) return std::nullopt;
+    return s.integer(0);
   }
 
   std::vector<item_record> items(std::int64_t profile) override {
@@ -220,6 +228,7 @@ class sqlite_store final : public profile_store {
     item_record out{id, std::string(collection), std::string(body), s.text(0), now};
     while (s.step()) {
     }
+    touch(profile, now);
     return out;
   }
 
@@ -227,7 +236,9 @@ class sqlite_store final : public profile_store {
     std::lock_guard lock(mutex_);
     statement s(db_, "DELETE FROM profile_items WHERE id = ?1 AND profile_id = ?2 AND collection = ?3");
     s.bind(1, id).bind(2, profile).bind(3, collection).step();
-    return sqlite3_changes(db_) > 0;
+    if (sqlite3_changes(db_) == 0) return false;
+    touch(profile, now_text());
+    return true;
   }
 
   void add_link_code(std::int64_t profile, std::string_view code_hash, std::string_view expires_at) override {
@@ -251,7 +262,7 @@ class sqlite_store final : public profile_store {
 
   void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
     std::lock_guard lock(mutex_);
-    statement s(db_, "UPDATE profiles SET secret_hash = ?1, updated_at = ?2 WHERE id = ?3");
+    statement s(db_, "UPDATE profiles SET secret_hash = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3");
     s.bind(1, secret_hash).bind(2, now_text()).bind(3, profile).step();
   }
 
@@ -356,7 +367,7 @@ class sqlite_store final : public profile_store {
   }
 
   void touch(std::int64_t profile, const std::string& now) {
-    statement s(db_, "UPDATE profiles SET updated_at = ?1 WHERE id = ?2");
+    statement s(db_, "UPDATE profiles SET updated_at = ?1, version = version + 1 WHERE id = ?2");
     s.bind(1, now).bind(2, profile).step();
   }
 

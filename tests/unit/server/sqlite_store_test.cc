@@ -188,5 +188,33 @@ TEST_F(SqliteStore, TheRetentionRuleRemovesOnlyWhatIsUnusedSinceTheCutOff) {
   EXPECT_TRUE(store_->redeem_link_code("fresh", "2026-12-06T00:00:00Z"));
 }
 
+// The version every change raises: what lets a server keep a profile's answer until it changes.
+TEST_F(SqliteStore, EveryChangeRaisesTheProfilesVersionAndOnlyThat) {
+  const auto id = store_->create_profile(sha256_hex("v"), "{}");
+  std::int64_t last = store_->profile_version(id).value();
+  const auto raised = [&](const char* what) {
+    const std::int64_t now = store_->profile_version(id).value();
+    EXPECT_GT(now, last) << what;
+    last = now;
+  };
+  store_->update_settings(id, R"({"lang":"ru"})");
+  raised("settings");
+  const auto trip = store_->add_item(id, "trips", "{}");
+  raised("an item added");
+  ASSERT_TRUE(store_->replace_item(id, "trips", trip.id, R"({"note":"x"})"));
+  raised("an item replaced");
+  ASSERT_TRUE(store_->delete_item(id, "trips", trip.id));
+  raised("an item deleted");
+  store_->replace_secret(id, sha256_hex("w"));
+  raised("the secret");
+  store_->items(id);
+  store_->mark_used(id, "2026-12-06T00:00:00Z");
+  EXPECT_EQ(store_->profile_version(id).value(), last) << "reading and marking use change nothing";
+  EXPECT_FALSE(store_->delete_item(id, "trips", trip.id));
+  EXPECT_EQ(store_->profile_version(id).value(), last) << "deleting nothing changes nothing";
+  store_->delete_profile(id);
+  EXPECT_FALSE(store_->profile_version(id));
+}
+
 }  // namespace
 }  // namespace boravak::store
