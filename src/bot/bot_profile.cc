@@ -45,15 +45,5 @@ void save_item(turn& t, const app::profile_item& item, std::int64_t id) {
   t.profile_changed = true;
 }
 
-std::optional<app::stay_situation> stay_report_for(const app::app_context& app, std::int64_t profile, date on) {
-  app::profile_service profiles(app);
-  const auto p = profiles.load(profile);
-  if (!p || p->all<app::trip>().empty()) return std::nullopt;
-  const auto who = profiles.person_on(*p, on);
-  if (!who || !who.value()) return std::nullopt;
-  auto found = app::check_stays(app, *who.value());
-  if (!found) return std::nullopt;
-  return std::move(found.value());
-}
 
 }  // namespace boravak::bot

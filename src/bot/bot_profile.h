@@ -27,8 +27,4 @@ void update_settings(turn& t, const app::settings_patch& patch);
 // Adds the item, or replaces item `id` when it is not 0. Throws refused.
 void save_item(turn& t, const app::profile_item& item, std::int64_t id = 0);
 
-// The stay situation for the saved trips on `on`; nothing when there is no citizenship or trip,
-// when the trips do not add up, or when the citizenship needs a visa.
-std::optional<app::stay_situation> stay_report_for(const app::app_context& app, std::int64_t profile, date on);
-
 }  // namespace boravak::bot

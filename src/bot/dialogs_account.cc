@@ -5,6 +5,7 @@
 #include "content/guide_library.h"
 #include "dialog.h"
 #include "app/profile_codec.h"
+#include "app/profile_dates.h"
 #include "io/calendar_export.h"
 #include "store/secret.h"
 #include "store/utc_time.h"
@@ -12,32 +13,8 @@
 namespace boravak::bot {
 namespace {
 
-std::vector<io::dated_event> known_dates(turn& t) {
-  const i18n::catalog& w = t.words();
-  std::vector<io::dated_event> events;
-  const auto add = [&](const std::string& id, date day, const char* key) {
-    // The profile and the kind of date name the event, never the date: a moved date updates it.
-    events.push_back({id + ".profile-" + std::to_string(t.chat.profile_id) + "@boravak", day, t.format(key, {w.date_text(day)}), ""});
-  };
-  if (const auto answer = stay_report_for(t.app, ensure_profile(t), t.today)) {
-    const stay_result& r = answer->answer;
-    if (answer->registration_due && *answer->registration_due >= t.today)
-      add("registration", *answer->registration_due, "bot.deadlines.registration");
-    if (r.present && r.last_legal_day) add("last-day", *r.last_legal_day, "bot.deadlines.last_day");
-  }
-  const app::profile owner = current_profile(t);  // all() points into it: keep it alive
-  for (const auto& [id, held] : owner.all<app::held_permit>()) {
-    const date until = held->until;
-    if (until < t.today) continue;
-    if (const auto window = permit::renewal_window_for(t.app.permit_rules.deadlines, until)) {
-      if (window->first && *window->first >= t.today) add("window-opens-" + std::to_string(id), *window->first, "bot.deadlines.window_opens");
-      if (window->last >= t.today) add("window-closes-" + std::to_string(id), window->last, "bot.deadlines.window_closes");
-    }
-    add("expiry-" + std::to_string(id), until, "bot.deadlines.expiry");
-  }
-  std::sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
-  return events;
-}
+// The profile and the kind of date name each event, never the date: a moved date updates it.
+std::vector<io::dated_event> known_dates(turn& t) { return app::dates_of_profile(t.app, ensure_profile(t), t.today, t.words()); }
 
 std::string deadlines(turn& t) {
   const auto events = known_dates(t);

@@ -1,5 +1,6 @@
 // /status (days used and left, last legal day), /why (the explanation behind it) and /plan
 // (the visa run): the same report as the web page and `boravak stay`.
+#include "app/profile_dates.h"
 #include "bot_profile.h"
 #include "dialog.h"
 #include "render/crossing_text.h"
@@ -13,7 +14,7 @@ std::optional<app::stay_situation> report_or_say(turn& t) {
     t.say(t.format("bot.status.no_citizenship"));
     return std::nullopt;
   }
-  auto answer = stay_report_for(t.app, t.chat.profile_id, t.today);
+  auto answer = app::stays_of_profile(t.app, t.chat.profile_id, t.today);
   if (!answer) t.say(t.format("bot.status.nothing"), main_menu(t.words()));
   return answer;
 }

@@ -1,4 +1,5 @@
 // Planning a chat's reminders (see reminder_plan.h).
+#include "app/profile_dates.h"
 #include "reminder_plan.h"
 
 #include <date/tz.h>
@@ -85,7 +86,7 @@ std::vector<store::reminder_job> plan_reminders(app::app_context& app, const sto
   }
 
   // The last legal day, some days before and on the day.
-  if (const auto answer = stay_report_for(app, chat.profile_id, today)) {
+  if (const auto answer = app::stays_of_profile(app, chat.profile_id, today)) {
     const stay_result& r = answer->answer;
     if (r.present && r.last_legal_day) {
       for (int before : o.days_before_last_day) {

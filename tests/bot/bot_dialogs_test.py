@@ -178,8 +178,8 @@ def play(api, lang, chat_id, today, notes):
     r = chat.say("/deadlines")
     last_day = today + datetime.timedelta(29)
     heading = "\n".join([fmt(W, "bot.deadlines.heading"),
-                         fmt(W, "bot.deadlines.registration", day(today + datetime.timedelta(1))),
-                         fmt(W, "bot.deadlines.last_day", day(last_day))])
+                         fmt(W, "dates.registration", day(today + datetime.timedelta(1))),
+                         fmt(W, "dates.last_day", day(last_day))])
     r.expect([c["method"] for c in r.calls] == ["sendMessage", "sendDocument"] and r.calls[0]["text"] == heading,
              "the message %r, then a document" % heading)
     ics = r.calls[1]["file_bytes"]
