@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/calendar_feed.h"
 #include "app/profile_codec.h"
 #include "app/profile_service.h"
 #include "app_state.h"
@@ -160,6 +161,26 @@ http_answer link_code(app_state& app, const api_request& r) {
   return json_answer(nlohmann::json{{"code", code}, {"expires_at", expires}}, 201);
 }
 
+// POST /v1/profile/calendar-feed: a new URL a calendar app can subscribe to. Each call makes
+// another token; DELETE ends them all.
+http_answer open_feed(app_state& app, const api_request& r) {
+  const std::string token = app::calendar_feeds(app).open(authorised(app, r));
+  return json_answer(nlohmann::json{{"url", "/v1/calendar/" + token + ".ics"}}, 201);
+}
+
+http_answer revoke_feeds(app_state& app, const api_request& r) {
+  app::calendar_feeds(app).revoke(authorised(app, r));
+  return {204, "", "", {}};
+}
+
+// GET /v1/calendar/{token}.ics: no secret, only the token, which reads this calendar and
+// nothing else. Recomputed on every read, in the profile's language.
+http_answer read_feed(app_state& app, const api_request& r) {
+  auto ics = app::calendar_feeds(app).read(r.params.at(0), app.today());
+  if (!ics) throw request_error{404, "not_found", {"api.error.no_feed", {}}, ""};
+  return {200, "text/calendar; charset=utf-8", std::move(*ics), {}};
+}
+
 // POST /v1/profiles/claim {"code"}: the bot's /webcode hands its profile to this browser. The
 // profile gets a new secret, shown once here; the code works once.
 http_answer claim(app_state& app, const api_request& r) {
@@ -187,6 +208,9 @@ void add_profile_routes(router& r) {
   r.add({"GET", "/v1/profile/export", kStore, 0, export_all});
   r.add({"GET", "/v1/profile/status", kStore, 0, status});
   r.add({"POST", "/v1/profile/link-code", kStore, 0, link_code});
+  r.add({"POST", "/v1/profile/calendar-feed", kStore, 0, open_feed});
+  r.add({"DELETE", "/v1/profile/calendar-feed", kStore, 0, revoke_feeds});
+  r.add({"GET", "/v1/calendar/{token}.ics", kStore, 0, read_feed});
   r.add({"GET", "/v1/profile/{collection}", kStore, 0, list_page});
   r.add({"POST", "/v1/profile/{collection}", kStore, 16 * 1024, add});
   r.add({"PUT", "/v1/profile/{collection}/{id}", kStore, 16 * 1024, replace});

@@ -65,6 +65,14 @@ CREATE INDEX profile_items_by_collection ON profile_items(profile_id, collection
       {4, "a profile's version, raised by every change, so an answer built from it can be kept until it changes", R"sql(
 ALTER TABLE profiles ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
 )sql"},
+      {5, "calendar feeds: tokens that read one profile's dates, kept as hashes", R"sql(
+CREATE TABLE calendar_feeds (
+  token_hash TEXT PRIMARY KEY,
+  profile_id BIGINT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX calendar_feeds_by_profile ON calendar_feeds(profile_id);
+)sql"},
   };
   return steps;
 }

@@ -247,6 +247,29 @@ class postgres_store final : public profile_store {
     });
   }
 
+  void add_calendar_feed(std::int64_t profile, std::string_view token_hash) override {
+    const std::string now = now_text();
+    run([&](pqxx::work& w) {
+      w.exec_params("INSERT INTO calendar_feeds(token_hash, profile_id, created_at) VALUES ($1, $2, $3)", std::string(token_hash),
+                    profile, now);
+      return 0;
+    });
+  }
+
+  std::optional<std::int64_t> calendar_feed_profile(std::string_view token_hash) override {
+    return run([&](pqxx::work& w) -> std::optional<std::int64_t> {
+      const pqxx::result r = w.exec_params("SELECT profile_id FROM calendar_feeds WHERE token_hash = $1", std::string(token_hash));
+      if (r.empty()) return std::nullopt;
+      return r[0][0].as<std::int64_t>();
+    });
+  }
+
+  std::int64_t revoke_calendar_feeds(std::int64_t profile) override {
+    return run([&](pqxx::work& w) {
+      return static_cast<std::int64_t>(w.exec_params("DELETE FROM calendar_feeds WHERE profile_id = $1", profile).affected_rows());
+    });
+  }
+
   void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
     const std::string now = now_text();
     run([&](pqxx::work& w) {

@@ -116,6 +116,12 @@ class profile_store {
   // code, so it works once, and only before it expires.
   virtual void add_link_code(std::int64_t profile, std::string_view code_hash, std::string_view expires_at) = 0;
   virtual std::optional<std::int64_t> redeem_link_code(std::string_view code_hash, std::string_view now) = 0;
+  // Calendar feeds (GET /v1/calendar/{token}.ics): a token that only reads one profile's
+  // dates, kept as its hash. Revoking removes every feed of the profile; returns how many.
+  virtual void add_calendar_feed(std::int64_t profile, std::string_view token_hash) = 0;
+  virtual std::optional<std::int64_t> calendar_feed_profile(std::string_view token_hash) = 0;
+  virtual std::int64_t revoke_calendar_feeds(std::int64_t profile) = 0;
+
   // A new secret for a profile (the bot hands its profile to the web this way).
   virtual void replace_secret(std::int64_t profile, std::string_view secret_hash) = 0;
 

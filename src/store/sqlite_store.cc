@@ -260,6 +260,26 @@ class sqlite_store final : public profile_store {
     return profile;
   }
 
+  void add_calendar_feed(std::int64_t profile, std::string_view token_hash) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "INSERT INTO calendar_feeds(token_hash, profile_id, created_at) VALUES (?1, ?2, ?3)")
+        .bind(1, token_hash).bind(2, profile).bind(3, now_text()).step();
+  }
+
+  std::optional<std::int64_t> calendar_feed_profile(std::string_view token_hash) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT profile_id FROM calendar_feeds WHERE token_hash = ?1");
+    s.bind(1, token_hash);
+    if (!s.step()) return std::nullopt;
+    return s.integer(0);
+  }
+
+  std::int64_t revoke_calendar_feeds(std::int64_t profile) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "DELETE FROM calendar_feeds WHERE profile_id = ?1").bind(1, profile).step();
+    return sqlite3_changes(db_);
+  }
+
   void replace_secret(std::int64_t profile, std::string_view secret_hash) override {
     std::lock_guard lock(mutex_);
     statement s(db_, "UPDATE profiles SET secret_hash = ?1, updated_at = ?2, version = version + 1 WHERE id = ?3");

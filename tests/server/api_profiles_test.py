@@ -24,7 +24,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from apicase import (SECRETS, SENSITIVE, ApiCase, api, batch_answers, configure, main,  # noqa: E402
+from apicase import (SECRETS, SENSITIVE, ApiCase, api, batch_answers, cli, configure, main,  # noqa: E402
                      new_profile, start_main_server, stop_main_server)
 
 BINARY, TMP, MAIN = configure(__doc__, "api-profiles-test")
@@ -137,6 +137,34 @@ class ProfileTest(ProfileHelpers):
         self.assertIsNone(rest["next_after"])
         self.assertError(api("GET", "/v1/profile/trips?limit=201", secret=secret), 422, "invalid_value", "limit")
         self.assertEqual(api("GET", "/v1/profile/trips").status, 401)
+
+    def test_a_calendar_feed_holds_the_last_legal_day_until_revoked(self):
+        # A Russian with an open trip that began three days ago: the feed's last legal day is the
+        # one `boravak stay` gives for the same entry today.
+        secret, _ = new_profile(self, {"citizenship": "RU", "lang": "ru"})
+        today = datetime.date.fromisoformat(json.loads(cli("stay", "-c", "RU", "--stamps", "+2026-11-20", "--json"))["on"])
+        entry = (today - datetime.timedelta(days=3)).isoformat()
+        self.assertJsonAnswer(api("POST", "/v1/profile/trips", {"entry": entry, "exit": None, "note": ""}, secret=secret), 201, "trip")
+        report = json.loads(cli("stay", "-c", "RU", "--stamps", "+" + entry, "--json"))
+        last = report["result"]["last_legal_day"]
+        made = self.assertJsonAnswer(api("POST", "/v1/profile/calendar-feed", secret=secret), 201, "feed")
+        url = made["url"]
+        self.assertRegex(url, r"^/v1/calendar/[A-Za-z0-9_-]{43}\.ics$")
+        SENSITIVE.add(url.split("/")[-1][:-4])
+        feed = api("GET", url)
+        self.assertEqual(feed.status, 200, feed.body[:200])
+        self.assertTrue(feed.header("content-type").startswith("text/calendar"), feed.header("content-type"))
+        text = feed.body.decode("utf-8")
+        self.assertIn("DTSTART;VALUE=DATE:" + last.replace("-", ""), text)
+        self.assertIn("BEGIN:VEVENT", text)
+        self.assertNotIn("your last legal day", text, "in the profile's language, Russian")
+        # Another token for the same feed, then both revoked.
+        second = self.assertJsonAnswer(api("POST", "/v1/profile/calendar-feed", secret=secret), 201, "feed 2")["url"]
+        self.assertNotEqual(second, url)
+        self.assertEqual(api("DELETE", "/v1/profile/calendar-feed", secret=secret).status, 204)
+        self.assertError(api("GET", url), 404, "not_found")
+        self.assertError(api("GET", second), 404, "not_found")
+        self.assertEqual(api("POST", "/v1/profile/calendar-feed").status, 401)
 
     def test_validation(self):
         secret, _ = new_profile(self)

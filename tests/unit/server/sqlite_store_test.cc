@@ -216,5 +216,21 @@ TEST_F(SqliteStore, EveryChangeRaisesTheProfilesVersionAndOnlyThat) {
   EXPECT_FALSE(store_->profile_version(id));
 }
 
+TEST_F(SqliteStore, ACalendarFeedTokenOpensOneProfileUntilRevokedOrDeleted) {
+  const auto alice = store_->create_profile(sha256_hex("a"), "{}");
+  const auto bob = store_->create_profile(sha256_hex("b"), "{}");
+  store_->add_calendar_feed(alice, "feed-a1");
+  store_->add_calendar_feed(alice, "feed-a2");
+  store_->add_calendar_feed(bob, "feed-b");
+  EXPECT_EQ(store_->calendar_feed_profile("feed-a1"), alice);
+  EXPECT_EQ(store_->calendar_feed_profile("feed-b"), bob);
+  EXPECT_FALSE(store_->calendar_feed_profile("feed-x"));
+  EXPECT_EQ(store_->revoke_calendar_feeds(alice), 2);
+  EXPECT_FALSE(store_->calendar_feed_profile("feed-a2"));
+  EXPECT_EQ(store_->calendar_feed_profile("feed-b"), bob) << "another profile's feed stays";
+  store_->delete_profile(bob);
+  EXPECT_FALSE(store_->calendar_feed_profile("feed-b")) << "a deleted profile takes its feeds with it";
+}
+
 }  // namespace
 }  // namespace boravak::store
