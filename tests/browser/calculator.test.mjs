@@ -65,6 +65,32 @@ test('a filed application stops the count: no last legal day, the confirmation t
   await context.close();
 });
 
+// Input the page cannot use is named, and a new error takes the old answer away.
+test('an entry after the check date is refused by name, and the old answer goes', async () => {
+  const { context, page } = await fresh();
+  await enterStays(page, 'RU', [['2026-11-10', '']], '2026-11-20');
+  await count(page);
+  assert.equal(await page.locator('#calc-result').isVisible(), true);
+  await page.fill('#calc-on', '2026-11-01');
+  await page.click('#calc-form button[type="submit"]');
+  await page.waitForSelector('#calc-form .field-error');
+  assert.match(await page.locator('#calc-form .field-error').innerText(), /begins after the check date/);
+  assert.equal(await page.locator('#calc-result').isHidden(), true, 'no answer for other dates under the error');
+  await context.close();
+});
+
+test('a date typed in part is named as incomplete, not taken as no stay', async () => {
+  const { context, page } = await fresh();
+  await enterStays(page, 'RU', [['2026-11-10', '']], '2026-11-20');
+  const exit = page.locator('.stay-row').first().locator('.stay-exit');
+  await exit.click();
+  await page.keyboard.type('12');
+  await page.click('#calc-form button[type="submit"]');
+  await page.waitForSelector('#calc-form .field-error');
+  assert.match(await page.locator('#calc-form .field-error').innerText(), /not complete/);
+  await context.close();
+});
+
 test('stays typed as passport stamps give the same answer', async () => {
   const { context, page } = await fresh();
   await enterStamps(page, 'RU', '+2026-10-20', '2026-11-10');

@@ -84,6 +84,15 @@ function readRows() {
     $('.stay-entry', r.row).removeAttribute('data-path');
     $('.stay-exit', r.row).removeAttribute('data-path');
   }
+  // A date typed only in part reads as empty: say so instead of dropping the stay.
+  for (const r of rows) {
+    for (const input of [$('.stay-entry', r.row), $('.stay-exit', r.row)]) {
+      if (input.validity && input.validity.badInput) {
+        input.dataset.path = 'partial_date';
+        throw localError('partial_date', 'web.calc.error.partial_date');
+      }
+    }
+  }
   const filled = rows.filter((r) => r.entry || r.exit);
   filled.sort((a, b) => (a.entry || '9999').localeCompare(b.entry || '9999'));
   return filled.map((r, i) => {
@@ -109,7 +118,12 @@ export function readPerson() {
     person.stamps = $('#calc-stamps-text').value.trim();
     if (!person.stamps) throw localError('stamps', 'web.calc.error.no_stamps');
   }
+  if ($('#calc-on').validity.badInput) throw localError('on', 'web.calc.error.partial_date');
   if (!person.on) throw localError('on', 'web.calc.error.no_date');
+  // A stay that begins after the check date does not count: say so rather than leave it out.
+  (person.stays || []).forEach((stay, i) => {
+    if (stay.entry && stay.entry > person.on) throw localError(`stays[${i}].entry`, 'web.calc.error.entry_after_on');
+  });
   const optional = { valid_until: '#calc-valid-until', document_expires: '#calc-doc-expires', regime: '#calc-regime',
     pending_since: '#calc-pending-since' };
   for (const [key, selector] of Object.entries(optional)) {
@@ -125,12 +139,21 @@ export function readPerson() {
 
 // Runs the report for the form as it is now; resolves to the report, or null after showing
 // the error in the form.
+// A new error takes the old answer away: an answer left under it would be for other dates.
+function forgetResult() {
+  state.lastReport = null;
+  state.lastKey = '';
+  $('#calc-result').hidden = true;
+  $('#calc-result-body').replaceChildren();
+}
+
 export async function calculate({ announce = true } = {}) {
   clearErrors(form);
   let person;
   try {
     person = readPerson();
   } catch (error) {
+    forgetResult();
     showError(form, error);
     return null;
   }
@@ -147,6 +170,7 @@ export async function calculate({ announce = true } = {}) {
     if (announce) $('#calc-result').focus({ preventScroll: false });
     return report;
   } catch (error) {
+    forgetResult();
     showError(form, error);
     return null;
   } finally {
