@@ -1,7 +1,7 @@
 // libFuzzer target for POST /v1/stay/batch as the server answers it: the body arrives in pieces,
 // is split into lines at '\n' (a '\r' before it dropped), and each line goes to the thread's
-// app::case_line_evaluator with SIMDJSON_PADDING bytes after it (src/server/batch_stream.cc,
-// whose splitter is private to that file, so it is mirrored here). The first byte picks the
+// app::case_line_evaluator with SIMDJSON_PADDING bytes after it: server::batch_lines, the very
+// class src/server/batch_stream.cc runs. The first byte picks the
 // answers' language and whether lines are capped at a few hundred bytes instead of 8 MiB (so the
 // "line too long" answer runs too); the second says how many of the next bytes give the sizes
 // of the pieces the body arrives in. Invariants, each a crash when broken:
@@ -24,6 +24,7 @@
 #include "app/app_context.h"
 #include "app/case_line.h"
 #include "io/line_reader.h"
+#include "server/batch_lines.h"
 
 namespace {
 
@@ -37,70 +38,6 @@ const boravak::app::app_context& context() {
   }();
   return *ctx;
 }
-
-// The server's line_splitter, with the longest line a parameter.
-class splitter {
- public:
-  splitter(const boravak::app::app_context& ctx, std::string lang, std::size_t longest)
-      : ctx_(ctx), lang_(std::move(lang)), longest_(longest) {}
-
-  void feed(const char* bytes, std::size_t size, std::string& out) {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      if (bytes[i] != '\n') continue;
-      take(bytes + start, i - start);
-      finish_line(out);
-      start = i + 1;
-    }
-    take(bytes + start, size - start);
-  }
-
-  void end(std::string& out) {
-    if (!pending_.empty() || skipping_) finish_line(out);
-  }
-
-  // Each line as the evaluator saw it, whether it was refused as too long instead, and whether
-  // its answer was ok.
-  std::vector<std::string> lines;
-  std::vector<bool> too_long;
-  std::vector<bool> ok;
-
- private:
-  void take(const char* bytes, std::size_t size) {
-    if (skipping_) return;
-    if (pending_.size() + size > longest_) {
-      skipping_ = true;
-      pending_.clear();
-      return;
-    }
-    pending_.append(bytes, size);
-  }
-
-  void finish_line(std::string& out) {
-    auto& evaluator = boravak::app::case_line_evaluator::for_this_thread(ctx_, lang_);
-    if (skipping_) {
-      evaluator.refuse_line({boravak::error_code::invalid_json, "", {std::string(boravak::io::kLineTooLongKey), {}}}, out);
-      lines.emplace_back();
-      too_long.push_back(true);
-      ok.push_back(false);
-    } else {
-      if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
-      const std::size_t length = pending_.size();
-      lines.push_back(pending_);
-      too_long.push_back(false);
-      pending_.append(simdjson::SIMDJSON_PADDING, '\0');
-      ok.push_back(evaluator.evaluate_case_line(std::string_view(pending_.data(), length), out));
-    }
-    pending_.clear();
-    skipping_ = false;
-  }
-
-  const boravak::app::app_context& ctx_;
-  std::string lang_;
-  std::size_t longest_;
-  std::string pending_;
-  bool skipping_ = false;
-};
 
 // Checks one answer line (without its '\n'); returns its "ok".
 bool check_answer(const std::string& line) {
@@ -135,7 +72,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view body(reinterpret_cast<const char*>(data) + at, size - at);
 
   const boravak::app::app_context& ctx = context();
-  splitter split(ctx, lang, longest);
+  boravak::server::batch_lines split(ctx, lang, longest);
+  // Each line as the evaluator saw it, whether it was refused as too long, and its "ok".
+  std::vector<std::string> lines;
+  std::vector<bool> too_long;
+  std::vector<bool> ok;
+  split.on_line = [&](std::string_view line, bool was_too_long, bool was_ok) {
+    lines.emplace_back(line);
+    too_long.push_back(was_too_long);
+    ok.push_back(was_ok);
+  };
   std::string out;
   std::size_t done = 0;
   for (std::size_t i = 0; done < body.size(); ++i) {
@@ -149,7 +95,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t expected = 0;
   for (char c : body) expected += c == '\n';
   if (!body.empty() && body.back() != '\n') ++expected;
-  if (split.lines.size() != expected) __builtin_trap();
+  if (lines.size() != expected) __builtin_trap();
   if (!out.empty() && out.back() != '\n') __builtin_trap();
 
   std::vector<std::string> answers;
@@ -160,14 +106,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (answers.size() != expected) __builtin_trap();
   for (std::size_t i = 0; i < answers.size(); ++i) {
-    if (check_answer(answers[i]) != split.ok[i]) __builtin_trap();
+    if (check_answer(answers[i]) != ok[i]) __builtin_trap();
   }
 
   // The first lines again, each alone with a new evaluator: the same bytes.
   for (std::size_t i = 0; i < answers.size() && i < 8; ++i) {
-    if (split.too_long[i]) continue;
+    if (too_long[i]) continue;
     auto fresh = std::make_unique<boravak::app::case_line_evaluator>(ctx, lang);
-    std::string line = split.lines[i];
+    std::string line = lines[i];
     const std::size_t length = line.size();
     line.append(simdjson::SIMDJSON_PADDING, '\0');
     std::string alone;

@@ -6,8 +6,7 @@
 
 #include <algorithm>
 
-#include "app/case_line.h"
-#include "io/line_reader.h"
+#include "batch_lines.h"
 #include "io/result_json_writer.h"
 #include "security_headers.h"
 #include "server_context.h"
@@ -16,61 +15,6 @@ namespace boravak::server {
 namespace {
 
 constexpr std::size_t kChunk = 64 * 1024;
-
-class line_splitter {
- public:
-  line_splitter(const app::app_context& ctx, std::string lang) : ctx_(ctx), lang_(std::move(lang)) {}
-
-  // Answers every complete line in `bytes`, keeping the unfinished end for later.
-  void feed(const char* bytes, std::size_t size, std::string& out) {
-    std::size_t start = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      if (bytes[i] != '\n') continue;
-      take(bytes + start, i - start, out);
-      finish_line(out);
-      start = i + 1;
-    }
-    take(bytes + start, size - start, out);
-  }
-
-  void refuse(const case_error& why, std::string& out) const { evaluator().refuse_line(why, out); }
-
-  // The last line, when the body does not end with a newline.
-  void end(std::string& out) {
-    if (!pending_.empty() || skipping_) finish_line(out);
-  }
-
- private:
-  void take(const char* bytes, std::size_t size, std::string&) {
-    if (skipping_) return;
-    if (pending_.size() + size > io::kLongestLine) {
-      skipping_ = true;
-      pending_.clear();
-      return;
-    }
-    pending_.append(bytes, size);
-  }
-
-  void finish_line(std::string& out) {
-    if (skipping_) {
-      evaluator().refuse_line({error_code::invalid_json, "", {std::string(io::kLineTooLongKey), {}}}, out);
-    } else {
-      if (!pending_.empty() && pending_.back() == '\r') pending_.pop_back();
-      const std::size_t length = pending_.size();
-      pending_.append(simdjson::SIMDJSON_PADDING, '\0');
-      evaluator().evaluate_case_line(std::string_view(pending_.data(), length), out);
-    }
-    pending_.clear();
-    skipping_ = false;
-  }
-
-  app::case_line_evaluator& evaluator() const { return app::case_line_evaluator::for_this_thread(ctx_, lang_); }
-
-  const app::app_context& ctx_;
-  std::string lang_;
-  std::string pending_;
-  bool skipping_ = false;
-};
 
 }  // namespace
 
@@ -101,7 +45,7 @@ net::awaitable<bool> stream_batch(connection& c, http::request_parser<http::empt
   constexpr auto kGrace = std::chrono::seconds(10);
   std::uint64_t received = 0;
 
-  line_splitter lines(ctx.app, language);
+  batch_lines lines(ctx.app, language);
   std::string out;
   std::vector<char> piece(kChunk);
   bool broken = false;
