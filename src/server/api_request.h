@@ -16,7 +16,6 @@ struct api_request {
   std::string_view body;
   std::string_view authorization;  // the Authorization header
   std::vector<std::string> params; // the {placeholders} of the route, in order
-  std::string_view telegram_secret;  // X-Telegram-Bot-Api-Secret-Token (the bot's webhook)
   std::string_view accept_language;  // the Accept-Language header
   std::string_view fallback_language = "en";  // when neither ?lang= nor Accept-Language says
 

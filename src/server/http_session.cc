@@ -286,8 +286,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
       entry->enter(connection_phase::working);
       const auto& full = parser.get();
       api_request request{method, path, query, full.body(), view(full[http::field::authorization]), std::move(m.params),
-                          view(full["X-Telegram-Bot-Api-Secret-Token"]), view(full[http::field::accept_language]),
-                          ctx.options.language};
+                          view(full[http::field::accept_language]), ctx.options.language};
       http_answer a;
       if (request.language_is_known()) a = co_await run_route(ctx, chosen, request, client_key(client_address));
       else a = refusal_in(ctx, lang, 422, "invalid_value", "api.error.unknown_lang", {}, "lang");
