@@ -38,11 +38,13 @@ json result_json(const app::stay_situation& s) {
   return out;
 }
 
-json reading_json(const app::reading& r, const i18n::catalog& words) {
+json reading_json(const app::reading& r, date on, const i18n::catalog& words) {
   return {{"regime", regime_json(r.rule)},
           {"text", regime_text(r.rule, words)},
           {"days_used", r.result.days_used},
           {"days_left", r.result.days_left},
+          // What a page shows: capped like the main answer (app::days_left_to_show).
+          {"days_left_shown", app::days_left_to_show(r.result, on)},
           {"last_legal_day", day_or_null(r.result.last_legal_day)},
           {"overstay_days", r.result.overstay_days},
           {"first_overstay_day", day_or_null(r.result.first_overstay_day)},
@@ -101,7 +103,7 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
   out["valid_until"] = day_or_null(s.data.valid_until);
   out["result"] = result_json(s);
   json readings = json::array();
-  for (const app::reading& r : s.readings) readings.push_back(reading_json(r, words));
+  for (const app::reading& r : s.readings) readings.push_back(reading_json(r, s.data.on, words));
   out["readings"] = std::move(readings);
   out["readings_disagree"] = s.readings_disagree();
   out["reading_of"] = {{"days_used", s.origins.regime},

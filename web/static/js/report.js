@@ -133,7 +133,7 @@ function readingsPanel(report) {
     report.readings.map((r) => h('div', { class: 'reading' },
       h('p', null, r.text),
       h('p', { class: 'hint' },
-        t('web.calc.other.would', { used: formatNumber(r.days_used), left: formatNumber(readingDaysLeft(report, r)) }), ' ',
+        t('web.calc.other.would', { used: formatNumber(r.days_used), left: formatNumber(r.days_left_shown ?? r.days_left) }), ' ',
         t('web.calc.last_legal_day'), ': ', dateEl(r.last_legal_day)),
       whyDetails(r.citation))));
 }
@@ -182,13 +182,6 @@ function lastLegalDay(report) {
 function timelineView(report) {
   if (!(report.advice && report.advice.pending)) return report;
   return { ...report, result: { ...report.result, last_legal_day: NO_LIMIT } };
-}
-
-// A reading's days left, capped as the main answer is: never beyond the days to its last legal day.
-function readingDaysLeft(report, r) {
-  if (!r.last_legal_day || r.last_legal_day === NO_LIMIT) return r.days_left;
-  const toLast = Math.round((Date.parse(r.last_legal_day) - Date.parse(report.on)) / 86400000);
-  return Math.max(0, Math.min(r.days_left, toLast));
 }
 
 export function renderReport(container, report) {
