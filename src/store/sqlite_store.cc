@@ -84,6 +84,13 @@ void keep_private(const std::filesystem::path& file) {
   }
 }
 
+// The rows of "SELECT id, collection, body, created_at, updated_at FROM profile_items …".
+std::vector<item_record> item_rows(statement& s) {
+  std::vector<item_record> out;
+  while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+  return out;
+}
+
 class sqlite_store final : public profile_store {
  public:
   sqlite_store(const std::filesystem::path& file, clock_function now) : now_(std::move(now)) {
@@ -177,9 +184,7 @@ class sqlite_store final : public profile_store {
     std::lock_guard lock(mutex_);
     statement s(db_, "SELECT id, collection, body, created_at, updated_at FROM profile_items WHERE profile_id = ?1 ORDER BY id");
     s.bind(1, profile);
-    std::vector<item_record> out;
-    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
-    return out;
+    return item_rows(s);
   }
 
   std::vector<item_record> items_page(std::int64_t profile, std::string_view collection, std::int64_t after,
@@ -188,9 +193,7 @@ class sqlite_store final : public profile_store {
     statement s(db_, "SELECT id, collection, body, created_at, updated_at FROM profile_items "
                      "WHERE profile_id = ?1 AND collection = ?2 AND id > ?3 ORDER BY id LIMIT ?4");
     s.bind(1, profile).bind(2, collection).bind(3, after).bind(4, static_cast<std::int64_t>(limit));
-    std::vector<item_record> out;
-    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3), s.text(4)});
-    return out;
+    return item_rows(s);
   }
 
   std::int64_t count_items(std::int64_t profile) override {
