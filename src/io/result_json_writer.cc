@@ -50,11 +50,12 @@ std::string replace_invalid_utf8(std::string_view text) {
 
 }  // namespace
 
+std::string with_valid_utf8(std::string_view text) {
+  if (simdjson::validate_utf8(text.data(), text.size())) return std::string(text);
+  return replace_invalid_utf8(text);
+}
+
 void append_json_string(std::string& out, std::string_view text) {
-  if (!simdjson::validate_utf8(text.data(), text.size())) {
-    append_json_string(out, replace_invalid_utf8(text));
-    return;
-  }
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   for (char ch : text) {

@@ -12,9 +12,13 @@
 
 namespace boravak::io {
 
-// Appends `text` as a JSON string literal, quotes included. Bytes that are not UTF-8 become
-// U+FFFD, so the answer stays valid JSON whatever a client sent.
+// Appends `text`, which must be UTF-8 (text from parsed JSON and the catalogs is), as a JSON
+// string literal, quotes included.
 void append_json_string(std::string& out, std::string_view text);
+
+// `text` with every byte that starts no valid UTF-8 sequence replaced by U+FFFD: for bytes from
+// outside JSON (a request's path or query) before they go into an answer.
+std::string with_valid_utf8(std::string_view text);
 
 // Appends one result line, newline included. `id_json` is already JSON text. With two or more
 // `readings` (in the contract's order), they are listed under "readings".

@@ -9,9 +9,10 @@ http_answer error_answer(unsigned status, std::string_view code, std::string_vie
   std::string body = "{\"error\":{\"code\":";
   io::append_json_string(body, code);
   body += ",\"message\":";
-  io::append_json_string(body, message);
+  // A message may quote, and a path name, bytes of the request: never trusted to be UTF-8.
+  io::append_json_string(body, io::with_valid_utf8(message));
   body += ",\"path\":";
-  io::append_json_string(body, path);
+  io::append_json_string(body, io::with_valid_utf8(path));
   body += "}}";
   return json_answer(std::move(body), status);
 }
