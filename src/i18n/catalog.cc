@@ -1,23 +1,15 @@
-// Catalog look-ups through Boost.Locale (see catalog.h).
+// Catalog texts: look-ups, plural forms, arguments, sources and dates (see catalog.h).
 #include "catalog.h"
 
-#include <boost/locale.hpp>
 #include <algorithm>
 #include <cstdlib>
 #include <optional>
 
+#include "message_lookup.h"
 #include "serbian_script.h"
 
 namespace boravak::i18n {
 namespace {
-
-// Boost.Locale picks the catalog by the locale's language; the country part is only a name.
-std::string locale_name(std::string_view language) {
-  if (language == "en") return "en_US.UTF-8";
-  if (language == "ru") return "ru_RU.UTF-8";
-  if (language == "uk") return "uk_UA.UTF-8";
-  return "sr_RS.UTF-8";  // sr and sr-Cyrl read the same (Latin) catalog
-}
 
 std::string catalog_language(std::string_view language) { return language == "sr-Cyrl" ? "sr" : std::string(language); }
 
@@ -32,14 +24,8 @@ catalog::catalog(const std::filesystem::path& locale_dir, std::string_view langu
   const auto& all = supported_languages();
   if (std::find(all.begin(), all.end(), language_) == all.end())
     throw catalog_error("unknown language \"" + language_ + "\": use en, ru, uk, sr or sr-Cyrl");
-  const auto mo = locale_dir / catalog_language(language_) / "LC_MESSAGES" / "boravak.mo";
-  if (!std::filesystem::exists(mo))
-    throw catalog_error("translation catalog " + mo.string() + " is missing: build the project (make) or set BORAVAK_LOCALE");
   cyrillic_ = language_ == "sr-Cyrl";
-  boost::locale::generator gen;
-  gen.add_messages_path(locale_dir.string());
-  gen.add_messages_domain("boravak");
-  locale_ = gen(locale_name(language_));
+  lookup_ = open_message_lookup(locale_dir, catalog_language(language_));  // sr-Cyrl reads sr's
 }
 
 std::string catalog::finish(std::string s) const { return cyrillic_ ? to_serbian_cyrillic(s) : s; }
@@ -51,24 +37,18 @@ std::string catalog::crossing_name(const std::string& name) const {
   return to_serbian_cyrillic(name.substr(0, dash)) + name.substr(dash);
 }
 
-bool catalog::has(std::string_view key) const {
-  const std::string k(key);
-  return boost::locale::translate(k).str(locale_) != k;
-}
+bool catalog::has(std::string_view key) const { return lookup_->find(std::string(key)).has_value(); }
 
 std::string catalog::get(std::string_view key) const {
-  const std::string k(key);
-  std::string s = boost::locale::translate(k).str(locale_);
-  if (s == k) return "[" + k + "]";
-  return finish(std::move(s));
+  std::optional<std::string> s = lookup_->find(std::string(key));
+  if (!s) return "[" + std::string(key) + "]";
+  return finish(std::move(*s));
 }
 
 std::string catalog::plural(std::string_view key, long long n) const {
-  const std::string k(key);
-  const std::string plural_key = k + ".plural";
-  std::string s = boost::locale::translate(k, plural_key, n).str(locale_);
-  if (s == k || s == plural_key) return "[" + k + "]";
-  return finish(std::move(s));
+  std::optional<std::string> s = lookup_->find_plural(std::string(key), n);
+  if (!s) return "[" + std::string(key) + "]";
+  return finish(std::move(*s));
 }
 
 // {N} is replaced by the N-th argument; a brace without a number is left alone.
@@ -102,12 +82,7 @@ std::string catalog::format(std::string_view key, const std::vector<std::string>
   return substitute(get(key), args);
 }
 
-// A plural entry has msgid "key" and msgid_plural "key.plural". Asked for a plural form, a
-// singular-only entry (or none) gives back the plural id itself.
-bool catalog::is_plural(const std::string& key) const {
-  const std::string plural_key = key + ".plural";
-  return boost::locale::translate(key, plural_key, 5).str(locale_) != plural_key;
-}
+bool catalog::is_plural(const std::string& key) const { return lookup_->find_plural(key, 5).has_value(); }
 
 std::string catalog::render(const text& t) const {
   std::vector<std::string> args;

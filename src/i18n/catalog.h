@@ -1,10 +1,10 @@
 // The translation catalogs: every word a user reads, in English, Russian, Ukrainian and Serbian
-// (Latin, and Cyrillic by transliteration). Built from i18n/<lang>/*.po into .mo files and
-// read with Boost.Locale.
+// (Latin, and Cyrillic by transliteration). Built from i18n/<lang>/*.po; the look-ups themselves
+// are a message_lookup (Boost.Locale natively, a table in the page's WebAssembly).
 #pragma once
 
 #include <filesystem>
-#include <locale>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,6 +23,8 @@ class catalog_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+class message_lookup;
 
 class catalog {
  public:
@@ -63,7 +65,7 @@ class catalog {
   bool is_plural(const std::string& key) const;
   std::string language_;
   bool cyrillic_ = false;
-  std::locale locale_;
+  std::shared_ptr<const message_lookup> lookup_;
 };
 
 // Where the catalogs are: $BORAVAK_LOCALE, else build/locale next to the executable, else the

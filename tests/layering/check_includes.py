@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The layering rule, checked on the sources: core <- (data layers) <- app <- render <- adapters.
 
-An adapter (cli, server, bot) never includes another adapter's headers; src/cli/main.cc, the
+An adapter (cli, server, bot, and web: the page's WebAssembly) never includes another adapter's headers; src/cli/main.cc, the
 composition root, is the one file allowed to know them all. No layer below the adapters
 includes an adapter, and the core includes nothing but the core and the standard library.
 Prints each violation as file:line and exits 1 when there is one.
@@ -12,7 +12,7 @@ import pathlib
 import re
 import sys
 
-ADAPTERS = {"cli", "server", "bot"}
+ADAPTERS = {"cli", "server", "bot", "web"}
 # What each shared layer may include, besides the core's public headers and itself.
 BELOW = {
     "core": set(),
