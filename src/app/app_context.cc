@@ -20,19 +20,6 @@ std::filesystem::path default_data_folder() {
 
 }  // namespace
 
-const i18n::catalog& catalogs::in(const std::string& lang) const {
-  const std::lock_guard<std::mutex> hold(loading_);
-  auto& slot = loaded_[lang];
-  if (!slot) slot = std::make_unique<const i18n::catalog>(dir_, lang);
-  return *slot;
-}
-
-void catalogs::set_directory(std::filesystem::path locale_dir) {
-  const std::lock_guard<std::mutex> hold(loading_);
-  dir_ = std::move(locale_dir);
-  loaded_.clear();
-}
-
 data_folders default_folders(const std::string& rules_dir) {
   return {rules_dir.empty() ? rules_loader::default_rules_directory() : std::filesystem::path(rules_dir),
           i18n::default_locale_directory()};

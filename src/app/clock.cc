@@ -1,14 +1,8 @@
-// Clocks (see clock.h).
+// Clocks (see clock.h). belgrade_day() is in belgrade_day.cc: the tz database natively, the
+// browser's in the page's WebAssembly.
 #include "clock.h"
 
-#include <date/tz.h>
-
 namespace boravak::app {
-
-date belgrade_day(std::chrono::sys_seconds t) {
-  const auto local = ::date::make_zoned("Europe/Belgrade", t).get_local_time();
-  return date{std::chrono::floor<days>(local.time_since_epoch())};
-}
 
 date clock::today() const { return belgrade_day(now()); }
 

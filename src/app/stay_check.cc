@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "boravak/stay_validation.h"
+
 namespace boravak::app {
 namespace {
 
@@ -27,7 +29,8 @@ void note_if_outdated(stay_situation& s, const citation* c, date today) {
 bool stay_situation::readings_disagree() const {
   for (const reading& r : readings) {
     if (r.result.days_used != answer.days_used || r.result.days_left != answer.days_left ||
-        r.result.last_legal_day != answer.last_legal_day || r.result.overstay_days != answer.overstay_days) {
+        r.result.last_legal_day != answer.last_legal_day || r.result.overstay_days != answer.overstay_days ||
+        r.result.max_stay != answer.max_stay || r.result.earliest_entry != answer.earliest_entry) {
       return true;
     }
   }
@@ -56,6 +59,9 @@ result<stay_situation> check_stays(const app_context& ctx, const person& who) {
     if (who.pending->since <= far) s.data.exempt.push_back({who.pending->since, far});
   }
   s.data.valid_until = who.valid_until;
+  s.plan = who.plan;
+  s.data.plan = who.plan;
+  if (auto overlap = check_plan(s.data)) return problem{overlap->code, overlap->path, overlap->message};
   if (who.document_expires) {
     s.data.valid_until = s.data.valid_until ? std::min(*s.data.valid_until, *who.document_expires) : *who.document_expires;
   }
@@ -100,6 +106,9 @@ result<stay_situation> check_stays(const app_context& ctx, const person& who) {
   for (std::size_t i = 0; i < s.readings.size(); ++i) answers[i] = {i, s.readings[i].result};
   s.answer = stricter_by_field(answers, &s.origins);
 
+  // The plan is answered. The explanation and the visa run below add stays of their own after
+  // `on`, which a plan question about the same days would overlap.
+  s.data.plan = {};
   s.data.rule = s.readings[s.origins.regime].rule;
   s.explanation = explain(s.data);
   std::vector<regime> rules_read;

@@ -39,6 +39,9 @@ struct person {
   std::optional<date> document_expires; // entered on a Schengen, UK or US visa or permit
   std::string city;                     // home city id for the visa run, or empty
   std::optional<pending_application> pending;
+  // A question about a future trip (contract "plan"): the longest stay from an entry, or the
+  // earliest entry for a number of days. Every recorded stay must end before it.
+  plan_request plan;
 };
 
 // One reading of the law and its answer.
@@ -58,6 +61,7 @@ struct stay_situation {
   std::vector<reading> readings;         // the contract's order
   stay_result answer;                    // every field's stricter value
   field_origins origins;                 // which reading gave each field
+  plan_request plan;                     // the question about a future trip, if any
   stay_explanation explanation;          // under the reading that gave days_used
   visarun_plan next;                     // leaving on the last legal day and coming back
   std::optional<date> registration_entry;  // the entry whose address registration is or was due

@@ -5,7 +5,7 @@
 #include <numeric>
 #include <optional>
 
-#include <simdjson.h>
+#include <nlohmann/json.hpp>
 
 #include "boravak/stay_validation.h"
 
@@ -88,38 +88,32 @@ stay_list read_stay_csv(std::string_view text) {
 }
 
 stay_list read_stay_json(std::string_view text) {
-  simdjson::dom::parser parser;
-  simdjson::padded_string padded(text);
-  simdjson::dom::element document;
-  if (parser.parse(padded).get(document)) {
-    return stay_list_error{"", {"stays.error.not_json", {}}};
-  }
-  simdjson::dom::array items;
-  simdjson::dom::object top;
-  if (!document.get_object().get(top)) {
-    if (top["stays"].get_array().get(items)) {
-      return stay_list_error{"", {"stays.error.no_stays_list", {}}};
-    }
-  } else if (document.get_array().get(items)) {
+  const nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
+  if (document.is_discarded()) return stay_list_error{"", {"stays.error.not_json", {}}};
+  const nlohmann::json* items = &document;
+  if (document.is_object()) {
+    const auto list = document.find("stays");
+    if (list == document.end() || !list->is_array()) return stay_list_error{"", {"stays.error.no_stays_list", {}}};
+    items = &*list;
+  } else if (!document.is_array()) {
     return stay_list_error{"", {"stays.error.not_a_list", {}}};
   }
   std::vector<stay> stays;
   std::vector<std::string> origins;
   std::size_t index = 0;
-  for (simdjson::dom::element item : items) {
+  for (const nlohmann::json& item : *items) {
     const std::string where = "stays[" + std::to_string(index++) + "]";
-    std::string_view entry_text, exit_text;
-    simdjson::dom::element exit_value;
-    if (item["entry"].get_string().get(entry_text)) {
-      return stay_list_error{where + ".entry", {"stays.error.needs_entry", {}}};
-    }
+    const nlohmann::json* entry_value = item.is_object() && item.contains("entry") ? &item["entry"] : nullptr;
+    if (entry_value == nullptr || !entry_value->is_string()) return stay_list_error{where + ".entry", {"stays.error.needs_entry", {}}};
+    const std::string& entry_text = entry_value->get_ref<const std::string&>();
     const auto entry = parse_written_date(entry_text);
-    if (!entry) return stay_list_error{where + ".entry", {"stays.error.not_date", {text_arg::of_verbatim(std::string(entry_text))}}, error_code::invalid_date};
+    if (!entry) return stay_list_error{where + ".entry", {"stays.error.not_date", {text_arg::of_verbatim(entry_text)}}, error_code::invalid_date};
     stay s{*entry, std::nullopt};
-    if (!item["exit"].get(exit_value) && !exit_value.is_null()) {
-      if (exit_value.get_string().get(exit_text)) return stay_list_error{where + ".exit", {"stays.error.exit_not_string", {}}};
+    if (const auto exit_value = item.find("exit"); exit_value != item.end() && !exit_value->is_null()) {
+      if (!exit_value->is_string()) return stay_list_error{where + ".exit", {"stays.error.exit_not_string", {}}};
+      const std::string& exit_text = exit_value->get_ref<const std::string&>();
       const auto exit = parse_written_date(exit_text);
-      if (!exit) return stay_list_error{where + ".exit", {"stays.error.not_date", {text_arg::of_verbatim(std::string(exit_text))}}, error_code::invalid_date};
+      if (!exit) return stay_list_error{where + ".exit", {"stays.error.not_date", {text_arg::of_verbatim(exit_text)}}, error_code::invalid_date};
       s.exit = *exit;
     }
     stays.push_back(s);

@@ -20,6 +20,34 @@ json regime_json(const regime& r) {
   return out;
 }
 
+// The contract's plan answer: {"max_stay": N} or {"earliest_entry": D|null}; null when not asked.
+json plan_json(const plan_request& asked, const stay_result& r) {
+  switch (asked.what) {
+    case plan_request::kind::longest_stay_from_entry: return {{"max_stay", r.max_stay.value_or(0)}};
+    case plan_request::kind::earliest_entry_for_length: return {{"earliest_entry", day_or_null(r.earliest_entry)}};
+    case plan_request::kind::none: break;
+  }
+  return nullptr;
+}
+
+// The plan's answer in words: the longest stay and its last day, or the earliest entry and the
+// day such a stay ends.
+json plan_text(const plan_request& asked, const stay_result& r, const i18n::catalog& words) {
+  using kind = plan_request::kind;
+  if (asked.what == kind::longest_stay_from_entry) {
+    const int n = r.max_stay.value_or(0);
+    if (n == 0) return words.render({"stay.plan.cannot_enter", {text_arg::of_day(asked.entry_or_from)}});
+    return words.render({"stay.plan.max_stay", {text_arg::of_number(n), text_arg::of_day(asked.entry_or_from),
+                                                text_arg::of_day(asked.entry_or_from + days{n - 1})}});
+  }
+  if (asked.what == kind::earliest_entry_for_length) {
+    if (!r.earliest_entry) return words.render({"stay.plan.no_entry", {text_arg::of_number(asked.length)}});
+    return words.render({"stay.plan.earliest_entry", {text_arg::of_number(asked.length), text_arg::of_day(*r.earliest_entry),
+                                                      text_arg::of_day(*r.earliest_entry + days{asked.length - 1})}});
+  }
+  return nullptr;
+}
+
 // The contract's result line, with `readings` when there are two or more.
 json result_json(const app::stay_situation& s) {
   const stay_result& a = s.answer;
@@ -27,6 +55,7 @@ json result_json(const app::stay_situation& s) {
            {"days_used", a.days_used},            {"days_left", a.days_left},
            {"last_legal_day", day_or_null(a.last_legal_day)}, {"overstay_days", a.overstay_days},
            {"first_overstay_day", day_or_null(a.first_overstay_day)}};
+  if (s.plan.what != plan_request::kind::none) out["plan"] = plan_json(s.plan, a);
   if (s.readings.size() > 1) {
     json readings = json::array();
     for (const app::reading& r : s.readings) {
@@ -38,8 +67,10 @@ json result_json(const app::stay_situation& s) {
   return out;
 }
 
-json reading_json(const app::reading& r, date on, const i18n::catalog& words) {
+json reading_json(const app::reading& r, const plan_request& asked, date on, const i18n::catalog& words) {
   return {{"regime", regime_json(r.rule)},
+          {"plan", plan_json(asked, r.result)},
+          {"plan_text", plan_text(asked, r.result, words)},
           {"text", regime_text(r.rule, words)},
           {"days_used", r.result.days_used},
           {"days_left", r.result.days_left},
@@ -103,14 +134,25 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
   out["valid_until"] = day_or_null(s.data.valid_until);
   out["result"] = result_json(s);
   json readings = json::array();
-  for (const app::reading& r : s.readings) readings.push_back(reading_json(r, s.data.on, words));
+  for (const app::reading& r : s.readings) readings.push_back(reading_json(r, s.plan, s.data.on, words));
   out["readings"] = std::move(readings);
   out["readings_disagree"] = s.readings_disagree();
   out["reading_of"] = {{"days_used", s.origins.regime},
                        {"days_left", s.origins.days_left},
                        {"last_legal_day", s.origins.last_legal_day},
                        {"overstay_days", s.origins.overstay_days},
-                       {"first_overstay_day", s.origins.first_overstay_day}};
+                       {"first_overstay_day", s.origins.first_overstay_day},
+                       {"plan", s.origins.plan}};
+  // The planning mode's question and answer (null when none was asked).
+  out["plan"] = nullptr;
+  if (s.plan.what != plan_request::kind::none) {
+    const bool longest = s.plan.what == plan_request::kind::longest_stay_from_entry;
+    out["plan"] = {{"mode", longest ? "longest_stay" : "earliest_entry"},
+                   {longest ? "entry" : "from", to_iso_string(s.plan.entry_or_from)},
+                   {"length", longest ? json(nullptr) : json(s.plan.length)},
+                   {"answer", plan_json(s.plan, s.answer)},
+                   {"text", plan_text(s.plan, s.answer, words)}};
+  }
   out["entry_rule"] = s.entry_rule ? json{{"from", to_iso_string(s.entry_rule->from)},
                                           {"to", day_or_null(s.entry_rule->to)},
                                           {"citation", io::citation_json(s.entry_rule->cited, words)}}

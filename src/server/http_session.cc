@@ -9,6 +9,7 @@
 #include <openssl/crypto.h>
 #include <spdlog/spdlog.h>
 
+#include "io/json_fields.h"
 #include "request_checks.h"
 #include "security_headers.h"
 #include "server_context.h"
@@ -76,6 +77,8 @@ net::awaitable<http_answer> run_route(server_context& ctx, const route& r, const
         ctx.store_pool, [&]() -> net::awaitable<http_answer> { co_return r.handler(ctx.app, req); }, net::use_awaitable);
   } catch (const request_error& e) {
     co_return refusal_in(ctx, lang, e.status, e.code, e.message, e.path);
+  } catch (const io::input_error& e) {
+    co_return refusal_in(ctx, lang, 422, e.code, e.message, e.path);
   } catch (const store::store_error& e) {
     spdlog::error("{} {}: the store failed: {}", r.method, r.pattern, first_line(e.what()));
     co_return refusal_in(ctx, lang, 503, "unavailable", "api.error.unavailable");

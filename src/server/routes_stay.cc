@@ -5,9 +5,8 @@
 #include "app_state.h"
 #include "boravak/citizenship.h"
 #include "app/case_line.h"
-#include "render/stay_json.h"
+#include "render/stay_report.h"
 #include "json_body.h"
-#include "person_json.h"
 #include "router.h"
 #include "simdjson.h"
 
@@ -27,20 +26,8 @@ http_answer stay_check(app_state& app, const api_request& r) {
   return json_answer(std::move(out), ok ? 200 : 422);
 }
 
-http_answer report(app_state& app, const api_request& r, bool visarun) {
-  const nlohmann::json body = parse_json_body(r);
-  const app::person who = read_person(body, app.today());
-  if (visarun && who.city.empty())
-    throw request_error{422, "missing_field", {"api.error.need_city", {}}, "city"};
-  const std::string lang = r.language();
-  const app::stay_situation s = situation_or_refuse(app, who);
-  nlohmann::json out = render::stay_situation_json(s, app.stay_rules, app.words(lang));
-  // The visa run's own view: when to leave, when to come back, and where to cross.
-  if (visarun) {
-    out["visarun"] = out["next_entries"];
-    out["visarun"]["city"] = s.city->id;
-  }
-  return json_answer(out);
+http_answer report(app_state& app, const api_request& r, render::report_view view) {
+  return json_answer(render::stay_report_json(app, parse_json_body(r), r.language(), view));
 }
 
 // Names in the request's language (?lang=, Accept-Language).
@@ -68,9 +55,9 @@ void add_stay_routes(router& r) {
   r.add({"POST", "/v1/stay/check", route_kind::compute, 64 * 1024, stay_check});
   r.add({"POST", "/v1/stay/batch", route_kind::streaming, 64u * 1024 * 1024, nullptr});
   r.add({"POST", "/v1/stay/report", route_kind::compute, 64 * 1024,
-         [](app_state& a, const api_request& q) { return report(a, q, false); }});
+         [](app_state& a, const api_request& q) { return report(a, q, render::report_view::stay); }});
   r.add({"POST", "/v1/visarun", route_kind::compute, 64 * 1024,
-         [](app_state& a, const api_request& q) { return report(a, q, true); }});
+         [](app_state& a, const api_request& q) { return report(a, q, render::report_view::visarun); }});
   r.add({"GET", "/v1/countries", route_kind::compute, 0, countries});
   r.add({"GET", "/v1/cities", route_kind::compute, 0, cities});
 }
