@@ -5,9 +5,11 @@
 # Usage: install-deps.sh [run|test]     (default: test)
 #   run   what building and running the `boravak` binary needs: the compiler, CMake, the
 #         libraries it links (and their -dev packages), msgfmt for the catalogs, iso-codes for
-#         the country names, python3 for the build-time checks, tzdata and CA certificates
+#         the country names, python3 for the build-time checks, tzdata and CA certificates,
+#         emscripten for the page's WebAssembly engine, cairo and pango with DejaVu fonts
+#         for the printable slips
 #   test  everything in `run`, plus what the tests, benchmarks and fuzzers need: GoogleTest,
-#         Google Benchmark, clang, zbarimg and rsvg-convert, PostgreSQL, wrk, curl, nginx, file (for the
+#         Google Benchmark, clang, zbarimg, rsvg-convert and pdftotext/pdftoppm, PostgreSQL, wrk, curl, nginx, file (for the
 #         Debian package test), Chromium,
 #         Node.js and npm
 set -euo pipefail
@@ -19,11 +21,12 @@ run_packages=(
   libtomlplusplus-dev libsimdjson-dev libcli11-dev libhowardhinnant-date-dev nlohmann-json3-dev
   libboost-dev libboost-locale-dev libspdlog-dev libssl-dev libsqlite3-dev libpqxx-dev
   libcurl4-openssl-dev libical-dev libqrencode-dev libpng-dev
+  emscripten libcairo2-dev libpango1.0-dev fonts-dejavu-core
 )
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
-  zbar-tools librsvg2-bin
+  zbar-tools librsvg2-bin poppler-utils
   postgresql wrk curl chromium nginx-light file
 )
 

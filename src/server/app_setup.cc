@@ -11,8 +11,9 @@ namespace boravak::server {
 std::unique_ptr<app_state> open_app(const std::string& db, const std::string& rules_dir, const std::string& web_dir,
                                     int store_connections) {
   const app::data_folders folders = app::default_folders(rules_dir);
+  // The page's WebAssembly engine is built beside the catalogs (build/wasm, share/boravak/wasm).
   const web_folders web{web_dir.empty() ? folders.rules.parent_path() / "web" : std::filesystem::path(web_dir),
-                        folders.rules.parent_path() / "api" / "openapi.json"};
+                        folders.rules.parent_path() / "api" / "openapi.json", folders.locale.parent_path() / "wasm"};
   std::unique_ptr<app_state> state;
   try {
     state = load_app_state(folders, web);

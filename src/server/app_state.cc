@@ -70,6 +70,8 @@ std::unique_ptr<app_state> load_app_state(const app::data_folders& folders, cons
   state->openapi_json = read_text(web.openapi);
   if (!nlohmann::json::accept(state->openapi_json)) throw std::runtime_error(web.openapi.string() + " is not valid JSON");
   state->web.load(web.web);
+  // Without the engine the page still works: it asks the server for every answer.
+  state->web.add_folder(web.engine, "/static/wasm/");
   return state;
 }
 

@@ -35,6 +35,7 @@ struct app_state : app::app_context {
 struct web_folders {
   std::filesystem::path web;      // web/
   std::filesystem::path openapi;  // api/openapi.json
+  std::filesystem::path engine;   // the page's WebAssembly engine (src/web), served as /static/wasm/
 };
 
 // Loads the application's context, the web files and the OpenAPI document. Throws

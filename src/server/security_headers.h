@@ -1,5 +1,5 @@
 // The headers every answer carries. The page is its own origin's only source of scripts and
-// styles; the API answers may not be framed, sniffed, cached (profiles) or sent as referrers.
+// styles (its own WebAssembly engine needs 'wasm-unsafe-eval' to compile); the API answers may not be framed, sniffed, cached (profiles) or sent as referrers.
 #pragma once
 
 #include <boost/beast/http.hpp>
@@ -13,7 +13,7 @@ void add_security_headers(Fields& h, answer_kind kind) {
   namespace http = boost::beast::http;
   if (kind == answer_kind::page) {
     h.set("Content-Security-Policy",
-          "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; "
+          "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; "
           "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     h.set(http::field::cache_control, "no-cache");
   } else {

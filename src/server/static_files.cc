@@ -18,6 +18,7 @@ std::string type_of(const std::filesystem::path& p) {
   if (ext == ".png") return "image/png";
   if (ext == ".ico") return "image/x-icon";
   if (ext == ".webmanifest") return "application/manifest+json";
+  if (ext == ".wasm") return "application/wasm";  // WebAssembly.instantiateStreaming requires it
   if (ext == ".txt") return "text/plain; charset=utf-8";
   return "application/octet-stream";
 }
@@ -26,6 +27,10 @@ std::string type_of(const std::filesystem::path& p) {
 
 void static_files::load(const std::filesystem::path& folder) {
   files_.clear();
+  add_folder(folder, "/");
+}
+
+void static_files::add_folder(const std::filesystem::path& folder, const std::string& url_prefix) {
   if (!std::filesystem::is_directory(folder)) return;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
     if (!entry.is_regular_file()) continue;
@@ -34,7 +39,7 @@ void static_files::load(const std::filesystem::path& folder) {
     body << in.rdbuf();
     if (!in && !in.eof()) throw std::runtime_error("cannot read " + entry.path().string());
     const std::string relative = std::filesystem::relative(entry.path(), folder).generic_string();
-    const std::string url = relative == "index.html" ? "/" : "/" + relative;
+    const std::string url = url_prefix == "/" && relative == "index.html" ? "/" : url_prefix + relative;
     files_[url] = {type_of(entry.path()), body.str()};
   }
 }

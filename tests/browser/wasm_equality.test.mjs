@@ -1,0 +1,116 @@
+// The page's WebAssembly engine and the server must give the same answer. The oracle's seeded
+// random cases (tests/oracle/random_cases.py: valid and malformed, every regime, citizenships
+// around their rule changes, plans) are turned into the calculator's request and sent both to
+// POST /v1/stay/report on the server and to the engine in Chromium, in all five languages;
+// status and body must be equal, texts included.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, newContext, openPage, BASE } from './lib.mjs';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const COUNT = Number(process.env.BORAVAK_EQUALITY_CASES || 1500);
+const LANGS = ['en', 'ru', 'uk', 'sr', 'sr-Cyrl'];
+
+let browser;
+before(async () => { browser = await launchBrowser(); });
+after(async () => { await browser.close(); });
+
+// The batch contract's regime object as the calculator's rule option ("rolling:90:180").
+function regimeOption(r) {
+  if (!r || typeof r !== 'object') return JSON.stringify(r);
+  if (r.kind === 'rolling') return `rolling:${r.limit}:${r.window}`;
+  if (r.kind === 'per_entry') return `per_entry:${r.limit}`;
+  if (r.kind === 'fixed') return `fixed:${r.limit}:${r.period_months ? `${r.period_months}m` : `${r.period_days}d`}`;
+  return String(r.kind);
+}
+
+// One oracle line as the calculator's request; lines that are not JSON objects are sent as
+// they are, and both sides must refuse them alike.
+function asReport(line) {
+  let c;
+  try {
+    c = JSON.parse(line);
+  } catch {
+    return line;
+  }
+  if (!c || typeof c !== 'object' || Array.isArray(c)) return line;
+  const { id, regime, ...rest } = c;
+  void id;
+  return regime === undefined ? rest : { ...rest, regime: regimeOption(regime) };
+}
+
+function oracleCases() {
+  const out = execFileSync('python3', [`${HERE}../oracle/random_cases.py`, '--seed', '20261206', '--count', String(COUNT),
+    '--citizenship'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return out.split('\n').filter(Boolean).map(asReport);
+}
+
+// The server's default rate limit (100 a second per address) applies to this test too: on 429
+// it waits as told and asks again.
+async function serverAnswer(body, lang) {
+  for (;;) {
+    const answer = await askServer(body, lang);
+    if (answer.status !== 429) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(answer.retryAfter || 1)));
+  }
+}
+
+async function askServer(body, lang) {
+  const response = await fetch(`${BASE}/v1/stay/report?lang=${encodeURIComponent(lang)}`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const answer = { status: response.status, body: await response.json() };
+  if (response.status === 429) answer.retryAfter = response.headers.get('Retry-After');
+  return answer;
+}
+
+test('the engine in the page answers every oracle case exactly as the server does', async () => {
+  const cases = oracleCases();
+  assert.ok(cases.length >= COUNT, 'the oracle gave its cases');
+  const context = await newContext(browser);
+  const page = await openPage(context);
+  // Strings go to the engine as they are (a line that is not JSON), objects as JSON.
+  const pageAnswers = await page.evaluate(async ({ cases, langs }) => {
+    const { loadEngine } = await import('/static/js/engine.js');
+    const engine = await loadEngine();
+    if (!engine) return null;
+    return cases.map((c, i) => JSON.parse(engine.ccall('boravak_answer', 'string', ['string', 'string', 'string'],
+      ['/v1/stay/report', typeof c === 'string' ? c : JSON.stringify(c), langs[i % langs.length]])));
+  }, { cases, langs: LANGS });
+  assert.ok(pageAnswers, 'the page loaded its WebAssembly engine');
+  let ok = 0;
+  let refused = 0;
+  for (let start = 0; start < cases.length; start += 8) {
+    const batch = cases.slice(start, start + 8);
+    const server = await Promise.all(batch.map((c, k) => serverAnswer(c, LANGS[(start + k) % LANGS.length])));
+    for (const [k, expected] of server.entries()) {
+      const i = start + k;
+      assert.deepEqual(pageAnswers[i], expected, `case ${i} (${LANGS[i % LANGS.length]}): ${JSON.stringify(cases[i])}`);
+      if (expected.status === 200) ok += 1; else refused += 1;
+    }
+  }
+  // The corpus must exercise both answers and refusals, or the comparison proves little.
+  assert.ok(ok > cases.length / 2, `answered: ${ok}`);
+  assert.ok(refused > 0, `refused: ${refused}`);
+  console.log(`# ${cases.length} cases equal: ${ok} answered, ${refused} refused`);
+  assert.deepEqual(page.problems, []);
+  await context.close();
+});
+
+test('the calculator computes in the page and sends no travel dates to the server', async () => {
+  const context = await newContext(browser);
+  const page = await openPage(context);
+  const posted = [];
+  page.on('request', (request) => { if (request.method() !== 'GET') posted.push(request.url()); });
+  await page.selectOption('#calc-country', 'RU');
+  await page.locator('.stay-row').first().locator('.stay-entry').fill('2026-10-20');
+  await page.fill('#calc-on', '2026-11-10');
+  await page.click('#calc-form button[type="submit"]');
+  await page.waitForSelector('#calc-result:not([hidden]) .presence time[datetime="2026-11-10"]');
+  assert.equal(await page.getAttribute('html', 'data-engine'), 'wasm');
+  assert.deepEqual(posted, [], 'nothing was posted');
+  await context.close();
+});

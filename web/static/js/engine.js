@@ -1,0 +1,43 @@
+// The page's own engine: the server's C++ core and stay use cases compiled to WebAssembly
+// (src/web). The calculator and the visa run are computed here, so they answer at once, work
+// offline, and send no travel dates anywhere. A browser without WebAssembly, or a route the
+// engine does not compute, asks the server instead, which gives the same answer.
+import createEngine from '../wasm/boravak-engine.js';
+import { ApiError, post } from './api.js';
+import { currentLang } from './i18n-state.js';
+
+let loading = null;
+
+// The engine, instantiated once; null where WebAssembly is unavailable or fails to load.
+export function loadEngine() {
+  if (!loading) {
+    loading = typeof WebAssembly === 'object'
+      ? createEngine({ locateFile: (file) => new URL(`../wasm/${file}`, import.meta.url).href }).catch(() => null)
+      : Promise.resolve(null);
+  }
+  return loading;
+}
+
+// The engine's answer to one route: {status, body}, or null when the engine cannot answer it.
+export async function computeHere(path, body, lang = currentLang()) {
+  const engine = await loadEngine();
+  if (!engine) return null;
+  const answer = JSON.parse(engine.ccall('boravak_answer', 'string', ['string', 'string', 'string'],
+    [path, JSON.stringify(body), lang]));
+  return answer.status === 200 || answer.status === 400 || answer.status === 422 ? answer : null;
+}
+
+// Like post(), computed in the page when it can be; the server's ApiError otherwise.
+export async function compute(path, body) {
+  const answer = await computeHere(path, body);
+  if (!answer) {
+    document.documentElement.dataset.engine = 'server';
+    return post(path, body);
+  }
+  document.documentElement.dataset.engine = 'wasm';
+  if (answer.status !== 200) {
+    const e = answer.body.error;
+    throw new ApiError(answer.status, e.code, e.message, e.path);
+  }
+  return answer.body;
+}
