@@ -10,7 +10,7 @@
 #include "app/app_setup.h"
 #include "app/profile_codec.h"
 #include "app/profile_service.h"
-#include "server/http_answer.h"
+#include "io/json_fields.h"
 #include "server/profile_items.h"
 
 namespace boravak::server {
@@ -38,7 +38,7 @@ class ProfileItems : public ::testing::Test {
       if (saved.ok()) return "accepted";
       EXPECT_FALSE(test_support::english(saved.error().message).starts_with("[")) << saved.error().message.key;
       return std::string(to_string(saved.error().code)) + " at " + saved.error().field;
-    } catch (const input_error& e) {
+    } catch (const io::input_error& e) {
       EXPECT_FALSE(test_support::english(e.message).starts_with("[")) << e.message.key;
       return e.code + " at " + e.path;
     }
@@ -105,7 +105,7 @@ TEST_F(ProfileItems, SettingsMergeAndAreChecked) {
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second.value().citizenship, "RU");
   EXPECT_EQ(second.value().city, "novi_sad");
-  EXPECT_THROW(read_settings_patch(nlohmann::json::parse(R"({"lang":"de"})")), input_error);
+  EXPECT_THROW(read_settings_patch(nlohmann::json::parse(R"({"lang":"de"})")), io::input_error);
   const auto paris = profiles.update_settings(profile_, read_settings_patch(nlohmann::json::parse(R"({"city":"paris"})")));
   ASSERT_FALSE(paris.ok());
   EXPECT_EQ(paris.error().field, "city");
