@@ -19,9 +19,14 @@ const pageFiles = files(WEB);
 const scripts = pageFiles.filter((f) => f.endsWith('.js'));
 const html = fs.readFileSync(path.join(WEB, 'index.html'), 'utf8');
 
+// Every web.* key of the English catalogs (web.po, web_views.po, …).
 function catalogKeys() {
-  const po = fs.readFileSync(path.join(ROOT, 'i18n/en/web.po'), 'utf8');
-  return new Set([...po.matchAll(/^msgid "(web\.[^"]+)"/gm)].map((m) => m[1]));
+  const dir = path.join(ROOT, 'i18n/en');
+  const keys = new Set();
+  for (const file of fs.readdirSync(dir).filter((f) => /^web.*\.po$/.test(f))) {
+    for (const m of fs.readFileSync(path.join(dir, file), 'utf8').matchAll(/^msgid "(web\.[^"]+)"/gm)) keys.add(m[1]);
+  }
+  return keys;
 }
 
 // Keys written out in full, and the prefixes of keys built at run time (`web.plan.relation.${r}`).

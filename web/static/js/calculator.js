@@ -1,11 +1,13 @@
 // The stay calculator's form: stays as date rows or as passport stamps, citizenship, check
-// date and the optional document dates. POST /v1/stay/report and hand the answer to report.js.
-import { post } from './api.js';
+// date and the optional document dates. The report is computed in the page (engine.js), as
+// POST /v1/stay/report would answer it, and handed to report.js.
+import { compute } from './engine.js';
 import { h, $, $$ } from './dom.js';
 import { t, applyTexts, onLanguageChange } from './i18n.js';
 import { todayInBelgrade } from './dates.js';
 import { clearErrors, showError } from './errors.js';
 import { renderReport } from './report.js';
+import { resultShown } from './route.js';
 
 const state = { lastReport: null, lastPerson: null, lastKey: '' };
 let form;
@@ -160,7 +162,7 @@ export async function calculate({ announce = true } = {}) {
   const body = $('#calc-result-body');
   form.setAttribute('aria-busy', 'true');
   try {
-    const report = await post('/v1/stay/report', person);
+    const report = await compute('/v1/stay/report', person);
     state.lastReport = report;
     state.lastPerson = person;
     state.lastKey = JSON.stringify(person);
@@ -168,6 +170,7 @@ export async function calculate({ announce = true } = {}) {
     $('#calc-result').hidden = false;
     applyTexts($('#calc-result'));
     if (announce) $('#calc-result').focus({ preventScroll: false });
+    if (announce) resultShown(person, report);
     return report;
   } catch (error) {
     forgetResult();

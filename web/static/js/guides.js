@@ -1,10 +1,13 @@
 // The topic guides: GET /v1/guides?q=&lang= (list or search) and GET /v1/guides/{id}.
+// An open guide has its own address, #/guides/<id> (route.js), so it can be shared, and Back
+// returns to the list.
 import { get } from './api.js';
 import { citationBlock } from './why.js';
 import { h, $, fill } from './dom.js';
 import { t, onLanguageChange } from './i18n.js';
 import { showError, clearErrors } from './errors.js';
-import { showView, onViewOpen } from './views.js';
+import { onViewOpen } from './views.js';
+import { navigate, onRoute } from './route.js';
 
 let loaded = false;
 let openId = null;
@@ -31,9 +34,13 @@ async function search() {
   }
 }
 
-export async function openGuide(id, { show = true } = {}) {
-  if (show) showView('guides', { focus: false });
-  if (show && !loaded) search();
+// Opens a guide from anywhere on the page (a list item, the overstay warning): a new address.
+export function openGuide(id) {
+  navigate(`/guides/${id}`);
+}
+
+async function showGuide(id, { focus = true } = {}) {
+  if (!loaded) search();
   const view = $('#guide-view');
   try {
     const guide = await get(`/v1/guides/${encodeURIComponent(id)}`);
@@ -44,19 +51,20 @@ export async function openGuide(id, { show = true } = {}) {
       guide.sources && guide.sources.length ? h('details', { class: 'why' },
         h('summary', null, t('web.guides.sources')),
         h('div', { class: 'why-body' }, guide.sources.map(citationBlock))) : null,
-      h('button', { type: 'button', class: 'btn btn-quiet', onclick: closeGuide }, t('web.guides.back')));
+      h('button', { type: 'button', class: 'btn btn-quiet', onclick: () => navigate('/guides') }, t('web.guides.back')));
     view.hidden = false;
-    if (show) view.focus();
+    if (focus) view.focus();
   } catch (error) {
     showError($('#guides-form'), error);
   }
 }
 
-function closeGuide() {
+// Back at the list: focus goes to the guide that was open, where the reader left off.
+function hideGuide({ focus = true } = {}) {
   const id = openId;
   openId = null;
   $('#guide-view').hidden = true;
-  const button = id && $(`#guides-list [data-guide="${id}"]`);
+  const button = id && focus && $(`#guides-list [data-guide="${id}"]`);
   if (button) button.focus();
 }
 
@@ -68,9 +76,13 @@ export function initGuides() {
   onViewOpen('guides', () => {
     if (!loaded) search();
   });
+  onRoute('guides', (route, { initial }) => {
+    if (route.sub) showGuide(route.sub, { focus: !initial });
+    else if (openId) hideGuide({ focus: !initial });
+  });
   onLanguageChange(() => {
     if (!loaded) return;
     search();
-    if (openId) openGuide(openId, { show: false });
+    if (openId) showGuide(openId, { focus: false });
   });
 }

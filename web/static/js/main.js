@@ -3,13 +3,15 @@ import { $ } from './dom.js';
 import { initialLanguage, setLanguage, onLanguageChange, t, currentLang } from './i18n.js';
 import { loadCountries } from './countries.js';
 import { initViews } from './views.js';
-import { initCalculator } from './calculator.js';
+import { initCalculator, setStays, setCitizenship, calculate } from './calculator.js';
+import { initRoutes } from './route.js';
 import { initPlanner } from './planner.js';
 import { initFees } from './fees.js';
 import { initGuides } from './guides.js';
 import { initRules } from './rules.js';
 import { initProfile, loadProfile, refreshProfileTexts } from './profile.js';
 import { initTelegram, refreshTelegramTexts } from './telegram.js';
+import { loadEngine } from './engine.js';
 
 async function startLanguage() {
   try {
@@ -38,6 +40,7 @@ function initLanguageSwitch() {
 }
 
 async function main() {
+  loadEngine();  // compiles while the texts load
   try {
     await startLanguage();
   } catch {
@@ -60,6 +63,8 @@ async function main() {
     $('#boot-error').hidden = false;
   }
   await loadProfile();
+  // A shared link's view and answer win over the saved profile's.
+  await initRoutes({ setStays, setCitizenship, calculate });
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -1,9 +1,11 @@
 // Draws the answer of POST /v1/stay/report: overstay warning, days used and left, last legal
-// day, next entries, address registration, other readings, and "Why?" under each.
+// day, the timeline and the month-by-month calendar, next entries, address registration, other
+// readings, and "Why?" under each.
 import { h, fill } from './dom.js';
 import { t, formatDate, formatNumber } from './i18n.js';
 import { whyDetails } from './why.js';
 import { drawTimeline } from './timeline.js';
+import { drawMonthCalendar } from './month-calendar.js';
 import { openGuide } from './guides.js';
 
 const NO_LIMIT = '9999-12-31';
@@ -200,6 +202,7 @@ export function renderReport(container, report) {
     ruleLine(report),
     mainWhy(report),
     drawTimeline(timelineView(report)),
+    drawMonthCalendar(report),
     readingsPanel(report),
     nextEntries(report),
     registration(report));
