@@ -8,6 +8,7 @@
 
 #include "io/qr_image.h"
 #include "render/plan_report.h"
+#include "render/slips_pdf.h"
 
 namespace boravak::cli {
 namespace {
@@ -60,6 +61,13 @@ std::string slips_text(const app::planned_permit& planned, const app::slip_set& 
   }
   for (const text& note : set.notes) out << w.render(note) << "\n";
   return out.str();
+}
+
+std::string write_slips_pdf(const app::planned_permit& planned, const app::slip_set& set, const std::string& out_dir,
+                            const i18n::catalog& words, const i18n::catalog& form) {
+  const std::filesystem::path pdf = std::filesystem::path(out_dir.empty() ? "." : out_dir) / "slips.pdf";
+  write_file(pdf, render::slips_pdf(planned, set, words, form), words);
+  return words.format("slip.pdf_written", {pdf.string()}) + "\n";
 }
 
 std::string appointment_email_text(const app::appointment_email& mail, const i18n::catalog& w) {

@@ -130,7 +130,7 @@ permit_commands add_permit_commands(CLI::App& app, permit_options& o) {
   add_situation_options(c.slip, o);
   c.slip->add_option("--municipality", o.municipality, "your municipality's code for the reference, e.g. 019 (Voždovac)")->required();
   c.slip->add_option("--payer", o.payer, "payer's name and address, as printed on the slip");
-  c.slip->add_option("--out", o.out_dir, "folder for the QR images (SVG and PNG)");
+  c.slip->add_option("--out", o.out_dir, "folder for slips.pdf and the QR images (SVG and PNG); default: slips.pdf in the current folder");
   c.slip->add_flag("--non-cash", o.non_cash, "paying from an account (payment code 2xx) rather than in cash");
   c.email = permit->add_subcommand("email", "the e-mail asking the police for an appointment (Belgrade, Novi Sad)");
   add_situation_options(c.email, o);
@@ -163,6 +163,8 @@ int run_permit_commands(const permit_commands& c, const permit_options& options,
     const auto set = app::prepare_slips(ctx, planned, {o.municipality, o.payer, o.non_cash});
     if (!set) throw std::runtime_error(words.render(set.error().message));
     std::cout << slips_text(planned, set.value(), o.out_dir, words);
+    // The printable slips go next to the QR images, or into the current folder.
+    std::cout << write_slips_pdf(planned, set.value(), o.out_dir, words, ctx.words("sr"));
     return 0;
   }
   if (*c.email) {

@@ -5,8 +5,19 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace boravak::io {
+
+// The code's modules, for drawing it elsewhere (the printable slips): width × width, row by row.
+struct qr_matrix {
+  int width = 0;
+  std::vector<bool> modules;
+  bool dark(int x, int y) const { return modules[static_cast<std::size_t>(y * width + x)]; }
+};
+inline constexpr int kQrQuietZone = 4;  // modules of white around the code
+
+qr_matrix qr_modules(std::string_view payload);
 
 // Error correction M: the code survives a fold or a smudge on a printed slip.
 std::string qr_svg(std::string_view payload);

@@ -7,6 +7,7 @@
 #include "boravak/permit/fee_schedule.h"
 #include "app/papers.h"
 #include "render/plan_report.h"
+#include "render/slips_pdf.h"
 #include "io/calendar_export.h"
 #include "io/qr_image.h"
 #include "io/situation_reader.h"
@@ -104,6 +105,15 @@ http_answer slip_image(app_state& app, const api_request& r, bool png) {
   return {200, png ? "image/png" : "image/svg+xml", png ? io::qr_png(payload) : io::qr_svg(payload), {}};
 }
 
+// The same slips, printable: the paper form's boxes with the QR code, and every fee without a
+// slip with its reason (render/slips_pdf.h).
+http_answer slips_pdf(app_state& app, const api_request& r) {
+  const slips_made made = make_slips(app, r);
+  http_answer a{200, "application/pdf", render::slips_pdf(made.p, made.set, app.words(r.language()), app.words("sr")), {}};
+  a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-slips.pdf\"");
+  return a;
+}
+
 http_answer grounds(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
   nlohmann::json out = nlohmann::json::array();
@@ -152,6 +162,7 @@ void add_permit_routes(router& r) {
   r.add({"POST", "/v1/permit/plan", route_kind::compute, 64 * 1024, plan});
   r.add({"POST", "/v1/permit/deadlines.ics", route_kind::compute, 64 * 1024, deadlines_ics});
   r.add({"POST", "/v1/permit/slips", route_kind::compute, 64 * 1024, slips});
+  r.add({"POST", "/v1/permit/slips.pdf", route_kind::compute, 64 * 1024, slips_pdf});
   r.add({"POST", "/v1/permit/slips/{n}.svg", route_kind::compute, 64 * 1024,
          [](app_state& a, const api_request& q) { return slip_image(a, q, false); }});
   r.add({"POST", "/v1/permit/slips/{n}.png", route_kind::compute, 64 * 1024,

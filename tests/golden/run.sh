@@ -19,7 +19,8 @@ for lang in en ru uk sr sr-Cyrl; do
   mkdir -p "$work/$lang"
   "$boravak" permit plan "${family[@]}" --lang "$lang" > "$work/$lang/plan_family.txt"
   "$boravak" permit plan "${renewal[@]}" --lang "$lang" > "$work/$lang/plan_renewal.txt"
-  "$boravak" permit slip "${spouse_in_person[@]}" --municipality 019 --payer "Olena Kovalenko, Novi Sad" --lang "$lang" > "$work/$lang/slips.txt"
+  # Run in the work folder: without --out, the printable slips.pdf is written to the current one.
+  (cd "$work/$lang" && "$boravak" permit slip "${spouse_in_person[@]}" --municipality 019 --payer "Olena Kovalenko, Novi Sad" --lang "$lang" > slips.txt)
   "$boravak" permit email "${spouse_in_person[@]}" --names "Olena Kovalenko:1990-04-12;Marko Kovalenko:2018-06-30" --lang "$lang" > "$work/$lang/email.txt"
   "$boravak" guide search --lang "$lang" beli karton > "$work/$lang/guide_search.txt" || true
   for f in "$work/$lang"/*.txt; do

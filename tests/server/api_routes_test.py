@@ -19,6 +19,7 @@ carry the security headers (checked when the server stops).
 import json
 import os
 import re
+import subprocess
 import sys
 import tomllib
 import urllib.parse
@@ -170,11 +171,52 @@ class PublicRoutesTest(ApiCase):
                 self.assertIn(key, slip, slip)
             self.assertTrue(slip["payload"].startswith("K:PR|V:01|"), slip["payload"])
             self.assertIn("<svg", slip["qr_svg"])
+        cli_out = os.path.join(TMP, "cli-slips")
+        os.makedirs(cli_out, exist_ok=True)
         text = cli("permit", "slip", "--situation", write_json("slip-situation.json", SLIP_SITUATION),
-                   "--municipality", "019", "--payer", "Olena K, Novi Sad", "--on", "2026-11-05")
+                   "--municipality", "019", "--payer", "Olena K, Novi Sad", "--on", "2026-11-05", "--out", cli_out)
         expected = re.findall(r"NBS IPS QR code: (.*)", text)
         self.assertEqual([s["payload"] for s in body["slips"]], expected,
                          "the slips' QR payloads differ from `boravak permit slip`")
+
+    def test_printable_slips_pdf(self):
+        """The PDF has the account as printed on a real slip, the amounts and the recipient as
+        text, and each slip's QR code scans (zbarimg) to exactly the payload /v1/permit/slips
+        gives; `permit slip --out DIR` writes the same slips to DIR/slips.pdf."""
+        body = self.slips()
+        answer = api("POST", "/v1/permit/slips.pdf?lang=en&on=2026-11-05", SLIP_REQUEST)
+        self.assertStatus(answer, 200, "POST /v1/permit/slips.pdf")
+        self.assertEqual(answer.header("Content-Type"), "application/pdf")
+        self.assertTrue(answer.body.startswith(b"%PDF-"), answer.body[:20])
+        pdf = os.path.join(TMP, "api-slips.pdf")
+        with open(pdf, "wb") as f:
+            f.write(answer.body)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("840-0000742221843-57", text, "the account as a paper slip prints it")
+        self.assertIn("Republička administrativna taksa", text)
+        for slip in body["slips"]:
+            para = slip["amount"] * 100
+            printed = "{:,}".format(para // 100).replace(",", ".") + ",%02d" % (para % 100)
+            self.assertIn(printed, text, "the amount %s as printed" % printed)
+        for reason in body["without_slip"]:
+            self.assertIn(reason["fee_name"].split()[0], text, "a fee without a slip is named with its reason")
+        # Every slip's QR code, from the pages as images, in the order of the slips.
+        subprocess.run(["pdftoppm", "-r", "200", "-png", pdf, os.path.join(TMP, "slips-page")], check=True)
+        decoded = []
+        for page in sorted(p for p in os.listdir(TMP) if p.startswith("slips-page")):
+            scan = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sbinary", os.path.join(TMP, page)],
+                                  capture_output=True)
+            # In binary mode zbarimg writes the codes of one page back to back: each starts "K:PR|".
+            decoded += [code for code in re.split(r"(?=K:PR\|)", scan.stdout.decode("utf-8").strip()) if code]
+        self.assertEqual(sorted(decoded), sorted(s["payload"] for s in body["slips"]))
+        # The CLI writes the same slips.
+        out = os.path.join(TMP, "cli-pdf")
+        os.makedirs(out, exist_ok=True)
+        cli("permit", "slip", "--situation", write_json("slip-situation-pdf.json", SLIP_SITUATION),
+            "--municipality", "019", "--payer", "Olena K, Novi Sad", "--on", "2026-11-05", "--out", out)
+        cli_text = subprocess.run(["pdftotext", "-layout", os.path.join(out, "slips.pdf"), "-"], capture_output=True,
+                                  text=True, check=True).stdout
+        self.assertEqual(cli_text, text)
 
     def test_slip_images(self):
         count = len(self.slips()["slips"])

@@ -376,5 +376,29 @@ TEST(IpsQrTest, AmountsHaveADecimalCommaAndTwoDecimals) {
   }
 }
 
+// The paper slip's own forms: the account padded as printed on an uplatnica, amounts with
+// thousands dots and a decimal comma.
+TEST(PaymentReferenceTest, SlipsPrintTheAccountAndAmountAsAPaperFormDoes) {
+  EXPECT_EQ(printed_account(parse_account("840-742221843-57").digits), "840-0000742221843-57");
+  EXPECT_EQ(printed_account("160000000012345678"), "160-0000000123456-78");
+  struct row {
+    const char* name;
+    long long para;
+    const char* printed;
+  };
+  const std::vector<row> rows = {
+      {"Zero.", 0, "0,00"},
+      {"One para.", 1, "0,01"},
+      {"Under a thousand: no dot.", 99900, "999,00"},
+      {"A thousand: one dot.", 100000, "1.000,00"},
+      {"The family's four fees.", 2277000, "22.770,00"},
+      {"A million and ten para.", 100000010, "1.000.000,10"},
+  };
+  for (const row& r : rows) {
+    SCOPED_TRACE(r.name);
+    EXPECT_EQ(printed_amount(r.para), r.printed);
+  }
+}
+
 }  // namespace
 }  // namespace boravak

@@ -34,6 +34,13 @@ struct account_result {
 // Parses a printed or 18-digit account and checks its control digits.
 account_result parse_account(std::string_view text);
 
+// The account as a paper slip prints it, "840-0000742221843-57": bank, the middle part padded
+// to 13 digits, control digits. REQUIRES: the 18-digit form (account_result::digits).
+std::string printed_account(std::string_view digits18);
+
+// An amount as a paper slip prints it, "22.770,00": dots between thousands, a decimal comma.
+std::string printed_amount(long long amount_para);
+
 struct reference_result {
   std::string full;        // check digits + reference, e.g. "14123412" (no model)
   reference_problem problem = reference_problem::none;

@@ -62,6 +62,26 @@ account_result parse_account(std::string_view text) {
   return {digits, reference_problem::none};
 }
 
+std::string printed_account(std::string_view digits18) {
+  return std::string(digits18.substr(0, 3)) + "-" + std::string(digits18.substr(3, 13)) + "-" + std::string(digits18.substr(16, 2));
+}
+
+std::string printed_amount(long long amount_para) {
+  const bool negative = amount_para < 0;
+  const unsigned long long para = negative ? 0ULL - static_cast<unsigned long long>(amount_para) : static_cast<unsigned long long>(amount_para);
+  const std::string whole = std::to_string(para / 100);
+  std::string out = negative ? "-" : "";
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) out.push_back('.');
+    out.push_back(whole[i]);
+  }
+  const unsigned cents = static_cast<unsigned>(para % 100);
+  out.push_back(',');
+  out.push_back(static_cast<char>('0' + cents / 10));
+  out.push_back(static_cast<char>('0' + cents % 10));
+  return out;
+}
+
 reference_result model97_reference(std::string_view reference, int max_length) {
   const std::string digits = without_separators(reference);
   if (digits.empty()) return {{}, reference_problem::empty};
