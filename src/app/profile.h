@@ -22,6 +22,9 @@ struct profile_settings {
   // An application for a permit filed on this day and not yet decided ("first" or "renewal").
   std::optional<date> pending_since;
   std::string pending_kind = "first";
+  // The permit plan the person saved from the planner: the situation exactly as POST
+  // /v1/permit/plan takes it, as compact JSON, or empty. The page fills its planner from it.
+  std::string plan_json;
 };
 
 // A change of settings: what is not given keeps its value. `clear_pending` removes the pending
@@ -31,6 +34,7 @@ struct settings_patch {
   std::optional<date> pending_since;
   std::optional<std::string> pending_kind;
   bool clear_pending = false;
+  std::optional<std::string> plan_json;  // "" removes the saved plan
 };
 
 struct trip {

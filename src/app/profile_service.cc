@@ -35,6 +35,7 @@ profile_settings merged(profile_settings s, const settings_patch& patch) {
   if (patch.pending_since) s.pending_since = patch.pending_since;
   if (patch.pending_kind) s.pending_kind = *patch.pending_kind;
   if (patch.clear_pending) s.pending_since.reset();
+  if (patch.plan_json) s.plan_json = *patch.plan_json;
   return s;
 }
 

@@ -129,6 +129,10 @@ result<stay_situation> check_stays(const app_context& ctx, const person& who) {
   s.days_left_shown = days_left_to_show(s.answer, s.data.on);
   if (!s.answer.last_legal_day && s.answer.first_overstay_day) s.last_legal_day_passed = *s.answer.first_overstay_day - days{1};
   s.return_needs_document = s.third_country_document;
+  for (const stay& st : s.data.stays) {
+    if (st.entry <= s.data.on && st.exit && *st.exit > s.data.on && s.answer.last_legal_day && *st.exit > *s.answer.last_legal_day)
+      s.planned_exit_past_limit = *st.exit;
+  }
 
   const date today = ctx.today();
   if (s.entry_rule != nullptr) note_if_outdated(s, &s.entry_rule->cited, today);

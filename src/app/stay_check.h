@@ -73,6 +73,9 @@ struct stay_situation {
   std::optional<date> last_legal_day_passed;  // while overstaying: the last day that was still legal
   bool return_needs_document = false;  // entered on another country's visa: coming back needs one again
   bool registration_missed = false;    // the registration deadline lies before `on`
+  // The current stay's recorded exit, when it is a plan (after `on`) that runs past the last
+  // legal day: every day after that day would be an overstay.
+  std::optional<date> planned_exit_past_limit;
   std::optional<pending_application> pending;  // days stop counting from its day; no visa run
   const citation* pending_cited = nullptr;     // why they stop
 

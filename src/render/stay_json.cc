@@ -235,6 +235,13 @@ json stay_situation_json(const app::stay_situation& s, const rule_set& rules, co
   advice["return_needs_document"] =
       said_if(s.return_needs_document, {"stay.next.needs_document", {text_arg::of_day(s.next.latest_exit), text_arg::of_verbatim(rules.visas.e_visa_url)}});
   advice["after_overstay"] = said_if(s.answer.overstay_days > 0 && !s.pending, {"stay.next.after_overstay", {}});
+  advice["planned_exit_past_limit"] =
+      s.planned_exit_past_limit
+          ? json{{"exit", to_iso_string(*s.planned_exit_past_limit)},
+                 {"last_legal_day", to_iso_string(*s.answer.last_legal_day)},
+                 {"text", words.render({"stay.advice.planned_exit_past_limit",
+                                        {text_arg::of_day(*s.planned_exit_past_limit), text_arg::of_day(*s.answer.last_legal_day)}})}}
+          : json(nullptr);
   out["advice"] = std::move(advice);
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include "app/profile_codec.h"
 #include "http_answer.h"
+#include "io/situation_reader.h"
 #include "json_body.h"
 
 namespace boravak::server {
@@ -45,7 +46,7 @@ std::string country_code(json_fields& f, std::string_view field) {
 }  // namespace
 
 app::settings_patch read_settings_patch(const nlohmann::json& body) {
-  json_fields f(body, "", {"name", "citizenship", "lang", "city", "pending_since", "pending_kind"});
+  json_fields f(body, "", {"name", "citizenship", "lang", "city", "pending_since", "pending_kind", "plan"});
   app::settings_patch patch;
   patch.name = f.text("name", kNameBytes);
   if (f.has("citizenship")) patch.citizenship = country_code(f, "citizenship");
@@ -55,6 +56,19 @@ app::settings_patch read_settings_patch(const nlohmann::json& body) {
   patch.pending_since = f.day("pending_since");
   patch.clear_pending = body.is_object() && body.contains("pending_since") && body["pending_since"].is_null();
   patch.pending_kind = one_of(f, "pending_kind", {"first", "renewal"}, false);
+  // The planner's situation, kept only when the planner itself could read it; null removes it.
+  if (f.has("plan")) {
+    const nlohmann::json& plan = body["plan"];
+    if (!plan.is_object()) f.refuse("plan", "invalid_value", {"api.error.not_object", {}});
+    try {
+      (void)io::read_situation_json(plan.dump());
+    } catch (const io::situation_error& e) {
+      throw input_error{"invalid_value", e.message(), e.field().empty() ? "plan" : "plan." + e.field()};
+    }
+    patch.plan_json = plan.dump();
+  } else if (body.is_object() && body.contains("plan")) {
+    patch.plan_json = "";
+  }
   return patch;
 }
 
