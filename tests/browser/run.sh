@@ -33,12 +33,15 @@ if ! node -e '
   exit 2
 fi
 
-# Installs playwright-core when it is missing or is not the version package-lock.json pins.
+# Installs playwright-core and axe-core when one is missing or is not the version
+# package-lock.json pins.
 if ! node -e '
-  const want = require(process.argv[1]).packages["node_modules/playwright-core"].version;
-  let have = null;
-  try { have = require(process.argv[2]).version; } catch {}
-  process.exit(have === want ? 0 : 1);' "$HERE/package-lock.json" "$HERE/node_modules/playwright-core/package.json"; then
+  const lock = require(process.argv[1]).packages;
+  for (const name of ["playwright-core", "axe-core"]) {
+    let have = null;
+    try { have = require(process.argv[2] + "/node_modules/" + name + "/package.json").version; } catch {}
+    if (have !== lock["node_modules/" + name].version) process.exit(1);
+  }' "$HERE/package-lock.json" "$HERE"; then
   (cd "$HERE" && npm ci --no-audit --no-fund)
 fi
 
