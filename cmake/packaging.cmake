@@ -34,6 +34,11 @@ install(FILES "${PROJECT_SOURCE_DIR}/api/openapi.json" DESTINATION "${BORAVAK_SH
 # the way.
 install(DIRECTORY "${CMAKE_BINARY_DIR}/locale/" DESTINATION "${BORAVAK_SHARE_DIR}/locale"
         FILES_MATCHING PATTERN "*.mo")
+# The page's WebAssembly engine, beside the catalogs: the server serves it as /static/wasm/.
+if(BORAVAK_WASM AND NOT BORAVAK_FUZZ)
+  install(FILES "${CMAKE_BINARY_DIR}/wasm/boravak-engine.js" "${CMAKE_BINARY_DIR}/wasm/boravak-engine.wasm"
+          DESTINATION "${BORAVAK_SHARE_DIR}/wasm")
+endif()
 
 # systemd looks in /usr/lib/systemd/system as well as /lib/systemd/system.
 install(FILES "${PROJECT_SOURCE_DIR}/deploy/systemd/boravak.service"
@@ -83,7 +88,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Added to those: the bot reaches api.telegram.org through libcurl, which checks the server's
 # certificate against the system's certificate authorities.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates")
+# The printable slips are drawn in DejaVu Sans, found through fontconfig.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "ca-certificates, fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nginx | caddy")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "sqlite3, postgresql")
 # /etc/default/boravak is a conffile: an upgrade keeps the administrator's edits (dpkg asks when

@@ -114,3 +114,17 @@ test('the calculator computes in the page and sends no travel dates to the serve
   assert.deepEqual(posted, [], 'nothing was posted');
   await context.close();
 });
+
+test('a browser without WebAssembly gets the same answer from the server', async () => {
+  const context = await newContext(browser);
+  await context.addInitScript(() => { delete globalThis.WebAssembly; });
+  const page = await openPage(context);
+  await page.selectOption('#calc-country', 'RU');
+  await page.locator('.stay-row').first().locator('.stay-entry').fill('2026-10-20');
+  await page.fill('#calc-on', '2026-11-10');
+  await page.click('#calc-form button[type="submit"]');
+  await page.waitForSelector('#calc-result:not([hidden]) .presence time[datetime="2026-11-10"]');
+  assert.equal(await page.getAttribute('html', 'data-engine'), 'server');
+  assert.equal((await page.locator('#calc-result [data-stat="days_used"] dd .value').innerText()).trim(), '22');
+  await context.close();
+});

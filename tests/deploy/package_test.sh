@@ -113,6 +113,8 @@ expect_file usr/share/boravak/rules/permit/fees.toml
 expect_file usr/share/boravak/guides/topics.toml
 expect_file usr/share/boravak/web/index.html
 expect_file usr/share/boravak/api/openapi.json
+expect_file usr/share/boravak/wasm/boravak-engine.js
+expect_file usr/share/boravak/wasm/boravak-engine.wasm
 for lang in en ru uk sr; do
   expect_file "usr/share/boravak/locale/$lang/LC_MESSAGES/boravak.mo"
 done
