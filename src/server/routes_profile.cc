@@ -12,6 +12,7 @@
 #include "app_state.h"
 #include "json_body.h"
 #include "profile_items.h"
+#include "store/secret.h"
 #include "render/stay_json.h"
 #include "router.h"
 #include "store/secret.h"
@@ -55,9 +56,10 @@ http_answer show(app_state& app, const api_request& r) {
   // newer than its version, never older.
   const auto version = app.store->profile_version(id);
   if (!version) throw request_error{401, "unauthorized", {"api.error.unknown_secret", {}}, ""};
-  if (auto kept = app.profiles.find(id, *version)) return json_answer(std::move(*kept));
+  const std::string owner = store::sha256_hex(r.bearer_secret());
+  if (auto kept = app.profiles.find(owner, id, *version)) return json_answer(std::move(*kept));
   http_answer a = json_answer(app::to_json(loaded(app, id)));
-  app.profiles.keep(id, *version, a.body);
+  app.profiles.keep(owner, id, *version, a.body);
   return a;
 }
 

@@ -114,7 +114,17 @@ class ProfileTest(ProfileHelpers):
         settings = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"city": "novi_sad", "lang": "ru"},
                                              secret=secret), 200, "PATCH /v1/profile")
         self.assertEqual(settings, {"settings": {"name": "Owner Ana", "citizenship": "RU", "lang": "ru",
-                                                 "city": "novi_sad", "pending_since": None, "pending_kind": "first"}})
+                                                 "city": "novi_sad", "pending_since": None, "pending_kind": "first",
+                                                 "plan": None}})
+        # A saved plan is the planner's situation; one the planner cannot read is refused.
+        plan = {"citizenship": "RU", "ground": "employment", "city": "belgrade"}
+        saved = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"plan": plan}, secret=secret), 200, "PATCH plan")
+        self.assertEqual(saved["settings"]["plan"], plan)
+        self.assertError(api("PATCH", "/v1/profile", {"plan": {"citizenship": "RU", "colour": "red"}}, secret=secret),
+                         422, "invalid_value", path="plan.colour", what="a plan with an unknown field")
+        self.assertEqual(self.profile(secret)["settings"]["plan"], plan)
+        settings = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"plan": None}, secret=secret), 200, "PATCH plan null")
+        self.assertIsNone(settings["settings"]["plan"])
         self.assertEqual(self.profile(secret)["settings"], settings["settings"])
         # The export is the profile, as an attachment.
         export = api("GET", "/v1/profile/export", secret=secret)
@@ -292,6 +302,19 @@ class ProfileTest(ProfileHelpers):
         self.assertEqual(answer.body, b"")
         self.assertError(api("GET", "/v1/profile", secret=secret), 401, "unauthorized", what="after DELETE")
         self.assertError(api("DELETE", "/v1/profile", secret=secret), 401, "unauthorized", what="DELETE twice")
+
+    def test_a_new_profile_never_shows_a_deleted_ones_answer(self):
+        """SQLite gives the id of a deleted last profile to the next new one, and its version
+        climbs the same way: the kept GET /v1/profile answer must still never cross over."""
+        gone, _ = new_profile(self, {"citizenship": "RU"})
+        add_item(self, gone, "trips", {"entry": "2026-09-01", "exit": "2026-09-05", "note": "the deleted person's"})
+        self.profile(gone)  # kept by the cache
+        self.assertStatus(api("DELETE", "/v1/profile", secret=gone), 204, "DELETE /v1/profile")
+        fresh, _ = new_profile(self, {"citizenship": "RU"})
+        add_item(self, fresh, "trips", {"entry": "2026-10-20", "exit": None, "note": ""})
+        trips = self.profile(fresh)["trips"]
+        self.assertEqual([t["entry"] for t in trips], ["2026-10-20"], trips)
+        self.assertNotIn("the deleted person's", json.dumps(trips))
 
 
 class LogPrivacyTest(ProfileHelpers):
