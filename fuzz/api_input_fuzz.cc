@@ -1,8 +1,8 @@
 // libFuzzer target for what a client sends the server (src/server/): the query string and
 // percent-decoding, path matching against the route table, the calculator's person, and every
 // kind of profile item and settings. The first byte picks the parser; the rest is the input.
-// Each must refuse with a request_error whose message is a catalog text in every language,
-// never crash, hang or leak.
+// Each must refuse with a request_error or an io::input_error whose message is a catalog text in
+// every language, never crash, hang or leak.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -10,10 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "app/app_context.h"
+#include "app/person_json.h"
 #include "app/profile_service.h"
 #include "app/stay_check.h"
 #include "server/http_answer.h"
-#include "server/person_json.h"
+#include "io/json_fields.h"
 #include "server/profile_items.h"
 #include "server/router.h"
 
@@ -41,6 +42,8 @@ void parse_json(std::string_view text, void (*use)(const nlohmann::json&)) {
   } catch (const boravak::server::request_error& e) {
     // Every refusal says what is wrong, in words the catalogs have (never "[a.missing.key]").
     if (e.status < 400 || rules().ctx.words("ru").render(e.message).starts_with("[")) __builtin_trap();
+  } catch (const boravak::io::input_error& e) {
+    if (e.code.empty() || rules().ctx.words("ru").render(e.message).starts_with("[")) __builtin_trap();
   }
 }
 
@@ -69,10 +72,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 2:
-      // A person the server accepts is then answered: that must not crash either.
+      // A person the server accepts (a plan question included) is then answered: that must not
+      // crash or hang either.
       parse_json(input, [](const nlohmann::json& j) {
         const boravak::date today = *boravak::parse_iso_date("2026-12-06");
-        const boravak::app::person who = boravak::server::read_person(j, today);
+        const boravak::app::person who = boravak::app::person_from_json(j, today);
         (void)boravak::app::check_stays(rules().ctx, who);
       });
       break;
@@ -82,7 +86,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (item_kind kind : {item_kind::trips, item_kind::permits, item_kind::family, item_kind::reminders}) {
           try {
             (void)boravak::server::read_item(kind, j);
-          } catch (const boravak::server::request_error& e) {
+          } catch (const boravak::io::input_error& e) {
             if (rules().ctx.words("uk").render(e.message).starts_with("[")) __builtin_trap();
           }
         }

@@ -26,6 +26,7 @@
 #include "server/app_state.h"
 #include "server/http_answer.h"
 #include "server/router.h"
+#include "io/json_fields.h"
 
 namespace {
 
@@ -66,6 +67,11 @@ std::optional<server::http_answer> call(const std::string& path, const std::stri
     if (e.status < 400 || e.status >= 500 || e.code.empty() || e.message.key.empty()) __builtin_trap();
     if (l.app.words(lang).render(e.message).starts_with("[" + e.message.key + "]")) __builtin_trap();
     if (refused_status != nullptr) *refused_status = e.status;
+    return std::nullopt;
+  } catch (const boravak::io::input_error& e) {
+    if (e.code.empty() || e.message.key.empty()) __builtin_trap();
+    if (l.app.words(lang).render(e.message).starts_with("[" + e.message.key + "]")) __builtin_trap();
+    if (refused_status != nullptr) *refused_status = 422;
     return std::nullopt;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "%s answered 500: %s\n", path.c_str(), e.what());
