@@ -12,7 +12,15 @@ let loading = null;
 export function loadEngine() {
   if (!loading) {
     loading = typeof WebAssembly === 'object'
-      ? createEngine({ locateFile: (file) => new URL(`../wasm/${file}`, import.meta.url).href }).catch(() => null)
+      ? createEngine({ locateFile: (file) => new URL(`../wasm/${file}`, import.meta.url).href })
+        .then((engine) => {
+          // Reads the embedded rules and this language's catalog now, while the person is still
+          // typing, rather than at the first answer (a route it does not know answers 404).
+          setTimeout(() => engine.ccall('boravak_answer', 'string', ['string', 'string', 'string'],
+            ['/v1/warm-up', '{}', currentLang()]), 0);
+          return engine;
+        })
+        .catch(() => null)
       : Promise.resolve(null);
   }
   return loading;
