@@ -1,8 +1,9 @@
 // The page's WebAssembly engine and the server must give the same answer. The oracle's seeded
 // random cases (tests/oracle/random_cases.py: valid and malformed, every regime, citizenships
 // around their rule changes, plans) are turned into the calculator's request and sent both to
-// POST /v1/stay/report on the server and to the engine in Chromium, in all five languages;
-// status and body must be equal, texts included.
+// the server and to the engine in Chromium, in all five languages: POST /v1/stay/report, and
+// for every fourth case POST /v1/visarun from a home city. Status and body must be equal, texts
+// included.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -41,24 +42,29 @@ function asReport(line) {
   return regime === undefined ? rest : { ...rest, regime: regimeOption(regime) };
 }
 
+const CITIES = ['belgrade', 'novi_sad', 'nis'];
+
 function oracleCases() {
   const out = execFileSync('python3', [`${HERE}../oracle/random_cases.py`, '--seed', '20261206', '--count', String(COUNT),
     '--citizenship'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  return out.split('\n').filter(Boolean).map(asReport);
+  return out.split('\n').filter(Boolean).map(asReport).map((body, i) => (
+    i % 4 === 0 && typeof body === 'object'
+      ? { path: '/v1/visarun', body: { ...body, city: CITIES[i % CITIES.length] } }
+      : { path: '/v1/stay/report', body }));
 }
 
 // The server's default rate limit (100 a second per address) applies to this test too: on 429
 // it waits as told and asks again.
-async function serverAnswer(body, lang) {
+async function serverAnswer({ path, body }, lang) {
   for (;;) {
-    const answer = await askServer(body, lang);
+    const answer = await askServer(path, body, lang);
     if (answer.status !== 429) return answer;
     await new Promise((resolve) => setTimeout(resolve, 1000 * Number(answer.retryAfter || 1)));
   }
 }
 
-async function askServer(body, lang) {
-  const response = await fetch(`${BASE}/v1/stay/report?lang=${encodeURIComponent(lang)}`, {
+async function askServer(path, body, lang) {
+  const response = await fetch(`${BASE}${path}?lang=${encodeURIComponent(lang)}`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
@@ -77,12 +83,13 @@ test('the engine in the page answers every oracle case exactly as the server doe
     const { loadEngine } = await import('/static/js/engine.js');
     const engine = await loadEngine();
     if (!engine) return null;
-    return cases.map((c, i) => JSON.parse(engine.ccall('boravak_answer', 'string', ['string', 'string', 'string'],
-      ['/v1/stay/report', typeof c === 'string' ? c : JSON.stringify(c), langs[i % langs.length]])));
+    return cases.map(({ path, body }, i) => JSON.parse(engine.ccall('boravak_answer', 'string', ['string', 'string', 'string'],
+      [path, typeof body === 'string' ? body : JSON.stringify(body), langs[i % langs.length]])));
   }, { cases, langs: LANGS });
   assert.ok(pageAnswers, 'the page loaded its WebAssembly engine');
   let ok = 0;
   let refused = 0;
+  let visaruns = 0;
   for (let start = 0; start < cases.length; start += 8) {
     const batch = cases.slice(start, start + 8);
     const server = await Promise.all(batch.map((c, k) => serverAnswer(c, LANGS[(start + k) % LANGS.length])));
@@ -90,12 +97,14 @@ test('the engine in the page answers every oracle case exactly as the server doe
       const i = start + k;
       assert.deepEqual(pageAnswers[i], expected, `case ${i} (${LANGS[i % LANGS.length]}): ${JSON.stringify(cases[i])}`);
       if (expected.status === 200) ok += 1; else refused += 1;
+      if (expected.status === 200 && cases[i].path === '/v1/visarun') visaruns += 1;
     }
   }
   // The corpus must exercise both answers and refusals, or the comparison proves little.
   assert.ok(ok > cases.length / 2, `answered: ${ok}`);
   assert.ok(refused > 0, `refused: ${refused}`);
-  console.log(`# ${cases.length} cases equal: ${ok} answered, ${refused} refused`);
+  assert.ok(visaruns > cases.length / 10, `visa runs answered: ${visaruns}`);
+  console.log(`# ${cases.length} cases equal: ${ok} answered (${visaruns} visa runs), ${refused} refused`);
   assert.deepEqual(page.problems, []);
   await context.close();
 });
