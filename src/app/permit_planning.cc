@@ -6,7 +6,6 @@
 
 #include "io/stamp_parser.h"
 #include "stay_check.h"
-#include "store/secret.h"
 
 namespace boravak::app {
 namespace {
@@ -71,12 +70,6 @@ result<planned_permit> plan_permit(const app_context& ctx, permit::permit_situat
                    unknown_ground ? "ground" : needs_expiry ? "permit_expires" : "", error.what};
   }
   return out;
-}
-
-std::string person_key(const permit::permit_situation& s) {
-  const std::string who = s.main.full_name + "|" + (s.main.birth_date ? to_iso_string(*s.main.birth_date) : std::string()) + "|" +
-                          s.main.citizenship + "|" + s.ground;
-  return store::sha256_hex(who).substr(0, 16);
 }
 
 }  // namespace boravak::app

@@ -12,7 +12,7 @@
 #include "io/qr_image.h"
 #include "io/situation_reader.h"
 #include "json_body.h"
-#include "permit_planning.h"
+#include "app/permit_plan_json.h"
 #include "router.h"
 
 namespace boravak::server {
@@ -20,13 +20,13 @@ namespace {
 
 http_answer plan(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const app::planned_permit p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.today()));
+  const app::planned_permit p = app::plan_from_json(app, parse_json_body(r), "", day_of_query(r, app.today()));
   return json_answer(render::plan_json(p.plan, words));
 }
 
 http_answer deadlines_ics(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
-  const app::planned_permit p = plan_for(app, parse_json_body(r), "", day_of_query(r, app.today()));
+  const app::planned_permit p = app::plan_from_json(app, parse_json_body(r), "", day_of_query(r, app.today()));
   http_answer a{200, "text/calendar; charset=utf-8", io::plan_to_ics(p.plan, app::person_key(p.situation), words, app.permit_rules.deadlines.alarm_days_before), {}};
   a.headers.emplace_back("Content-Disposition", "attachment; filename=\"boravak-deadlines.ics\"");
   return a;
@@ -42,7 +42,7 @@ slips_made make_slips(app_state& app, const api_request& r) {
   json_fields f(body, "", {"situation", "payer", "municipality", "non_cash"});
   if (!f.has("situation")) f.refuse("situation", "missing_field", {"api.error.slips_need_situation", {}});
   slips_made out;
-  out.p = plan_for(app, body["situation"], "situation", day_of_query(r, app.today()));
+  out.p = app::plan_from_json(app, body["situation"], "situation", day_of_query(r, app.today()));
   const app::slip_request request{f.text("municipality", 8).value_or(""), f.text("payer", 70).value_or(""),
                                   f.flag("non_cash").value_or(false)};
   auto set = app::prepare_slips(app, out.p, request);

@@ -137,3 +137,51 @@ test('a browser without WebAssembly gets the same answer from the server', async
   assert.equal((await page.locator('#calc-result [data-stat="days_used"] dd .value').innerText()).trim(), '22');
   await context.close();
 });
+
+// Permit plans: every ground, from several citizenships and cities, first and renewal, with a
+// family, on two planning dates, in every language.
+test('the engine plans permits exactly as the server does', async () => {
+  const grounds = (await (await fetch(`${BASE}/v1/permit/grounds?lang=en`)).json()).map((g) => g.id);
+  assert.ok(grounds.length >= 5, `grounds: ${grounds.length}`);
+  const situations = [];
+  const people = ['RU', 'UA', 'CN', 'US', 'TR', 'IN'];
+  const cities = ['belgrade', 'novi_sad', 'nis'];
+  grounds.forEach((ground, g) => {
+    for (let k = 0; k < 4; k += 1) {
+      const situation = { citizenship: people[(g + k) % people.length], ground, city: cities[(g + k) % cities.length] };
+      if (k % 2 === 1) situation.in_person = true;
+      if (k === 2) {
+        situation.kind = 'renewal';
+        situation.permit_expires = '2027-02-01';
+      }
+      if (k === 3) situation.family = [{ relation: 'spouse', age: 33 }, { relation: 'child', age: 8, citizenship: 'UA' }];
+      situations.push({ situation, on: k % 2 ? '2026-12-06' : '2027-01-15' });
+    }
+  });
+  situations.push({ situation: { citizenship: 'RU', ground: 'no_such_ground' }, on: '2026-12-06' });
+  situations.push({ situation: { citizenship: 'RU', ground: grounds[0], colour: 'red' }, on: '2026-12-06' });
+  const context = await newContext(browser);
+  const page = await openPage(context);
+  const here = await page.evaluate(async ({ situations, langs }) => {
+    const { loadEngine } = await import('/static/js/engine.js');
+    const engine = await loadEngine();
+    return situations.map(({ situation, on }, i) => JSON.parse(engine.ccall('boravak_answer', 'string',
+      ['string', 'string', 'string'], [`/v1/permit/plan?on=${on}`, JSON.stringify(situation), langs[i % langs.length]])));
+  }, { situations, langs: LANGS });
+  let planned = 0;
+  for (const [i, { situation, on }] of situations.entries()) {
+    const lang = LANGS[i % LANGS.length];
+    let server;
+    do {
+      const response = await fetch(`${BASE}/v1/permit/plan?lang=${encodeURIComponent(lang)}&on=${on}`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(situation) });
+      server = { status: response.status, body: await response.json() };
+      if (server.status === 429) await new Promise((resolve) => setTimeout(resolve, 1000));
+    } while (server.status === 429);
+    assert.deepEqual(here[i], server, `plan ${i} (${lang}, on ${on}): ${JSON.stringify(situation)}`);
+    if (server.status === 200) planned += 1;
+  }
+  assert.ok(planned >= grounds.length * 3, `plans made: ${planned} of ${situations.length}`);
+  console.log(`# ${situations.length} permit plans equal, ${planned} planned`);
+  await context.close();
+});

@@ -1,6 +1,6 @@
 // The page's own engine: the server's C++ core and stay use cases compiled to WebAssembly
-// (src/web). The calculator and the visa run are computed here, so they answer at once, work
-// offline, and send no travel dates anywhere. A browser without WebAssembly, or a route the
+// (src/web). The calculator, the visa run and the permit plan are computed here, so they answer
+// at once, work offline, and send no travel dates anywhere. A browser without WebAssembly, or a route the
 // engine does not compute, asks the server instead, which gives the same answer.
 import createEngine from '../wasm/boravak-engine.js';
 import { ApiError, post } from './api.js';
@@ -35,12 +35,14 @@ export async function computeHere(path, body, lang = currentLang()) {
   return answer.status === 200 || answer.status === 400 || answer.status === 422 ? answer : null;
 }
 
-// Like post(), computed in the page when it can be; the server's ApiError otherwise.
-export async function compute(path, body) {
-  const answer = await computeHere(path, body);
+// Like post(path, body, {query}), computed in the page when it can be; the server's ApiError
+// otherwise. Only `on` goes in the query (the language is the page's).
+export async function compute(path, body, { query } = {}) {
+  const on = query && query.on ? `?on=${encodeURIComponent(query.on)}` : '';
+  const answer = await computeHere(path + on, body);
   if (!answer) {
     document.documentElement.dataset.engine = 'server';
-    return post(path, body);
+    return post(path, body, { query });
   }
   document.documentElement.dataset.engine = 'wasm';
   if (answer.status !== 200) {
