@@ -82,9 +82,10 @@ appointment_email make_appointment_email(const app_context& ctx, const planned_p
   const permit_rules& rules = ctx.permit_rules;
   const permit_plan& plan = planned.plan;
   const permit_situation& s = planned.situation;
+  // The body, after the subject line.
   const auto write = [&](const i18n::catalog& c) {
     std::ostringstream out;
-    out << c.get("email.subject") << "\n\n" << c.get("email.greeting") << "\n\n" << c.get("email.body") << "\n";
+    out << c.get("email.greeting") << "\n\n" << c.get("email.body") << "\n";
     std::size_t listed = 0;
     for (std::size_t i = 0; i < plan.people.size(); ++i) {
       const person_plan& p = plan.people[i];
@@ -109,8 +110,10 @@ appointment_email make_appointment_email(const app_context& ctx, const planned_p
   appointment_email mail;
   mail.office_address = where.address;
   mail.to = where.email;
-  mail.serbian = write(ctx.words("sr"));
-  if (lang != "sr" && lang != "sr-Cyrl") mail.meaning = write(ctx.words(lang));
+  mail.subject = ctx.words("sr").get("email.subject");
+  mail.body = write(ctx.words("sr"));
+  mail.serbian = mail.subject + "\n\n" + mail.body;
+  if (lang != "sr" && lang != "sr-Cyrl") mail.meaning = ctx.words(lang).get("email.subject") + "\n\n" + write(ctx.words(lang));
   mail.cited = &rules.appointment_email.cited;
   return mail;
 }

@@ -51,7 +51,9 @@ result<slip_set> prepare_slips(const app_context& ctx, const planned_permit& pla
 struct appointment_email {
   std::string office_address;   // where the appointment will be, from rules/permit/offices.toml
   std::string to;               // the address to write to, or empty when none is on record
-  std::string serbian;          // subject, greeting, one block per person filing in person
+  std::string subject;          // the subject line, in Serbian
+  std::string body;             // greeting, one block per person filing in person, closing (Serbian)
+  std::string serbian;          // the subject, then the body: the whole e-mail as one text
   std::string meaning;          // the same in the reader's language; empty for sr and sr-Cyrl
   const citation* cited = nullptr;
 };

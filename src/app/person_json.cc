@@ -67,7 +67,7 @@ person person_from_json(const nlohmann::json& body, date today) {
     json_fields plan(body["plan"], "plan", {"entry", "from", "length"});
     const auto entry = plan.day("entry");
     const auto from = plan.day("from");
-    if (entry && from) f.refuse("plan", "invalid_value", {"case.error.must.one_question", {}});
+    if (entry && from) f.refuse("plan", "invalid_value", {"case.error.must.one_question", {text_arg::of_verbatim("plan")}});
     if (entry) {
       p.plan = {plan_request::kind::longest_stay_from_entry, *entry, 0};
     } else {

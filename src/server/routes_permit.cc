@@ -7,6 +7,7 @@
 #include "boravak/permit/fee_schedule.h"
 #include "app/papers.h"
 #include "render/plan_report.h"
+#include "render/papers_json.h"
 #include "render/slips_pdf.h"
 #include "io/calendar_export.h"
 #include "io/qr_image.h"
@@ -114,6 +115,12 @@ http_answer slips_pdf(app_state& app, const api_request& r) {
   return a;
 }
 
+// The appointment e-mail, for a page without the WebAssembly engine (which writes it on the
+// device, names included).
+http_answer email(app_state& app, const api_request& r) {
+  return json_answer(render::appointment_email_json(app, parse_json_body(r), day_of_query(r, app.today()), r.language()));
+}
+
 http_answer grounds(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
   nlohmann::json out = nlohmann::json::array();
@@ -163,6 +170,7 @@ void add_permit_routes(router& r) {
   r.add({"POST", "/v1/permit/deadlines.ics", route_kind::compute, 64 * 1024, deadlines_ics});
   r.add({"POST", "/v1/permit/slips", route_kind::compute, 64 * 1024, slips});
   r.add({"POST", "/v1/permit/slips.pdf", route_kind::compute, 64 * 1024, slips_pdf});
+  r.add({"POST", "/v1/permit/email", route_kind::compute, 64 * 1024, email});
   r.add({"POST", "/v1/permit/slips/{n}.svg", route_kind::compute, 64 * 1024,
          [](app_state& a, const api_request& q) { return slip_image(a, q, false); }});
   r.add({"POST", "/v1/permit/slips/{n}.png", route_kind::compute, 64 * 1024,

@@ -13,6 +13,7 @@
 #include "app/app_context.h"
 #include "app/permit_plan_json.h"
 #include "io/json_fields.h"
+#include "render/papers_json.h"
 #include "render/plan_report.h"
 #include "render/stay_report.h"
 #include "rules_loader/permit_loader.h"
@@ -74,6 +75,8 @@ nlohmann::json answer(const std::string& target, const std::string& body_text, c
       const app::planned_permit p = app::plan_from_json(ctx, body, "", day_of_query(query, ctx.today()));
       return {{"status", 200}, {"body", nlohmann::json::parse(render::plan_json(p.plan, words))}};
     }
+    if (route == "/v1/permit/email")
+      return {{"status", 200}, {"body", render::appointment_email_json(ctx, body, day_of_query(query, ctx.today()), lang)}};
   } catch (const io::input_error& e) {
     return refusal(422, e.code, words.render(e.message), e.path);
   }

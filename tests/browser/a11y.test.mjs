@@ -8,7 +8,7 @@ import { launchBrowser, newContext, openPage, enterStays, count } from './lib.mj
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const VIEWS = ['calc', 'planner', 'fees', 'guides', 'rules'];
+const VIEWS = ['calc', 'visarun', 'planner', 'fees', 'guides', 'rules'];
 const LANGS = ['en', 'ru', 'uk', 'sr', 'sr-Cyrl'];
 const SIZES = [{ width: 390, height: 844 }, { width: 1366, height: 900 }];
 
