@@ -139,7 +139,7 @@ test('a browser without WebAssembly gets the same answer from the server', async
 });
 
 // Permit plans: every ground, from several citizenships and cities, first and renewal, with a
-// family, on two planning dates, in every language.
+// family, on two planning dates, in every language; and the appointment e-mail.
 test('the engine plans permits exactly as the server does', async () => {
   const grounds = (await (await fetch(`${BASE}/v1/permit/grounds?lang=en`)).json()).map((g) => g.id);
   assert.ok(grounds.length >= 5, `grounds: ${grounds.length}`);
@@ -159,21 +159,27 @@ test('the engine plans permits exactly as the server does', async () => {
     }
   });
   situations.push({ situation: { citizenship: 'RU', ground: 'no_such_ground' }, on: '2026-12-06' });
+  // The appointment e-mail, with names, for in-person filers in Belgrade and Novi Sad.
+  for (const [k, city] of ['belgrade', 'novi_sad'].entries()) {
+    situations.push({ path: '/v1/permit/email', on: '2026-12-06', situation: {
+      situation: { citizenship: people[k], ground: grounds[k], city, in_person: true, family: [{ relation: 'child', age: 8 }] },
+      names: [{ name: 'Ana Petrović', birth_date: '1990-04-12' }, { name: 'Марко' }] } });
+  }
   situations.push({ situation: { citizenship: 'RU', ground: grounds[0], colour: 'red' }, on: '2026-12-06' });
   const context = await newContext(browser);
   const page = await openPage(context);
   const here = await page.evaluate(async ({ situations, langs }) => {
     const { loadEngine } = await import('/static/js/engine.js');
     const engine = await loadEngine();
-    return situations.map(({ situation, on }, i) => JSON.parse(engine.ccall('boravak_answer', 'string',
-      ['string', 'string', 'string'], [`/v1/permit/plan?on=${on}`, JSON.stringify(situation), langs[i % langs.length]])));
+    return situations.map(({ path, situation, on }, i) => JSON.parse(engine.ccall('boravak_answer', 'string',
+      ['string', 'string', 'string'], [`${path || '/v1/permit/plan'}?on=${on}`, JSON.stringify(situation), langs[i % langs.length]])));
   }, { situations, langs: LANGS });
   let planned = 0;
-  for (const [i, { situation, on }] of situations.entries()) {
+  for (const [i, { path, situation, on }] of situations.entries()) {
     const lang = LANGS[i % LANGS.length];
     let server;
     do {
-      const response = await fetch(`${BASE}/v1/permit/plan?lang=${encodeURIComponent(lang)}&on=${on}`, {
+      const response = await fetch(`${BASE}${path || '/v1/permit/plan'}?lang=${encodeURIComponent(lang)}&on=${on}`, {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(situation) });
       server = { status: response.status, body: await response.json() };
       if (server.status === 429) await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -1,6 +1,8 @@
 // The stay calculator's form: stays as date rows or as passport stamps, citizenship, check
-// date and the optional document dates. The report is computed in the page (engine.js), as
-// POST /v1/stay/report would answer it, and handed to report.js.
+// date, the optional document dates, and what the person wants to know: the days now, the
+// longest stay from a planned entry, or the earliest entry for a stay of N days ("plan"). The
+// report is computed in the page (engine.js), as POST /v1/stay/report would answer it, and
+// handed to report.js.
 import { compute } from './engine.js';
 import { h, $, $$ } from './dom.js';
 import { t, applyTexts, onLanguageChange } from './i18n.js';
@@ -139,6 +141,48 @@ export function readPerson() {
   return person;
 }
 
+// What the person wants to know: 'now', 'longest' (from a planned entry) or 'earliest'.
+export function planMode() {
+  const checked = $('input[name="calc-plan"]:checked', form);
+  return checked ? checked.value : 'now';
+}
+
+export function setPlanMode(value) {
+  const radio = $(`input[name="calc-plan"][value="${value}"]`, form);
+  if (radio) radio.checked = true;
+  $('#calc-plan-longest').hidden = planMode() !== 'longest';
+  $('#calc-plan-earliest').hidden = planMode() !== 'earliest';
+  // Looking for an entry starts, unless the person says otherwise, from the check date.
+  if (planMode() === 'earliest' && !$('#calc-plan-from').value) $('#calc-plan-from').value = $('#calc-on').value;
+}
+
+// The body's "plan": {entry} or {from, length}; a field left empty is left out, so the answer
+// names what is missing next to its field.
+function readPlan() {
+  const mode = planMode();
+  if (mode === 'now') return undefined;
+  const date = mode === 'longest' ? $('#calc-plan-entry') : $('#calc-plan-from');
+  if (date.validity.badInput) throw localError(date.dataset.path, 'web.calc.error.partial_date');
+  if (mode === 'longest') return date.value ? { entry: date.value } : {};
+  const plan = {};
+  if (date.value) plan.from = date.value;
+  const length = $('#calc-plan-length').value.trim();
+  if ($('#calc-plan-length').validity.badInput) throw localError('plan.length', 'web.calc.plan.error.length');
+  if (length !== '') plan.length = Number(length);
+  return plan;
+}
+
+// The answer names "plan.entry" for the planned day in both modes: point at the date field the
+// person sees.
+function planPath(error) {
+  if (!error || typeof error.path !== 'string' || !error.path.startsWith('plan')) return error;
+  const mode = planMode();
+  let path = error.path;
+  if (mode === 'earliest' && path === 'plan.entry') path = 'plan.from';
+  if (mode === 'longest' && path === 'plan.from') path = 'plan.entry';
+  return path === error.path ? error : { code: error.code, message: error.message, status: error.status, path };
+}
+
 // Runs the report for the form as it is now; resolves to the report, or null after showing
 // the error in the form.
 // A new error takes the old answer away: an answer left under it would be for other dates.
@@ -152,8 +196,11 @@ function forgetResult() {
 export async function calculate({ announce = true } = {}) {
   clearErrors(form);
   let person;
+  let asked;
   try {
     person = readPerson();
+    const plan = readPlan();
+    asked = plan ? { ...person, plan } : person;
   } catch (error) {
     forgetResult();
     showError(form, error);
@@ -162,7 +209,7 @@ export async function calculate({ announce = true } = {}) {
   const body = $('#calc-result-body');
   form.setAttribute('aria-busy', 'true');
   try {
-    const report = await compute('/v1/stay/report', person);
+    const report = await compute('/v1/stay/report', asked);
     state.lastReport = report;
     state.lastPerson = person;
     state.lastKey = JSON.stringify(person);
@@ -174,7 +221,7 @@ export async function calculate({ announce = true } = {}) {
     return report;
   } catch (error) {
     forgetResult();
-    showError(form, error);
+    showError(form, planPath(error));
     return null;
   } finally {
     form.removeAttribute('aria-busy');
@@ -191,6 +238,19 @@ export async function staysForSaving() {
   }
   const report = key && key === state.lastKey ? state.lastReport : await calculate({ announce: false });
   return report ? report.stays || state.lastPerson.stays || [] : null;
+}
+
+// What the form holds now, for another view to start from (the visa run): the stays typed as
+// dates, or those read from the stamps of the last answer. Nothing is checked here.
+export function calculatorInputs() {
+  let stays;
+  if (mode() === 'dates') {
+    stays = $$('.stay-row', form).map((row) => ({ entry: $('.stay-entry', row).value, exit: $('.stay-exit', row).value }))
+      .filter((st) => st.entry || st.exit);
+  } else {
+    stays = (state.lastReport && state.lastReport.stays) || [];
+  }
+  return { citizenship: citizenship(), on: $('#calc-on').value, stays };
 }
 
 export function resetCalculator() {
@@ -213,6 +273,10 @@ export function initCalculator() {
   for (const radio of $$('input[name="calc-mode"]', form)) {
     radio.addEventListener('change', () => setMode(mode()));
   }
+  for (const radio of $$('input[name="calc-plan"]', form)) {
+    radio.addEventListener('change', () => setPlanMode(planMode()));
+  }
+  setPlanMode(planMode());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     calculate();

@@ -6,6 +6,7 @@ import { initViews } from './views.js';
 import { initCalculator, setStays, setCitizenship, calculate } from './calculator.js';
 import { initRoutes } from './route.js';
 import { initPlanner } from './planner.js';
+import { initVisarun } from './visarun.js';
 import { initFees } from './fees.js';
 import { initGuides } from './guides.js';
 import { initRules } from './rules.js';
@@ -40,6 +41,8 @@ function initLanguageSwitch() {
 }
 
 async function main() {
+  // Installable and offline (sw.js); a browser without service workers just skips it.
+  import('./offline.js').then(({ registerOffline }) => registerOffline()).catch(() => {});
   loadEngine();  // compiles while the texts load
   try {
     await startLanguage();
@@ -51,6 +54,7 @@ async function main() {
   initViews();
   initCalculator();
   initPlanner();
+  initVisarun();
   initFees();
   initGuides();
   initRules();

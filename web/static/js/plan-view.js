@@ -1,10 +1,13 @@
-// Draws a permit plan: notices, each person's channel, checklist and fees, the family order,
-// the dated steps and the other amounts on record; every item with its rule one click away.
+// Draws a permit plan: notices, each person's channel, checklist and fees, the family's fees in
+// all, the family order, the dated steps, the appointment e-mail, the other amounts on record
+// and the payment slips; every item with its rule one click away. The plan can be saved in the
+// profile.
 import { h, fill } from './dom.js';
-import { t, hasText, formatDate, formatRsd } from './i18n.js';
+import { t, hasText, formatDate, formatRsd, countryName } from './i18n.js';
 import { whyDetails } from './why.js';
 import { calendarButton } from './calendar.js';
 import { slipsSection } from './slips.js';
+import { emailSection } from './appointment-email.js';
 
 function dateEl(iso) {
   return iso ? h('time', { datetime: iso }, formatDate(iso)) : null;
@@ -55,6 +58,8 @@ function personCard(person, index) {
     h('h3', null, personTitle(person, index)),
     h('p', { class: 'ground-line' }, person.ground_name || person.ground),
     h('dl', { class: 'pairs' },
+      person.citizenship ? [h('dt', null, t('web.field.citizenship')),
+        h('dd', { 'data-field': 'citizenship', 'data-code': person.citizenship }, countryName(person.citizenship))] : null,
       h('dt', null, t('web.plan.filing')), h('dd', null, h('strong', null, channel), ' (', allowed, ')'),
       person.max_term_months ? [h('dt', null, t('web.plan.max_term')), h('dd', null, t('web.plan.months_n', { n: person.max_term_months }))] : null),
     whyDetails(person.filing_why),
@@ -99,7 +104,50 @@ function otherAmounts(list) {
         h('td', { class: 'num' }, formatRsd(a.amount_rsd))))))));
 }
 
-export function renderPlan(container, plan, situation, { on = '', onEdit, onRestart }) {
+// The whole family's fees: the API's own total when it gives one, else the sum of the totals
+// it gives for each person (no fee is counted here).
+function familyTotal(plan) {
+  const people = plan.people || [];
+  if (people.length < 2) return null;
+  const total = plan.fees_total_rsd ?? plan.family_fees_total_rsd ?? people.reduce((sum, p) => sum + (p.fees_total_rsd ?? 0), 0);
+  return h('section', { class: 'card family-total', 'aria-labelledby': 'plan-family-total-h', 'data-testid': 'family-total' },
+    h('h3', { id: 'plan-family-total-h' }, t('web.plan.family_total.heading')),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'fees-table', 'aria-labelledby': 'plan-family-total-h' },
+      h('thead', null, h('tr', null,
+        h('th', { scope: 'col' }, t('web.plan.family_total.person')),
+        h('th', { scope: 'col', class: 'num' }, t('web.plan.fee.amount')))),
+      h('tbody', null, people.map((person, i) => h('tr', null,
+        h('th', { scope: 'row' }, personTitle(person, i)),
+        h('td', { class: 'num' }, formatRsd(person.fees_total_rsd ?? 0))))),
+      h('tfoot', null, h('tr', null,
+        h('th', { scope: 'row' }, t('web.plan.family_total.total')),
+        h('td', { class: 'num', 'data-field': 'family_total' }, formatRsd(total)))))),
+    h('p', { class: 'hint' }, t('web.plan.family_total.hint')));
+}
+
+// "Save this plan in my profile": the situation exactly as sent for this plan.
+function saveBox(situation, onSave) {
+  if (!onSave) return null;
+  const status = h('p', { class: 'status', 'aria-live': 'polite', 'data-testid': 'plan-save-status' });
+  const button = h('button', { type: 'button', class: 'btn btn-secondary', 'data-testid': 'plan-save' }, t('web.plan.save'));
+  button.addEventListener('click', async () => {
+    status.textContent = '';
+    status.classList.remove('error-text');
+    button.disabled = true;
+    try {
+      const answer = await onSave(situation);
+      status.textContent = t(answer && answer.created ? 'web.plan.save.done_new' : 'web.plan.save.done');
+    } catch (error) {
+      status.textContent = error && error.shown ? error.shown : t('web.error.generic');
+      status.classList.add('error-text');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'save-plan' }, button, status);
+}
+
+export function renderPlan(container, plan, situation, { on = '', onEdit, onRestart, onSave }) {
   const steps = plan.steps || [];
   const dated = steps.filter((s) => s.first || s.last);
   const undated = steps.filter((s) => !(s.first || s.last));
@@ -117,10 +165,13 @@ export function renderPlan(container, plan, situation, { on = '', onEdit, onRest
     h('section', { 'aria-labelledby': 'plan-people-h' },
       h('h3', { id: 'plan-people-h' }, t('web.plan.people')),
       (plan.people || []).map(personCard)),
+    familyTotal(plan),
     plan.order && plan.order.length ? h('section', { 'aria-labelledby': 'plan-order-h' },
       h('h3', { id: 'plan-order-h' }, t('web.plan.order')), textItems(plan.order, 'order-list')) : null,
+    emailSection(situation, plan),
     otherAmounts(plan.other_amounts),
     slipsSection(situation, plan, on),
+    saveBox(situation, onSave),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'btn btn-secondary', onclick: onEdit }, t('web.plan.edit')),
       h('button', { type: 'button', class: 'btn btn-quiet', onclick: onRestart }, t('web.plan.restart'))));

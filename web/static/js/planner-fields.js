@@ -2,6 +2,7 @@
 // language switch relabels them in place.
 import { h } from './dom.js';
 import { t, applyTexts } from './i18n.js';
+import { countryOptions } from './countries.js';
 
 export const STEPS = ['citizenship', 'ground', 'kind', 'place', 'family'];
 
@@ -87,6 +88,14 @@ export function buildSteps() {
 
 const RELATIONS = ['spouse', 'partner', 'child'];
 
+// A family member's citizenship: the main applicant's unless chosen (the CLI's child:8:UA).
+function memberCountries(select) {
+  const chosen = select.value;
+  select.replaceChildren(h('option', { value: '' }, t('web.plan.family.citizenship.same')), ...countryOptions());
+  select.value = chosen;
+  if (select.selectedIndex < 0) select.value = '';
+}
+
 export function familyRow(index, member = { relation: 'child', age: '' }) {
   const id = `plan-member-${Date.now().toString(36)}-${index}`;
   const row = h('li', { class: 'family-row' },
@@ -99,18 +108,29 @@ export function familyRow(index, member = { relation: 'child', age: '' }) {
       h('div', { class: 'field' },
         label(`${id}-age`, 'web.plan.family.age'),
         h('input', { type: 'number', id: `${id}-age`, class: 'member-age', min: '0', max: '120', inputmode: 'numeric', value: String(member.age ?? '') })),
+      h('div', { class: 'field' },
+        label(`${id}-citizenship`, 'web.plan.family.citizenship'),
+        h('select', { id: `${id}-citizenship`, class: 'member-citizenship' })),
       h('button', { type: 'button', class: 'btn btn-quiet remove-member', 'data-i18n': 'web.plan.family.remove' })));
   row.querySelector('.member-relation').value = member.relation;
+  const citizenship = row.querySelector('.member-citizenship');
+  memberCountries(citizenship);
+  citizenship.value = member.citizenship || '';
+  if (citizenship.selectedIndex < 0) citizenship.value = '';
   applyTexts(row);
   return row;
 }
 
-// Numbers the family rows and gives their inputs the API paths family[i].relation / .age.
+// Numbers the family rows and gives their inputs the API paths family[i].relation / .age /
+// .citizenship; the citizenship lists follow the page's language.
 export function renumberFamily(list) {
   [...list.children].forEach((row, i) => {
     row.querySelector('.member-legend').textContent = t('web.plan.family.member_n', { n: i + 1 });
     row.querySelector('.remove-member').setAttribute('aria-label', t('web.plan.family.remove_n', { n: i + 1 }));
     row.querySelector('.member-relation').dataset.path = `family[${i}].relation`;
     row.querySelector('.member-age').dataset.path = `family[${i}].age`;
+    const citizenship = row.querySelector('.member-citizenship');
+    citizenship.dataset.path = `family[${i}].citizenship`;
+    memberCountries(citizenship);
   });
 }

@@ -1,6 +1,8 @@
 // The permit planner: one step at a time (citizenship, ground, first or renewal, place, family),
 // Back/Next and a step indicator, then POST /v1/permit/plan?lang= and the plan (plan-view.js).
-import { get, post } from './api.js';
+// A plan saved in the profile (settings.plan, the situation exactly as sent) fills the steps.
+import { get } from './api.js';
+import { compute } from './engine.js';
 import { h, $, $$, fill } from './dom.js';
 import { t, applyTexts, onLanguageChange } from './i18n.js';
 import { clearErrors, showError } from './errors.js';
@@ -8,12 +10,17 @@ import { STEPS, buildSteps, familyRow, renumberFamily } from './planner-fields.j
 import { renderPlan } from './plan-view.js';
 import { onViewOpen } from './views.js';
 import { whyDetails } from './why.js';
+import { savePlan } from './profile.js';
 
 let form;
 let current = 0;
 let grounds = [];
 let cities = [];
 let lastSituation = null;
+let loading = null;       // the grounds and cities, once the planner was first opened
+let savedPlan = null;     // a saved situation waiting for the grounds and cities
+let makeOnOpen = false;   // a saved plan was filled in while the planner was closed
+let extras = {};          // fields of a saved situation the steps do not ask (name, term_months)
 
 function groundList(answer) {
   return Array.isArray(answer) ? answer : answer.grounds || [];
@@ -45,7 +52,7 @@ async function loadGrounds() {
 }
 
 async function loadCities() {
-  if (!cities.length) cities = await get('/v1/cities');
+  cities = await get('/v1/cities');  // names in the page's language
   const select = $('#plan-city');
   const chosen = select.value;
   select.replaceChildren(h('option', { value: '' }, t('web.plan.city.other')),
@@ -123,10 +130,62 @@ export function situation() {
     if (joins) s.joins = joins.value;
     s.sponsor_employed = $('#plan-sponsor-employed').checked;
   }
-  s.family = $$('.family-row', form).map((row) => ({
-    relation: $('.member-relation', row).value, age: Number($('.member-age', row).value),
-  }));
-  return s;
+  s.family = $$('.family-row', form).map((row) => {
+    const member = { ...(row.extras || {}), relation: $('.member-relation', row).value, age: Number($('.member-age', row).value) };
+    const citizenship = $('.member-citizenship', row).value;
+    if (citizenship) member.citizenship = citizenship;
+    else delete member.citizenship;
+    return member;
+  });
+  return { ...extras, ...s };
+}
+
+function setChecked(name, value) {
+  const radio = $(`input[name="${name}"][value="${value}"]`, form);
+  if (radio) radio.checked = true;
+}
+
+// Puts a saved situation into the steps; what they do not ask is kept and sent again.
+function applySituation(sit) {
+  const known = ['citizenship', 'ground', 'kind', 'age', 'last_entry', 'stamps', 'permit_expires', 'residence_since',
+    'passport_expires', 'city', 'in_person', 'joins', 'sponsor_employed', 'family'];
+  extras = Object.fromEntries(Object.entries(sit).filter(([key]) => !known.includes(key)));
+  $('#plan-country').value = sit.citizenship || '';
+  $('#plan-age').value = sit.age ?? '';
+  $('#plan-ground').value = sit.ground || '';
+  setChecked('plan-kind', sit.kind === 'renewal' ? 'renewal' : 'first');
+  const dates = { last_entry: '#plan-last-entry', permit_expires: '#plan-permit-expires',
+    residence_since: '#plan-residence-since', passport_expires: '#plan-passport-expires' };
+  for (const [key, selector] of Object.entries(dates)) $(selector).value = sit[key] || '';
+  $('#plan-stamps').value = sit.stamps || '';
+  $('#plan-city').value = sit.city || '';
+  if ($('#plan-city').selectedIndex < 0) $('#plan-city').value = '';
+  $('#plan-in-person').checked = sit.in_person === true;
+  if (sit.joins) setChecked('plan-joins', sit.joins);
+  $('#plan-sponsor-employed').checked = sit.sponsor_employed === true;
+  $('#plan-family').replaceChildren();
+  for (const member of sit.family || []) addMember(member, { focus: false });
+  syncKind();
+  showGroundDocs();
+}
+
+// A plan saved in the profile: filled in once the planner's lists are loaded, and made when
+// the planner is open.
+export function fillPlanner(sit) {
+  if (!sit || typeof sit !== 'object') return;
+  savedPlan = sit;
+  if (loading) loading.then(useSavedPlan);
+}
+
+function useSavedPlan() {
+  if (!savedPlan) return;
+  const sit = savedPlan;
+  savedPlan = null;
+  applySituation(sit);
+  $('#plan-saved-note').hidden = false;
+  showStep(0, { focus: false });
+  if (!$('#view-planner').hidden) makePlan(situation(), { focus: false });
+  else makeOnOpen = true;
 }
 
 function fail(error) {
@@ -141,9 +200,9 @@ async function makePlan(sit = situation(), { focus = true } = {}) {
   form.setAttribute('aria-busy', 'true');
   try {
     const on = $('#plan-on').value;
-    const plan = await post('/v1/permit/plan', sit, { query: { on } });
+    const plan = await compute('/v1/permit/plan', sit, { query: { on } });
     lastSituation = sit;
-    renderPlan(result, plan, sit, { on, onEdit: editAnswers, onRestart: restart });
+    renderPlan(result, plan, sit, { on, onEdit: editAnswers, onRestart: restart, onSave: savePlan });
     form.hidden = true;
     result.hidden = false;
     renderIndicator();
@@ -175,6 +234,9 @@ function editAnswers() {
 
 function restart() {
   form.reset();
+  extras = {};
+  makeOnOpen = false;
+  $('#plan-saved-note').hidden = true;
   $('#plan-family').replaceChildren();
   $('#plan-result').hidden = true;
   lastSituation = null;
@@ -189,9 +251,13 @@ function syncKind() {
   $('#plan-renewal-fields').hidden = kind() !== 'renewal';
 }
 
-function addMember() {
+function addMember(member = undefined, { focus = true } = {}) {
   const list = $('#plan-family');
-  const row = familyRow(list.children.length);
+  const row = familyRow(list.children.length, member);
+  if (member) {
+    const { relation, age, citizenship, ...rest } = member;
+    row.extras = rest;  // name, birth_date: kept, not asked
+  }
   row.querySelector('.remove-member').addEventListener('click', () => {
     const sibling = row.nextElementSibling || row.previousElementSibling;
     row.remove();
@@ -200,7 +266,7 @@ function addMember() {
   });
   list.append(row);
   renumberFamily(list);
-  row.querySelector('.member-relation').focus();
+  if (focus) row.querySelector('.member-relation').focus();
 }
 
 export function setPlannerCitizenship(code) {
@@ -209,7 +275,7 @@ export function setPlannerCitizenship(code) {
 
 export function initPlanner() {
   form = $('#plan-form');
-  form.append(...buildSteps(),
+  form.append(h('p', { id: 'plan-saved-note', class: 'hint', 'data-i18n': 'web.plan.saved.loaded', hidden: true }), ...buildSteps(),
     h('p', { id: 'plan-step-status', class: 'visually-hidden', 'aria-live': 'polite' }),
     h('div', { class: 'form-error', role: 'alert' }),
     h('div', { class: 'actions wizard-actions' },
@@ -226,19 +292,28 @@ export function initPlanner() {
   });
   for (const radio of $$('input[name="plan-kind"]', form)) radio.addEventListener('change', syncKind);
   $('#plan-ground').addEventListener('change', showGroundDocs);
-  $('#plan-add-member').addEventListener('click', addMember);
+  $('#plan-add-member').addEventListener('click', () => addMember());
   showStep(0, { focus: false });
-  let loaded = false;
   onViewOpen('planner', () => {
-    setPlannerCitizenship($('#calc-country').value);
-    if (loaded) return;
-    loaded = true;
-    Promise.all([loadGrounds(), loadCities()]).catch((error) => fail(error));
+    if (loading) {
+      if (savedPlan) loading.then(useSavedPlan);
+      else setPlannerCitizenship($('#calc-country').value);
+      if (makeOnOpen && !savedPlan) {
+        makeOnOpen = false;
+        if ($('#plan-result').hidden) makePlan(situation(), { focus: false });
+      }
+      return;
+    }
+    if (!savedPlan) setPlannerCitizenship($('#calc-country').value);
+    loading = Promise.all([loadGrounds(), loadCities()]).then(useSavedPlan).catch((error) => {
+      loading = null;
+      fail(error);
+    });
   });
   onLanguageChange(() => {
     renumberFamily($('#plan-family'));
     showStep(current, { focus: false });
-    if (loaded) loadGrounds().then(loadCities).catch((error) => fail(error));
+    if (loading) loadGrounds().then(loadCities).catch((error) => fail(error));
     if (lastSituation && !$('#plan-result').hidden) makePlan(lastSituation, { focus: false });
   });
 }

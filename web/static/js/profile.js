@@ -1,13 +1,17 @@
 // Profiles without passwords: the secret in a bookmarkable link (#p=…) and in localStorage.
 // Save = POST /v1/profiles (once), then the trips (POST/DELETE /v1/profile/trips) and the
-// citizenship (PATCH /v1/profile); a reload loads GET /v1/profile back into the calculator.
-// The Profile card is always there: its Telegram part (telegram.js) works with no profile yet.
+// citizenship (PATCH /v1/profile); a reload loads GET /v1/profile back into the calculator,
+// and a plan saved from the planner (settings.plan) back into the planner. The Profile card is
+// always there: its Telegram part (telegram.js) and the import of an exported profile
+// (import.js) work with no profile yet.
 import { request, get, post, filenameFrom } from './api.js';
 import { $, downloadBlob } from './dom.js';
 import { t, currentLang, setLanguage, hasStoredLanguage } from './i18n.js';
 import { messageOf } from './errors.js';
 import { staysForSaving, setStays, setCitizenship, citizenship, calculate, resetCalculator } from './calculator.js';
-import { setPlannerCitizenship } from './planner.js';
+import { setPlannerCitizenship, fillPlanner } from './planner.js';
+import { setVisarunCity } from './visarun.js';
+import { initImport } from './import.js';
 import { confirmDialog } from './confirm.js';
 
 const STORAGE_KEY = 'boravak.profile';
@@ -91,6 +95,29 @@ async function save() {
   }
 }
 
+// "Save this plan in my profile": PATCH /v1/profile {"plan": situation}, after making a
+// profile when there is none. Resolves to {created}; throws an Error whose `shown` is the
+// sentence to show.
+export async function savePlan(situation) {
+  let created = false;
+  try {
+    if (!secret) {
+      const made = await post('/v1/profiles', {});
+      store(made.secret);
+      created = true;
+      showBox();
+    }
+    await request('PATCH', '/v1/profile', { body: { plan: situation }, secret });
+    status('web.plan.save.done');
+    return { created };
+  } catch (error) {
+    if (error.status === 401) forget();
+    const failure = new Error(messageOf(error));
+    failure.shown = failure.message;
+    throw failure;
+  }
+}
+
 // Loads the open profile into the page; true when it worked.
 export async function loadProfile() {
   if (!secret) return false;
@@ -103,6 +130,8 @@ export async function loadProfile() {
     }
     setCitizenship(settings.citizenship);
     setPlannerCitizenship(settings.citizenship);
+    setVisarunCity(settings.city);
+    if (settings.plan) fillPlanner(settings.plan);
     const trips = [...(profile.trips || [])].sort((a, b) => a.entry.localeCompare(b.entry));
     showBox();
     if (trips.length) {
@@ -126,13 +155,13 @@ export async function loadProfile() {
 
 // Opens a profile this browser just received a secret for (POST /v1/profiles/claim): kept
 // like a new profile, loaded into the calculator, its private link shown and selected.
-export async function adoptProfile(newSecret) {
+export async function adoptProfile(newSecret, { statusKey = 'web.profile.claim.done', params = {} } = {}) {
   const hadProfile = Boolean(secret) && secret !== newSecret;
   store(newSecret);
   if (hadProfile) resetCalculator();
   showBox();
   if (!(await loadProfile())) return false;
-  status('web.profile.claim.done');
+  status(statusKey, params);
   $('#profile-link').focus();
   $('#profile-link').select();
   return true;
@@ -200,6 +229,7 @@ export function initProfile() {
   $('#profile-copy').addEventListener('click', copyLink);
   $('#profile-export').addEventListener('click', exportProfile);
   $('#profile-delete').addEventListener('click', deleteProfile);
+  initImport();
   window.addEventListener('hashchange', () => {
     const before = secret;
     const now = secretFromPage();

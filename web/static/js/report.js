@@ -1,5 +1,6 @@
-// Draws the answer of POST /v1/stay/report: overstay warning, days used and left, last legal
-// day, the timeline and the month-by-month calendar, next entries, address registration, other
+// Draws the answer of POST /v1/stay/report: overstay warning, a planned exit past the limit,
+// the answer to a planning question (stay-plan.js), days used and left, last legal day, the
+// timeline and the month-by-month calendar, next entries, address registration, other
 // readings, and "Why?" under each.
 import { h, fill } from './dom.js';
 import { t, formatDate, formatNumber } from './i18n.js';
@@ -7,6 +8,7 @@ import { whyDetails } from './why.js';
 import { drawTimeline } from './timeline.js';
 import { drawMonthCalendar } from './month-calendar.js';
 import { openGuide } from './guides.js';
+import { planBox, plannedExitWarning } from './stay-plan.js';
 
 const NO_LIMIT = '9999-12-31';
 
@@ -104,6 +106,7 @@ function nextEntries(report) {
       h('dt', null, t('web.calc.next.full_stay_return')),
       h('dd', null, dateEl(next.full_stay_return))),
     next.same_day_return ? h('p', { class: 'hint' }, t('web.calc.next.same_day')) : null,
+    h('p', null, h('a', { href: '#/visarun', 'data-testid': 'to-visarun' }, t('web.calc.next.visarun'))),
     whyDetails(report.entry_rule && report.entry_rule.citation));
 }
 
@@ -192,6 +195,8 @@ export function renderReport(container, report) {
   const of = report.reading_of;
   fill(container,
     over ? overstayBox(result) : null,
+    plannedExitWarning(report),
+    planBox(report),
     outdatedNotice(report),
     h('p', { class: 'presence' },
       t(result.present ? 'web.calc.present' : 'web.calc.not_present'), ' ', dateEl(report.on)),

@@ -1,7 +1,8 @@
 // Payment slips for in-person filing: POST /v1/permit/slips?lang= shows each slip's fields and
 // its QR code (as an <img> from a blob URL, never as markup), and POST /v1/permit/slips/{n}.png
-// downloads the code as a picture.
-import { post, request } from './api.js';
+// downloads the code as a picture. Every fee that gets no slip is listed with the API's reason,
+// and POST /v1/permit/slips.pdf (same body and query) downloads all the slips, ready to print.
+import { post, request, filenameFrom } from './api.js';
 import { h, uniqueId, downloadBlob, fill } from './dom.js';
 import { t, formatNumber, formatRsd } from './i18n.js';
 import { clearErrors, showError, messageOf } from './errors.js';
@@ -53,6 +54,31 @@ function slipCard(slip, n, body, on) {
     png, status);
 }
 
+// The fees with no slip, each with the reason the API gives ("paid within the online
+// application", "no confirmed account").
+function withoutSlip(list) {
+  if (!list || !list.length) return null;
+  return h('section', { class: 'without-slip', 'aria-labelledby': 'plan-no-slip-h', 'data-testid': 'without-slip' },
+    h('h4', { id: 'plan-no-slip-h' }, t('web.slips.without.heading')),
+    h('ul', { class: 'plain-list' }, list.map((item) => h('li', null,
+      h('strong', null, personText(item.person), ': ', item.fee_name || item.fee), ' — ', item.why))));
+}
+
+async function downloadPdf(form, body, on, button) {
+  clearErrors(form);
+  button.disabled = true;
+  try {
+    const response = await request('POST', '/v1/permit/slips.pdf', { body, as: 'response', query: { on } });
+    downloadBlob(await response.blob(), filenameFrom(response, 'boravak-slips.pdf'));
+    form.querySelector('.slips-status').textContent = t('web.slips.pdf.done');
+  } catch (error) {
+    const shown = error && error.status === 404 ? { ...error, message: t('web.slips.pdf.unavailable'), code: 'not_found', path: '' } : error;
+    showError(form, shown);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 export function slipsSection(situation, plan, on = '') {
   const anyInPerson = (plan.people || []).some((p) => p.filing === 'in_person');
   const payerId = uniqueId('slip-payer');
@@ -70,24 +96,38 @@ export function slipsSection(situation, plan, on = '') {
       h('p', { class: 'hint', id: `${muniId}-hint` }, t('web.slips.municipality.hint'))),
     h('label', { class: 'choice' }, h('input', { type: 'checkbox', id: cashId, 'data-path': 'non_cash' }), ' ', t('web.slips.non_cash')),
     h('div', { class: 'form-error', role: 'alert' }),
-    h('button', { type: 'submit', class: 'btn btn-secondary' }, t('web.slips.make')));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
+    h('div', { class: 'actions slips-actions' },
+      h('button', { type: 'submit', class: 'btn btn-secondary' }, t('web.slips.make')),
+      h('button', { type: 'button', class: 'btn btn-secondary slips-pdf', 'data-testid': 'slips-pdf' }, t('web.slips.pdf'))),
+    h('p', { class: 'status slips-status', 'aria-live': 'polite' }));
+  // The body of /v1/permit/slips and of its PDF; null (with the error shown) without a payer.
+  const readBody = () => {
     clearErrors(form);
+    form.querySelector('.slips-status').textContent = '';
     const body = {
       situation, payer: form.querySelector(`#${payerId}`).value.trim(),
       municipality: form.querySelector(`#${muniId}`).value.trim(), non_cash: form.querySelector(`#${cashId}`).checked,
     };
-    if (!body.payer) {
-      showError(form, { code: 'missing_field', path: 'payer', message: t('web.slips.error.payer') });
-      return;
-    }
+    if (body.payer) return body;
+    showError(form, { code: 'missing_field', path: 'payer', message: t('web.slips.error.payer') });
+    return null;
+  };
+  const pdf = form.querySelector('.slips-pdf');
+  pdf.addEventListener('click', () => {
+    const body = readBody();
+    if (body) downloadPdf(form, body, on, pdf);
+  });
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = readBody();
+    if (!body) return;
     try {
       const answer = await post('/v1/permit/slips', body, { query: { on } });
       const slips = answer.slips || [];
       fill(out,
         slips.length ? null : h('p', null, t('web.slips.none')),
         ...slips.map((slip, i) => slipCard(slip, i + 1, body, on)),
+        withoutSlip(answer.without_slip),
         answer.notes && answer.notes.length ? h('ul', { class: 'notes' }, answer.notes.map((note) =>
           h('li', null, typeof note === 'string' ? note : note.text))) : null);
     } catch (error) {
