@@ -38,11 +38,18 @@ struct turn {
   void send_file(outgoing::kind kind, std::string name, std::string bytes, std::string mime, std::string caption) {
     out.push_back({kind, std::move(caption), {}, std::move(name), std::move(bytes), std::move(mime), {}});
   }
-  // The answer as a date, in any of our languages' words ("вчера" works in an English chat).
-  std::optional<date> answered_date() const {
+  // The answer as a date, in any of our languages' words ("вчера" works in an English chat);
+  // `hint` picks the year when none is typed (typed_date.h). When it gives nothing it has said
+  // why: that this is no date, or, for a date to confirm (a guessed or two-digit year), the
+  // date said back with a button that gives it in full.
+  std::optional<date> answered_date(year_hint hint = year_hint::nearest) {
     std::vector<const i18n::catalog*> languages;
     for (const std::string& lang : i18n::supported_languages()) languages.push_back(&app.words(lang));
-    return parse_typed_date(answer(), today, languages);
+    const auto typed = parse_typed_date(answer(), today, languages, hint);
+    if (typed && !typed->ambiguous) return typed->day;
+    if (typed) say(date_confirmation(typed->day, words()), {{date_confirmation_button(typed->day, words())}});
+    else say(format("bot.error.date", {answer()}));
+    return std::nullopt;
   }
   std::string format(std::string_view key, const std::vector<std::string>& args = {}) const {
     return words().format(key, args);

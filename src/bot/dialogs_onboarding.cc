@@ -70,9 +70,8 @@ std::string on_has_permit(turn& t) {
 }
 
 std::string on_permit_until(turn& t) {
-  const auto until = t.answered_date();
+  const auto until = t.answered_date(year_hint::future);
   if (!until) {
-    t.say(t.format("bot.error.date", {t.answer()}));
     return "permit_until";
   }
   // We ask only for the end: the start is recorded as today, which is all the reminders need.

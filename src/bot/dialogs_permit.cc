@@ -64,9 +64,8 @@ std::string on_kind(turn& t) {
 }
 
 std::string on_expiry(turn& t) {
-  const auto d = t.answered_date();
+  const auto d = t.answered_date(year_hint::future);
   if (!d) {
-    t.say(t.format("bot.error.date", {t.answer()}));
     return "expiry";
   }
   t.data["permit_expires"] = to_iso_string(*d);

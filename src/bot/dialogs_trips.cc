@@ -36,9 +36,8 @@ std::string left_today(turn& t) {
 }
 
 std::string on_entry(turn& t) {
-  const auto entry = t.answered_date();
+  const auto entry = t.answered_date(year_hint::past);
   if (!entry) {
-    t.say(t.format("bot.error.date", {t.answer()}));
     return "entry";
   }
   t.data["entry"] = to_iso_string(*entry);
@@ -53,9 +52,8 @@ std::string on_exit(turn& t) {
     t.say(t.format("bot.trip.added_open", {t.words().date_text(entry)}), main_menu(t.words()));
     return "";
   }
-  const auto exit = t.answered_date();
+  const auto exit = t.answered_date(year_hint::nearest);
   if (!exit) {
-    t.say(t.format("bot.error.date", {t.answer()}));
     return "exit";
   }
   save_item(t, app::trip{entry, *exit, ""});
@@ -81,9 +79,8 @@ std::string on_filed_date(turn& t) {
     t.say(t.format("bot.filed.cleared"), main_menu(t.words()));
     return "";
   }
-  const auto day = t.answered_date();
+  const auto day = t.answered_date(year_hint::past);
   if (!day) {
-    t.say(t.format("bot.error.date", {t.answer()}));
     return "date";
   }
   t.data["filed"] = to_iso_string(*day);
