@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
+#include <string_view>
 
 #include "boravak/civil_date.h"
 
@@ -34,6 +36,24 @@ class fixed_clock final : public clock {
 };
 
 // The calendar day in Europe/Belgrade at the instant `t`.
+// A clock that starts at a given moment and then runs at real speed: `boravak bot --now …` (or
+// $BORAVAK_NOW), so that tests and outside checks can put the bot just before midnight.
+class started_clock final : public clock {
+ public:
+  explicit started_clock(std::chrono::sys_seconds start) : start_(start), launched_(std::chrono::steady_clock::now()) {}
+  std::chrono::sys_seconds now() const override {
+    return start_ + std::chrono::floor<std::chrono::seconds>(std::chrono::steady_clock::now() - launched_);
+  }
+
+ private:
+  std::chrono::sys_seconds start_;
+  std::chrono::steady_clock::time_point launched_;
+};
+
+// "2026-12-05T23:59:00+01:00", "2026-12-05T22:59:00Z": a moment with its offset from UTC;
+// nothing when the text is not one.
+std::optional<std::chrono::sys_seconds> parse_moment(std::string_view text);
+
 date belgrade_day(std::chrono::sys_seconds t);
 
 }  // namespace boravak::app

@@ -36,17 +36,23 @@ void add_telegram_options(CLI::App* c, bot_options& o) {
   c->add_option("--remind-hour", o.engine.reminders.send_hour, "local hour (Belgrade) for reminders about a day");
   c->add_option("--quiet-hours", o.quiet_hours, "no reminders between these local hours, e.g. 22-8");
   c->add_option("--reminder-every", o.telegram.reminder_every_seconds, "seconds between looks for due reminders");
+
 }
 
 CLI::App* add_bot_command(CLI::App& app, bot_options& o) {
   CLI::App* bot = app.add_subcommand("bot", "the Telegram bot, with long polling (the webhook is `boravak serve --telegram-webhook`)");
   bot->add_option("--db", o.db, "sqlite:PATH or postgresql://… (default: SQLite in $BORAVAK_DATA)");
   bot->add_option("--poll-seconds", o.telegram.poll_seconds, "how long each getUpdates call waits for news");
+  bot->add_option("--now", o.now, "start the clock at this moment, e.g. 2026-12-05T23:59:00+01:00, then run at real speed "
+                                   "(else $BORAVAK_NOW; for tests)");
   add_telegram_options(bot, o);
   return bot;
 }
 
 std::string finish_bot_options(bot_options& o, bool webhook) {
+  if (o.now.empty()) {
+    if (const char* now = std::getenv("BORAVAK_NOW"); now && *now) o.now = now;
+  }
   o.telegram.token = secret_from("BORAVAK_TELEGRAM_TOKEN", o.token_file);
   if (o.telegram.token.empty()) return "no bot token: set BORAVAK_TELEGRAM_TOKEN or give --token-file";
   if (webhook) {
@@ -74,6 +80,15 @@ int run_bot_command(bot_options o, const std::string& rules_dir) {
     return 2;
   }
   auto app = std::make_unique<app::app_context>();
+  // Before the store opens: it stamps its rows with this clock.
+  if (!o.now.empty()) {
+    const auto moment = app::parse_moment(o.now);
+    if (!moment) {
+      spdlog::error("boravak bot: --now \"{}\" must be a moment such as 2026-12-05T23:59:00+01:00", o.now);
+      return 2;
+    }
+    app->now = std::make_unique<app::started_clock>(*moment);
+  }
   if (!app::open_app_context(*app, app::default_folders(rules_dir), o.db)) return 3;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);

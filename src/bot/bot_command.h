@@ -18,6 +18,7 @@ struct bot_options {
   std::string token_file;
   std::string webhook_secret_file;
   std::string quiet_hours = "22-8";
+  std::string now;  // `boravak bot --now`: the clock's first moment (app/clock.h started_clock)
 };
 
 CLI::App* add_bot_command(CLI::App& app, bot_options& o);
