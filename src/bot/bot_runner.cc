@@ -7,6 +7,7 @@
 
 #include "store/utc_time.h"
 #include "telegram_client.h"
+#include "telegram_setup.h"
 
 namespace boravak::bot {
 namespace {
@@ -74,6 +75,8 @@ bool read_update(const nlohmann::json& u, incoming& out) {
 
 int run_polling(app::app_context& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop) {
   telegram_client client(telegram.api_base, telegram.token);
+  client.cancel_when(&stop);  // SIGTERM ends the long poll at once
+  if (!prepare_bot(client, app, true, stop)) return stop ? 0 : 2;
   dialog_engine engine(app, options);
   std::int64_t offset = 0;
   int failures = 0;
@@ -82,13 +85,29 @@ int run_polling(app::app_context& app, const telegram_settings& telegram, const 
     const api_answer a = client.call("getUpdates",
                                      {{"offset", offset}, {"timeout", telegram.poll_seconds}, {"allowed_updates", {"message", "callback_query"}}},
                                      std::chrono::seconds(telegram.poll_seconds + 10));
+    if (stop) break;
     if (!a.ok()) {
       if (a.status == 401 || a.status == 404) {
-        spdlog::error("Telegram refused the token ({}); check BORAVAK_TELEGRAM_TOKEN", a.status);
+        spdlog::error("the Bot API at {} refused the token (status {}): check BORAVAK_TELEGRAM_TOKEN or --token-file",
+                      client.base_url(), a.status);
         return 2;
       }
       const int wait = a.status == 429 ? a.retry_after() : std::min(30, 1 << std::min(failures++, 5));
-      std::this_thread::sleep_for(std::chrono::seconds(wait));
+      if (a.status == 409) {
+        // Telegram's description says which: a webhook set again, or another poller.
+        const std::string why = a.body.value("description", "");
+        if (why.find("webhook") != std::string::npos) {
+          spdlog::warn("a webhook blocks polling: removing it (deleteWebhook)");
+          (void)client.call("deleteWebhook", {{"drop_pending_updates", false}}, std::chrono::seconds(10));
+        } else {
+          spdlog::error("another program is polling with this bot's token (409); only one may: stop the other one");
+        }
+      } else if (a.status == 0) {
+        spdlog::error("cannot reach the Bot API at {}; trying again in {} s", client.base_url(), wait);
+      } else if (a.status != 429) {
+        spdlog::error("getUpdates failed with status {}; trying again in {} s", a.status, wait);
+      }
+      for (int i = 0; i < wait * 10 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
       continue;
     }
     failures = 0;
@@ -135,6 +154,15 @@ void run_reminder_sender(app::app_context& app, const telegram_settings& telegra
     }
     for (int i = 0; i < telegram.reminder_every_seconds * 10 && !stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
+}
+
+void run_webhook_companion(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop) {
+  {
+    telegram_client client(telegram.api_base, telegram.token);
+    client.cancel_when(&stop);
+    if (!prepare_bot(client, app, false, stop)) return;
+  }
+  run_reminder_sender(app, telegram, stop);
 }
 
 bool handle_webhook_update(app::app_context& app, const telegram_settings& telegram, const engine_options& options,

@@ -34,6 +34,10 @@ int send_due_reminders_once(app::app_context& app, telegram_client& client, int 
 // Runs the reminder sender until `stop` is set.
 void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop);
 
+// Beside the webhook (`boravak serve --telegram-webhook`): the commands menu at start, then the
+// reminder sender, until `stop` is set.
+void run_webhook_companion(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop);
+
 // One update that Telegram posted to the webhook (`boravak serve --telegram-webhook`, which
 // has checked Telegram's secret token); false when the body is not one JSON object.
 bool handle_webhook_update(app::app_context& app, const telegram_settings& telegram, const engine_options& options,

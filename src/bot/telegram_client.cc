@@ -64,6 +64,12 @@ nlohmann::json inline_keyboard(const keyboard& k) {
   return {{"inline_keyboard", rows}};
 }
 
+// libcurl asks about once a second, also while a long poll waits for news.
+int cancel_on_stop(void* stop, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* flag = static_cast<const std::atomic<bool>*>(stop);
+  return flag != nullptr && flag->load() ? 1 : 0;
+}
+
 }  // namespace
 
 int api_answer::retry_after() const {
@@ -95,6 +101,11 @@ api_answer telegram_client::call(std::string_view method, const nlohmann::json& 
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &body);
   curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(timeout.count()));
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  if (stop_ != nullptr) {
+    curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, cancel_on_stop);
+    curl_easy_setopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(stop_));
+  }
   const CURLcode code = curl_easy_perform(curl);
   curl_slist_free_all(headers);
   return finish(curl, code, body);

@@ -3,6 +3,7 @@
 // token is part of every URL, so URLs are never logged; errors name the method only.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -29,6 +30,11 @@ class telegram_client {
   telegram_client& operator=(const telegram_client&) = delete;
 
   api_answer call(std::string_view method, const nlohmann::json& params, std::chrono::seconds timeout = std::chrono::seconds(30));
+  // From now on a call in progress (a 25-second long poll) ends within a second once `*stop`
+  // is set, answering status 0, so SIGTERM stops the bot at once.
+  void cancel_when(const std::atomic<bool>* stop) { stop_ = stop; }
+  // The Bot API's address without the token, for log lines.
+  const std::string& base_url() const { return base_url_; }
   // sendDocument / sendPhoto: the file as multipart form data.
   api_answer upload(std::string_view method, const nlohmann::json& params, std::string_view field, const std::string& file_name,
                     const std::string& bytes, const std::string& mime_type);
@@ -38,6 +44,7 @@ class telegram_client {
   std::string base_url_;
   std::string token_;
   void* curl_;  // CURL*, one handle reused (keeps the connection alive)
+  const std::atomic<bool>* stop_ = nullptr;
 };
 
 // Sends one outgoing to a chat, retrying network and server errors with backoff and honouring

@@ -11,7 +11,12 @@ webhook's secret, and how many updates a second one bot handles.
 (d) `boravak serve --telegram-webhook`: the right X-Telegram-Bot-Api-Secret-Token gives 200
     and the bot's answer; a wrong, shorter or missing one gives 401 JSON and sends nothing;
 (e) 1,000 updates (100 onboarded chats x 10 commands) through long polling: updates a second
-    and the bot's time per answer are printed for the notes, never failed on.
+    and the bot's time per answer are printed for the notes, never failed on;
+(f) at start the bot learns its name (getMe) and publishes its commands menu in English (the
+    default) and for Russian, Ukrainian and Serbian (setMyCommands with language_code);
+(g) a webhook left registered, which makes getUpdates answer 409, is removed (deleteWebhook)
+    with a log line saying so, and the bot then answers;
+(h) SIGTERM during a 25-second long poll stops the bot in under 2 s.
 """
 import os
 import secrets
@@ -246,6 +251,54 @@ def test_throughput(binary, workdir, secrets_seen, chats=100):
     no_secret_in(log, [token], "(e) the bot's stderr")
 
 
+def test_start_up(binary, workdir, secrets_seen):
+    token = new_token("START")
+    secrets_seen.append(token)
+    api = FakeTelegram(token=token).start()
+    api.webhook_url = "https://example.invalid/telegram/webhook"
+    bot = Bot(binary, api.url, token, workdir, name="start-up").start()
+    try:
+        api.push_message(7001, "/start", "ru")
+        got = api.wait_for(lambda calls: [c for c in calls if c.get("chat_id") == 7001], timeout=20)
+        check(got, "(g) with a webhook registered the bot never answered; log: %s" % bot.log()[-600:])
+        check("deleteWebhook" in api.setup_calls and api.webhook_url == "",
+              "(g) the webhook was not removed: %s" % api.setup_calls)
+        check("webhook" in bot.log() and "deleteWebhook" in bot.log(), "(g) no log line says the webhook was removed")
+        print("ok   (g) a webhook left registered is removed and the bot answers")
+        check(api.setup_calls[0] == "getMe", "(f) the bot did not start with getMe: %s" % api.setup_calls)
+        check(sorted(api.menus) == ["", "ru", "sr", "uk"], "(f) menus published for %s" % sorted(api.menus))
+        for code, commands in api.menus.items():
+            names = [c["command"] for c in commands]
+            check("status" in names and "permit" in names and "help" in names, "(f) menu %r: %s" % (code, names))
+            for c in commands:
+                check(1 <= len(c["description"]) <= 256 and not c["description"].startswith("["),
+                      "(f) menu %r: %r has no description" % (code, c))
+        check(any("Ѐ" <= ch <= "ӿ" for ch in api.menus["ru"][0]["description"]), "(f) the Russian menu is not Russian")
+        print("ok   (f) getMe, then the commands menu in en (default), ru, uk and sr: %d commands" % len(api.menus[""]))
+    finally:
+        bot.stop()
+        api.stop()
+    # (h) A long poll in flight ends as soon as SIGTERM comes.
+    api = FakeTelegram(token=token).start()
+    bot = Bot(binary, api.url, token, workdir, name="sigterm")
+    bot.cmd[bot.cmd.index("--poll-seconds") + 1] = "25"  # Telegram's usual long poll
+    bot.start()
+    try:
+        deadline = time.monotonic() + 20
+        while api.polls == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        check(api.polls > 0, "(h) the bot never polled; log: %s" % bot.log()[-400:])
+        time.sleep(0.5)
+        started = time.monotonic()
+        code = bot.stop(timeout=10)
+        took = time.monotonic() - started
+        check(code == 0 and took < 2.0, "(h) SIGTERM during a long poll: exit %s after %.2f s (want 0 within 2 s)" % (code, took))
+        print("ok   (h) SIGTERM during a 25 s long poll: stopped in %.2f s" % took)
+    finally:
+        bot.stop()
+        api.stop()
+
+
 def main():
     args = sys.argv[1:]
     if len(args) != 1:
@@ -255,7 +308,7 @@ def main():
     check(os.access(binary, os.X_OK), "%s is not an executable file" % binary)
     workdir = tempfile.mkdtemp(prefix="boravak-bot-transport-")
     seen, failures = [], []
-    for test in (test_rate_limit, test_wrong_token, test_webhook, test_throughput):
+    for test in (test_rate_limit, test_wrong_token, test_webhook, test_start_up, test_throughput):
         try:
             test(binary, workdir, seen)
         except Failure as e:

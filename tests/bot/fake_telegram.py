@@ -27,6 +27,10 @@ class FakeTelegram:
         self.rate_limit_next = 0      # how many sends to refuse with 429 next
         self.retry_after = 1
         self.refused = []             # (method, time) of the 429 answers
+        self.menus = {}               # setMyCommands: language_code ("" by default) -> commands
+        self.webhook_url = ""         # a registered webhook makes getUpdates answer 409, as Telegram does
+        self.setup_calls = []         # getMe, setMyCommands, getWebhookInfo, deleteWebhook, in order
+        self.polls = 0                # getUpdates calls seen
         self.lock = threading.Condition()
         self.server = None
 
@@ -125,7 +129,28 @@ class FakeTelegram:
             return self._answer(request, 401, {"ok": False, "error_code": 401, "description": "Unauthorized"})
         method = path[len(prefix):]
         params = self._params(request.headers.get("Content-Type", ""), raw)
+        if method in ("getMe", "setMyCommands", "getWebhookInfo", "deleteWebhook"):
+            with self.lock:
+                self.setup_calls.append(method)
+                if method == "setMyCommands":
+                    self.menus[params.get("language_code", "")] = params.get("commands")
+                if method == "deleteWebhook":
+                    self.webhook_url = ""
+                url = self.webhook_url
+            if method == "getMe":
+                return self._answer(request, 200, {"ok": True, "result": {"id": 123456, "is_bot": True, "first_name": "boravak",
+                                                                         "username": "boravak_test_bot"}})
+            if method == "getWebhookInfo":
+                return self._answer(request, 200, {"ok": True, "result": {"url": url, "pending_update_count": 0}})
+            return self._answer(request, 200, {"ok": True, "result": True})
         if method == "getUpdates":
+            with self.lock:
+                self.polls += 1
+                blocked = bool(self.webhook_url)
+            if blocked:
+                return self._answer(request, 409, {"ok": False, "error_code": 409, "description":
+                                                   "Conflict: can't use getUpdates method while webhook is active; "
+                                                   "use deleteWebhook to delete the webhook first"})
             return self._answer(request, 200, {"ok": True, "result": self._take(params)})
         if method in ("sendMessage", "sendDocument", "sendPhoto", "answerCallbackQuery"):
             if self.delay:
