@@ -58,8 +58,13 @@ std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, cons
 
   const std::string typed = in.callback_data.empty() ? in.text : in.callback_data;
   std::string command = command_of(typed);
-  // A new chat starts with onboarding, whatever it first says (its language, then citizenship).
-  if (new_chat) command = "/start";
+  // Telegram's deep link (t.me/<bot>?start=CODE) arrives as "/start CODE": with a code it links
+  // the web profile, as "/link CODE" does, also as a new chat's very first message. Otherwise a
+  // new chat starts with onboarding, whatever it first says (its language, then citizenship).
+  const std::size_t space = typed.find(' ');
+  const bool has_code = space != std::string::npos && typed.find_first_not_of(' ', space) != std::string::npos;
+  if ((command == "/start" || command == "/link") && has_code) command = "/link";
+  else if (new_chat) command = "/start";
 
   try {
     if (!chat.dialog.empty() && command.empty() && expired(chat.touched_at, now, options_.dialog_timeout_minutes)) {

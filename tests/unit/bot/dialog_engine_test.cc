@@ -8,6 +8,7 @@
 #include "app/app_setup.h"
 #include "app/profile_service.h"
 #include "bot/dialog_engine.h"
+#include "store/secret.h"
 #include "store/utc_time.h"
 
 namespace boravak::bot {
@@ -59,6 +60,31 @@ TEST_F(DialogEngine, ANewChatStartsWithOnboardingWhateverItSays) {
   const auto answer = say("/status");
   ASSERT_EQ(answer.size(), 1u);
   EXPECT_EQ(answer[0], word("bot.welcome"));
+}
+
+// "/start CODE" is Telegram's deep link; it and "/link CODE" link the web profile even as a
+// new chat's first message, instead of being swallowed by onboarding.
+TEST_F(DialogEngine, ADeepLinkWithACodeLinksTheWebProfileFromTheFirstMessage) {
+  for (const char* command : {"/start ", "/link "}) {
+    SCOPED_TRACE(command);
+    TearDown();
+    SetUp();
+    const auto web = app::profile_service(*app_).create({});
+    ASSERT_TRUE(web.ok());
+    const std::string code = store::new_link_code();
+    app_->store->add_link_code(web.value().id, store::link_code_hash(store::link_direction::web_to_bot, code),
+                               store::utc_text(kNow + std::chrono::minutes(10)));
+    const auto answer = say(command + code);
+    ASSERT_FALSE(answer.empty());
+    EXPECT_EQ(answer.back(), word("bot.link.done"));
+    EXPECT_EQ(app_->store->find_chat(42)->profile_id, web.value().id);
+  }
+}
+
+TEST_F(DialogEngine, APlainStartStillOnboards) {
+  const auto answer = say("/start");
+  ASSERT_FALSE(answer.empty());
+  EXPECT_EQ(answer.at(0), word("bot.welcome"));
 }
 
 TEST_F(DialogEngine, CancelEndsTheDialogAndTheAnswerIsNotTaken) {
