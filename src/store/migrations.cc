@@ -73,6 +73,15 @@ CREATE TABLE calendar_feeds (
 );
 CREATE INDEX calendar_feeds_by_profile ON calendar_feeds(profile_id);
 )sql"},
+      {6, "Telegram updates already taken, so a resent or shared webhook update is handled once; how each reminder ended", R"sql(
+CREATE TABLE telegram_updates (
+  update_id BIGINT PRIMARY KEY,
+  seen_at TEXT NOT NULL
+);
+CREATE INDEX telegram_updates_by_time ON telegram_updates(seen_at);
+ALTER TABLE reminders ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
+UPDATE reminders SET outcome = 'sent' WHERE sent_at IS NOT NULL;
+)sql"},
   };
   return steps;
 }

@@ -335,12 +335,13 @@ class postgres_store final : public profile_store {
             std::string(now));
         if (r.empty()) return false;
         const reminder_job j{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>(), r[0][2].c_str(), r[0][3].c_str(),
-                             r[0][4].c_str(), r[0][5].c_str(), r[0][6].as<int>()};
+                             r[0][4].c_str(), r[0][5].c_str(), r[0][6].as<int>(), {}, {}};
         const send_result outcome = send(j);
         if (outcome.what == send_result::outcome::retry)
           w.exec_params("UPDATE reminders SET attempts = attempts + 1, next_attempt_at = $1 WHERE id = $2", outcome.retry_at, j.id);
         else
-          w.exec_params("UPDATE reminders SET attempts = attempts + 1, sent_at = $1 WHERE id = $2", std::string(now), j.id);
+          w.exec_params("UPDATE reminders SET attempts = attempts + 1, sent_at = $1, outcome = $2 WHERE id = $3", std::string(now),
+                        std::string(outcome_name(outcome.what)), j.id);
         return true;
       });
       if (!took) break;
@@ -352,6 +353,35 @@ class postgres_store final : public profile_store {
   std::int64_t unsent_reminders() override {
     return run([](pqxx::work& w) { return w.exec1("SELECT COUNT(*) FROM reminders WHERE sent_at IS NULL")[0].as<std::int64_t>(); });
   }
+  std::vector<reminder_job> chat_reminders(std::int64_t chat_id) override {
+    return run([&](pqxx::work& w) {
+      std::vector<reminder_job> out;
+      for (const auto& r : w.exec_params("SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts, COALESCE(sent_at, ''), outcome "
+                                         "FROM reminders WHERE chat_id = $1 ORDER BY due_at, id", chat_id))
+        out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), r[2].c_str(), r[3].c_str(), r[4].c_str(), r[5].c_str(),
+                       r[6].as<int>(), r[7].c_str(), r[8].c_str()});
+      return out;
+    });
+  }
+
+  std::vector<linked_chat> linked_chats() override {
+    return run([](pqxx::work& w) {
+      std::vector<linked_chat> out;
+      for (const auto& r : w.exec("SELECT chat_id, profile_id FROM bot_chats WHERE profile_id IS NOT NULL ORDER BY chat_id"))
+        out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>()});
+      return out;
+    });
+  }
+
+  bool claim_update(std::int64_t update_id, std::string_view now) override {
+    // The primary key decides between instances: only one INSERT of an id can succeed.
+    return run([&](pqxx::work& w) {
+      w.exec_params("DELETE FROM telegram_updates WHERE seen_at < $1", utc_text(utc_from_text(now) - std::chrono::hours(24)));
+      return w.exec_params("INSERT INTO telegram_updates(update_id, seen_at) VALUES ($1, $2) ON CONFLICT (update_id) DO NOTHING",
+                           update_id, std::string(now)).affected_rows() == 1;
+    });
+  }
+
 
  private:
   void migrate() {

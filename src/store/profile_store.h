@@ -60,11 +60,32 @@ struct reminder_job {
   std::string payload_json;  // {"key": catalog key, "args": [...]}
   std::string dedupe_key;
   int attempts = 0;
+  std::string sent_at;  // when it was sent, given up or skipped; "" while it waits
+  std::string outcome;  // "sent", "given_up" (the chat refused it), "skipped" (too late to help), or ""
 };
 
 struct send_result {
-  enum class outcome { sent, retry, give_up } what = outcome::sent;
+  // skipped: when its time came, it could no longer help (reminder_text.h), so it was not sent.
+  enum class outcome { sent, retry, give_up, skipped } what = outcome::sent;
   std::string retry_at;  // for retry: not before this UTC time
+};
+
+// How a reminder ended, as reminder_job::outcome records it.
+inline std::string_view outcome_name(send_result::outcome o) {
+  switch (o) {
+    case send_result::outcome::sent: return "sent";
+    case send_result::outcome::give_up: return "given_up";
+    case send_result::outcome::skipped: return "skipped";
+    case send_result::outcome::retry: break;
+  }
+  return "";
+}
+
+// A chat that keeps its data in a profile, for planning its reminders again when the profile
+// changes elsewhere (the web page, the API, another chat).
+struct linked_chat {
+  std::int64_t chat_id = 0;
+  std::int64_t profile_id = 0;
 };
 
 class profile_store {
@@ -141,6 +162,14 @@ class profile_store {
   virtual int send_due_reminders(std::string_view now, int limit,
                                  const std::function<send_result(const reminder_job&)>& send) = 0;
   virtual std::int64_t unsent_reminders() = 0;
+  // Every reminder of a chat, planned and done, oldest due first: for /export.
+  virtual std::vector<reminder_job> chat_reminders(std::int64_t chat_id) = 0;
+  virtual std::vector<linked_chat> linked_chats() = 0;
+
+  // Telegram's webhook may deliver an update twice (it resends when an answer is slow), and
+  // several instances may share the database. True only for the first claim of `update_id`;
+  // claims older than a day are forgotten, as Telegram keeps an update for a day at most.
+  virtual bool claim_update(std::int64_t update_id, std::string_view now) = 0;
 };
 
 }  // namespace boravak::store

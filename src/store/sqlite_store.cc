@@ -340,7 +340,7 @@ class sqlite_store final : public profile_store {
       pick.bind(1, now).bind(2, static_cast<std::int64_t>(limit));
       while (pick.step())
         due.push_back({pick.integer(0), pick.integer(1), pick.text(2), pick.text(3), pick.text(4), pick.text(5),
-                       static_cast<int>(pick.integer(6))});
+                       static_cast<int>(pick.integer(6)), {}, {}});
     }
     for (const reminder_job& j : due) {
       const send_result outcome = send(j);
@@ -355,6 +355,37 @@ class sqlite_store final : public profile_store {
     statement s(db_, "SELECT COUNT(*) FROM reminders WHERE sent_at IS NULL");
     s.step();
     return s.integer(0);
+  }
+
+  std::vector<reminder_job> chat_reminders(std::int64_t chat_id) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT id, chat_id, due_at, kind, payload, dedupe_key, attempts, COALESCE(sent_at, ''), outcome "
+                     "FROM reminders WHERE chat_id = ?1 ORDER BY due_at, id");
+    s.bind(1, chat_id);
+    std::vector<reminder_job> out;
+    while (s.step())
+      out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3), s.text(4), s.text(5), static_cast<int>(s.integer(6)), s.text(7), s.text(8)});
+    return out;
+  }
+
+  std::vector<linked_chat> linked_chats() override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT chat_id, profile_id FROM bot_chats WHERE profile_id IS NOT NULL ORDER BY chat_id");
+    std::vector<linked_chat> out;
+    while (s.step()) out.push_back({s.integer(0), s.integer(1)});
+    return out;
+  }
+
+  bool claim_update(std::int64_t update_id, std::string_view now) override {
+    std::lock_guard lock(mutex_);
+    bool first = false;
+    in_transaction([&] {
+      statement(db_, "DELETE FROM telegram_updates WHERE seen_at < ?1").bind(1, utc_text(utc_from_text(now) - std::chrono::hours(24))).step();
+      statement(db_, "INSERT INTO telegram_updates(update_id, seen_at) VALUES (?1, ?2) ON CONFLICT(update_id) DO NOTHING")
+          .bind(1, update_id).bind(2, now).step();
+      first = sqlite3_changes(db_) == 1;
+    });
+    return first;
   }
 
  private:
@@ -375,8 +406,9 @@ class sqlite_store final : public profile_store {
       statement(db_, "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = ?1 WHERE id = ?2")
           .bind(1, r.retry_at).bind(2, j.id).step();
     } else {
-      // Sent, or given up (the chat blocked the bot): either way it is never tried again.
-      statement(db_, "UPDATE reminders SET attempts = attempts + 1, sent_at = ?1 WHERE id = ?2").bind(1, now).bind(2, j.id).step();
+      // Sent, given up (the chat blocked the bot) or skipped: either way it is never tried again.
+      statement(db_, "UPDATE reminders SET attempts = attempts + 1, sent_at = ?1, outcome = ?2 WHERE id = ?3")
+          .bind(1, now).bind(2, outcome_name(r.what)).bind(3, j.id).step();
     }
   }
 

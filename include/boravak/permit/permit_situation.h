@@ -20,11 +20,16 @@ enum class sponsor_kind { foreign_resident, serbian_citizen };
 
 struct person {
   relation role = relation::main;
-  int age = 30;                      // on the planning day
+  // On the planning day; nothing when nobody said (a spouse in the bot, a main applicant who
+  // skipped it), and then the person counts as an adult: the rules that turn on age are about
+  // children, whose age is always asked.
+  std::optional<int> age;
   std::string citizenship;           // ISO code; family members default to the main applicant's
   std::string full_name;             // optional, for the appointment e-mail only
   std::optional<date> birth_date;    // optional, for the e-mail only (age is what counts)
   bool needs_visa = false;           // the citizenship needs a visa to enter Serbia on the planning day
+
+  bool younger_than(int years) const { return age && *age < years; }
 };
 
 struct permit_situation {
