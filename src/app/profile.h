@@ -25,6 +25,9 @@ struct profile_settings {
   // The permit plan the person saved from the planner: the situation exactly as POST
   // /v1/permit/plan takes it, as compact JSON, or empty. The page fills its planner from it.
   std::string plan_json;
+  // How many days before a deadline (the last legal day, a permit's end, a saved reminder) the
+  // bot reminds, besides on the day itself; empty means the defaults (bot/reminder_plan.h).
+  std::vector<int> remind_days;
 };
 
 // A change of settings: what is not given keeps its value. `clear_pending` removes the pending
@@ -35,6 +38,7 @@ struct settings_patch {
   std::optional<std::string> pending_kind;
   bool clear_pending = false;
   std::optional<std::string> plan_json;  // "" removes the saved plan
+  std::optional<std::vector<int>> remind_days;  // empty: back to the defaults
 };
 
 struct trip {

@@ -45,7 +45,8 @@ std::optional<reminder_kind> reminder_kind_named(std::string_view name) { return
 json to_json(const profile_settings& s) {
   return {{"name", s.name}, {"citizenship", s.citizenship}, {"lang", s.lang}, {"city", s.city},
           {"pending_since", day_or_null(s.pending_since)}, {"pending_kind", s.pending_kind},
-          {"plan", s.plan_json.empty() ? json(nullptr) : json::parse(s.plan_json, nullptr, false)}};
+          {"plan", s.plan_json.empty() ? json(nullptr) : json::parse(s.plan_json, nullptr, false)},
+          {"remind_days", s.remind_days}};
 }
 
 profile_settings settings_from_json(const json& j) {
@@ -58,6 +59,9 @@ profile_settings settings_from_json(const json& j) {
   s.pending_since = day_in(j, "pending_since");
   if (const std::string kind = text_in(j, "pending_kind"); !kind.empty()) s.pending_kind = kind;
   if (const auto plan = j.find("plan"); plan != j.end() && plan->is_object()) s.plan_json = plan->dump();
+  if (const auto days = j.find("remind_days"); days != j.end() && days->is_array())
+    for (const json& d : *days)
+      if (d.is_number_integer()) s.remind_days.push_back(d.get<int>());
   return s;
 }
 

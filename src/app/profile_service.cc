@@ -36,6 +36,12 @@ profile_settings merged(profile_settings s, const settings_patch& patch) {
   if (patch.pending_kind) s.pending_kind = *patch.pending_kind;
   if (patch.clear_pending) s.pending_since.reset();
   if (patch.plan_json) s.plan_json = *patch.plan_json;
+  if (patch.remind_days) {
+    // Farthest first, each once: the order the reminders arrive in.
+    s.remind_days = *patch.remind_days;
+    std::sort(s.remind_days.begin(), s.remind_days.end(), std::greater<>());
+    s.remind_days.erase(std::unique(s.remind_days.begin(), s.remind_days.end()), s.remind_days.end());
+  }
   return s;
 }
 
@@ -53,6 +59,17 @@ std::optional<problem> profile_service::check(const settings_patch& patch) const
     return refuse(error_code::invalid_value, "city", "profile.error.city", {text_arg::of_verbatim(*patch.city)});
   if (patch.pending_kind && *patch.pending_kind != "first" && *patch.pending_kind != "renewal")
     return refuse(error_code::invalid_value, "pending_kind", "api.error.not_one_of", {text_arg::of_verbatim(*patch.pending_kind), text_arg::of_verbatim("first, renewal")});
+  if (patch.remind_days) {
+    // A few reminders within a year: more would be noise, and a year is the longest permit
+    // window anyone plans for.
+    constexpr std::size_t kMostLeads = 8;
+    constexpr int kFarthestLead = 365;
+    bool fits = patch.remind_days->size() <= kMostLeads;
+    for (int d : *patch.remind_days) fits = fits && d >= 1 && d <= kFarthestLead;
+    if (!fits)
+      return refuse(error_code::invalid_value, "remind_days", "profile.error.remind_days",
+                    {text_arg::of_number(static_cast<long long>(kMostLeads)), text_arg::of_number(kFarthestLead)});
+  }
   return std::nullopt;
 }
 

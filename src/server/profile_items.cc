@@ -46,7 +46,7 @@ std::string country_code(json_fields& f, std::string_view field) {
 }  // namespace
 
 app::settings_patch read_settings_patch(const nlohmann::json& body) {
-  json_fields f(body, "", {"name", "citizenship", "lang", "city", "pending_since", "pending_kind", "plan"});
+  json_fields f(body, "", {"name", "citizenship", "lang", "city", "pending_since", "pending_kind", "plan", "remind_days"});
   app::settings_patch patch;
   patch.name = f.text("name", kNameBytes);
   if (f.has("citizenship")) patch.citizenship = country_code(f, "citizenship");
@@ -56,6 +56,17 @@ app::settings_patch read_settings_patch(const nlohmann::json& body) {
   patch.pending_since = f.day("pending_since");
   patch.clear_pending = body.is_object() && body.contains("pending_since") && body["pending_since"].is_null();
   patch.pending_kind = one_of(f, "pending_kind", {"first", "renewal"}, false);
+  // How many days before each deadline to remind; the profile service checks the range.
+  if (const nlohmann::json* days = f.array("remind_days")) {
+    std::vector<int> leads;
+    for (std::size_t i = 0; i < days->size() && i < 64; ++i) {
+      const nlohmann::json& d = (*days)[i];
+      if (!d.is_number_integer() || d.get<long long>() < 0 || d.get<long long>() > 100000)
+        f.refuse("remind_days", "invalid_value", {"profile.error.remind_days", {text_arg::of_number(8), text_arg::of_number(365)}});
+      leads.push_back(static_cast<int>(d.get<long long>()));
+    }
+    patch.remind_days = std::move(leads);
+  }
   // The planner's situation, kept only when the planner itself could read it; null removes it.
   if (f.has("plan")) {
     const nlohmann::json& plan = body["plan"];
