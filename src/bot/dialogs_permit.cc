@@ -105,7 +105,7 @@ std::string show_plan(turn& t) {
 
 std::string on_family(turn& t) {
   if (t.answer() == "spouse") {
-    t.data["family"].push_back({{"relation", "spouse"}, {"age", 30}});
+    t.data["family"].push_back({{"relation", "spouse"}});  // an adult: the plan needs no age
     return ask_family(t);
   }
   if (t.answer() == "child") {

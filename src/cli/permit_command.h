@@ -18,7 +18,7 @@ struct permit_options {
   std::string ground;
   std::string kind = "first";
   std::string city = "belgrade";
-  int age = 30;
+  std::optional<int> age;            // the main applicant's, when given
   std::vector<std::string> family;   // "spouse:34", "child:8", "child:8:UA"
   std::string permit_expires, last_entry, passport_expires, residence_since, stamps;
   std::string joins = "foreign_resident";

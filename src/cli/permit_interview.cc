@@ -51,7 +51,7 @@ void run_interview(permit_options& o, const i18n::catalog& w) {
     std::cout << w.format("interview.invalid", {"first / renewal"}) << "\n";
   }
   o.city = ask(w, w.get("interview.city"), o.city);
-  o.age = ask_number(w, w.get("interview.age"), o.age, 0, 120);
+  o.age = ask_number(w, w.get("interview.age"), o.age.value_or(30), 0, 120);
   const int members = ask_number(w, w.get("interview.family_count"), 0, 0, 20);
   o.family.clear();
   for (int i = 1; i <= members; ++i) {

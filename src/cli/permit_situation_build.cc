@@ -40,8 +40,9 @@ permit::person parse_member(const std::string& spec, const i18n::catalog& w) {
   else refuse(w, "cli.error.bad_relation", {spec});
   try {
     std::size_t used = 0;
-    p.age = std::stoi(parts[1], &used);
-    if (used != parts[1].size() || p.age < 0 || p.age > 120) throw std::invalid_argument("age");
+    const int age = std::stoi(parts[1], &used);
+    if (used != parts[1].size() || age < 0 || age > 120) throw std::invalid_argument("age");
+    p.age = age;
   } catch (const std::exception&) {
     refuse(w, "cli.error.bad_age", {spec});
   }

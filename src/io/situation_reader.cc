@@ -75,8 +75,9 @@ person read_member(const json& m, const std::string& where) {
   else if (r == "partner") p.role = relation::partner;
   else if (r == "child") p.role = relation::child;
   else bad(where + ".relation", "situation.error.bad_relation", {shown(r)});
-  if (!m.contains("age")) bad(where + ".age", "situation.error.age_required");
-  p.age = int_field(m, "age", where + ".age", 0, 120);
+  // A child's age decides what the rules ask of them; an adult's may be left out.
+  if (p.role == relation::child && !m.contains("age")) bad(where + ".age", "situation.error.age_required");
+  if (m.contains("age")) p.age = int_field(m, "age", where + ".age", 0, 120);
   if (m.contains("name")) p.full_name = text_field(m, "name", where + ".name");
   if (m.contains("birth_date")) p.birth_date = date_field(m, "birth_date", where + ".birth_date");
   if (m.contains("citizenship")) p.citizenship = country_field(m, "citizenship", where + ".citizenship");

@@ -60,7 +60,7 @@ std::string plan_json(const permit_plan& plan, const i18n::catalog& w) {
                       {"stage", f.stage == fee_stage::filing ? "filing" : "biometrics"}, {"exempt", f.exempt},
                       {"paid_through_portal", f.paid_through_portal}, {"set", f.set}, {"checked", optional_day(f.checked)},
                       {"why", cited(f.why, w)}});
-    people.push_back({{"relation", relation_name(p.who.role)}, {"age", p.who.age}, {"citizenship", p.who.citizenship},
+    people.push_back({{"relation", relation_name(p.who.role)}, {"age", p.who.age ? nlohmann::json(*p.who.age) : nlohmann::json(nullptr)}, {"citizenship", p.who.citizenship},
                       {"ground", p.ground}, {"ground_name", w.get("permit.ground." + p.ground + ".name")},
                       {"permit", p.kind == permit_kind::single_permit ? "single_permit" : "temporary_residence"},
                       {"max_term_months", p.max_term_months}, {"allowed_channel", channel_name(p.filing)},

@@ -68,8 +68,10 @@ std::string relation_key(relation r) {
 }
 
 std::string person_heading(const person_plan& p, std::size_t number, const i18n::catalog& w) {
+  // An age is shown only when somebody gave it: never a guess.
+  if (!p.who.age) return w.format("plan.person.no_age", {std::to_string(number), w.get(relation_key(p.who.role))});
   return w.format("plan.person", {std::to_string(number), w.get(relation_key(p.who.role)),
-                                  w.render({"plan.age", {text_arg::of_number(p.who.age)}})});
+                                  w.render({"plan.age", {text_arg::of_number(*p.who.age)}})});
 }
 
 std::string plan_text(const permit_plan& plan, const i18n::catalog& w) {

@@ -22,7 +22,7 @@ void build_order_rules(const permit_rules& rules, const std::vector<person_plan>
       case applies_to::child:
         for (std::size_t i = 0; i < people.size(); ++i) {
           const person_plan& p = people[i];
-          if (!p.child || (r.below_age && p.who.age >= *r.below_age)) continue;
+          if (!p.child || (r.below_age && !p.who.younger_than(*r.below_age))) continue;
           out.push_back({{"permit.order." + r.id, {text_arg::of_number(static_cast<long long>(i) + 1)}},
                          cite(rule, r.cited)});
         }

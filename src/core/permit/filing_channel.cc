@@ -24,11 +24,11 @@ bool choose_channel(const permit_rules& rules, const applicant& a, bool prefer_i
 
   if (a.child) {
     for (const child_channel_period& p : rules.child_channels) {
-      if (!p.in_force_on(filing_day) || a.who->age >= p.answer.in_person_below_age) continue;
+      if (!p.in_force_on(filing_day) || !a.who->younger_than(p.answer.in_person_below_age)) continue;
       out.filing = channel::in_person_only;
       out.filing_why = cite("permit/grounds.toml:child_channel@" + to_iso_string(p.from), p.answer.cited);
       for (const child_channel_reading& other : p.other_readings)
-        if (a.who->age >= other.in_person_below_age)
+        if (!a.who->younger_than(other.in_person_below_age))
           notices.push_back({{"permit.notice.child_channel_other_reading",
                               {text_arg::of_number(p.answer.in_person_below_age),
                                text_arg::of_number(other.in_person_below_age)}},

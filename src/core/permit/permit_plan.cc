@@ -76,7 +76,7 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
   const date filing_day = filing_day_for(rules, s, on);
 
   std::vector<applicant> applicants;
-  applicants.push_back({&s.main, main_ground, s.main.age < rules.child_below_age,
+  applicants.push_back({&s.main, main_ground, s.main.younger_than(rules.child_below_age),
                         main_ground->for_relation && s.joins == sponsor_kind::serbian_citizen,
                         main_ground->for_relation && s.joins == sponsor_kind::foreign_resident && s.sponsor_employed});
   const bool main_works = main_ground->kind == permit_kind::single_permit || s.sponsor_employed;
@@ -87,7 +87,7 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
       error = {{"permit.error.no_family_ground", {}}};
       return false;
     }
-    applicants.push_back({&member, g, member.age < rules.child_below_age, false, main_works});
+    applicants.push_back({&member, g, member.younger_than(rules.child_below_age), false, main_works});
   }
 
   const family_rule* photo_only = rules.find_family_rule("photo_only_biometrics");
@@ -98,7 +98,7 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
     p.ground = a.on_ground->id;
     p.kind = a.on_ground->kind;
     p.child = a.child;
-    p.photo_only_biometrics = a.child && photo_only && photo_only->below_age && a.who->age < *photo_only->below_age;
+    p.photo_only_biometrics = a.child && photo_only && photo_only->below_age && a.who->younger_than(*photo_only->below_age);
     p.max_term_months = a.on_ground->max_term_months;
     p.term_why = cite("permit/grounds.toml:" + a.on_ground->id, a.on_ground->cited);
     // The law's general cap applies from its date; where it is the tighter limit, it is cited.
