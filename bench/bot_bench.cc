@@ -30,7 +30,7 @@ app::app_context& app() {
 const date kToday = *parse_iso_date("2026-11-21");
 
 void say(bot::dialog_engine& engine, std::int64_t chat, const std::string& text, bool button = false) {
-  bot::incoming in{chat, "ru", button ? "" : text, button ? text : "", button ? "cb" : ""};
+  bot::incoming in{chat, "ru", button ? "" : text, button ? text : "", button ? "cb" : "", 0, "private"};
   benchmark::DoNotOptimize(engine.handle(in, kToday, store::utc_text(app().now->now())));
 }
 

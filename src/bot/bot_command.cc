@@ -32,7 +32,8 @@ std::string secret_from(const char* variable, const std::string& file) {
 void add_telegram_options(CLI::App* c, bot_options& o) {
   c->add_option("--telegram-api", o.telegram.api_base, "the Bot API's address: Telegram's, or a self-hosted Bot API server");
   c->add_option("--token-file", o.token_file, "file holding the bot's token (else $BORAVAK_TELEGRAM_TOKEN)");
-  c->add_option("--remind-days", o.engine.reminders.days_before_last_day, "days before the last legal day to remind, e.g. 7 3 1 0");
+  c->add_option("--remind-days", o.engine.reminders.default_lead_days,
+                "days before each deadline to remind, besides the day itself, for people who chose none (default 60 30 15 10 5)");
   c->add_option("--remind-hour", o.engine.reminders.send_hour, "local hour (Belgrade) for reminders about a day");
   c->add_option("--quiet-hours", o.quiet_hours, "no reminders between these local hours, e.g. 22-8");
   c->add_option("--reminder-every", o.telegram.reminder_every_seconds, "seconds between looks for due reminders");
@@ -92,7 +93,7 @@ int run_bot_command(bot_options o, const std::string& rules_dir) {
   if (!app::open_app_context(*app, app::default_folders(rules_dir), o.db)) return 3;
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
-  std::thread reminders([&] { run_reminder_sender(*app, o.telegram, stop_requested); });
+  std::thread reminders([&] { run_reminder_sender(*app, o.telegram, o.engine.reminders, stop_requested); });
   const int code = run_polling(*app, o.telegram, o.engine, stop_requested);
   stop_requested = true;
   reminders.join();

@@ -14,6 +14,9 @@ struct incoming {
   std::string text;           // a typed message
   std::string callback_data;  // a pressed inline button
   std::string callback_id;    // to answer the button press
+  std::int64_t message_id = 0;  // the message whose button was pressed
+  // Telegram's chat type: "private", "group", "supergroup" or "channel"; "" in the terminal.
+  std::string chat_type;
 };
 
 struct button {
@@ -23,13 +26,16 @@ struct button {
 using keyboard = std::vector<std::vector<button>>;
 
 struct outgoing {
-  enum class kind { message, document, photo, callback_answer } what = kind::message;
-  std::string text;        // the message, or the caption of a file
+  // remove_buttons takes the inline keyboard off message_id: a question answered keeps no
+  // live buttons.
+  enum class kind { message, document, photo, callback_answer, remove_buttons } what = kind::message;
+  std::string text;        // the message, the caption of a file, or a callback answer's notice
   keyboard buttons;
   std::string file_name;   // documents and photos
   std::string file_bytes;
   std::string mime_type;
   std::string callback_id;
+  std::int64_t message_id = 0;
 };
 
 }  // namespace boravak::bot

@@ -8,9 +8,10 @@
 #include "store/utc_time.h"
 #include "telegram_client.h"
 #include "telegram_setup.h"
+#include "reminder_text.h"
+#include "webhook_worker.h"
 
 namespace boravak::bot {
-namespace {
 
 void handle_update(const app::app_context& app, dialog_engine& engine, telegram_client& client, const nlohmann::json& update) {
   incoming in;
@@ -18,19 +19,7 @@ void handle_update(const app::app_context& app, dialog_engine& engine, telegram_
   for (const outgoing& out : engine.handle(in, app.today(), store::utc_text(app.now->now()))) deliver(client, in.chat_id, out);
 }
 
-// The reminder's words in the chat's language.
-std::string reminder_text(app::app_context& app, const store::reminder_job& job, const std::string& lang) {
-  const i18n::catalog& w = app.words(lang);
-  const nlohmann::json payload = nlohmann::json::parse(job.payload_json, nullptr, false);
-  std::vector<std::string> args;
-  if (payload.is_object() && payload["args"].is_array()) {
-    for (const nlohmann::json& a : payload["args"]) {
-      const auto d = a.is_string() ? parse_iso_date(a.get<std::string>()) : std::nullopt;
-      args.push_back(d ? w.date_text(*d) : a.is_string() ? a.get<std::string>() : a.dump());
-    }
-  }
-  return w.format("bot.reminder." + job.kind, args);
-}
+namespace {
 
 }  // namespace
 
@@ -70,6 +59,11 @@ bool read_update(const nlohmann::json& u, incoming& out) {
   const nlohmann::json* chat = object_field(*message, "chat");
   if (chat == nullptr || !chat->contains("id") || !(*chat)["id"].is_number_integer()) return false;
   out.chat_id = (*chat)["id"].get<std::int64_t>();
+  // Telegram always says the type; an update without one is treated as the safer kind, a group.
+  out.chat_type = text_field(*chat, "type");
+  if (out.chat_type.empty()) out.chat_type = "group";
+  if (!out.callback_id.empty() && message->contains("message_id") && (*message)["message_id"].is_number_integer())
+    out.message_id = (*message)["message_id"].get<std::int64_t>();
   return true;
 }
 
@@ -77,7 +71,9 @@ int run_polling(app::app_context& app, const telegram_settings& telegram, const 
   telegram_client client(telegram.api_base, telegram.token);
   client.cancel_when(&stop);  // SIGTERM ends the long poll at once
   if (!prepare_bot(client, app, true, stop)) return stop ? 0 : 2;
-  dialog_engine engine(app, options);
+  engine_options named = options;
+  named.bot_username = known_bot_username();
+  dialog_engine engine(app, named);
   std::int64_t offset = 0;
   int failures = 0;
   spdlog::info("polling Telegram for updates");
@@ -128,7 +124,10 @@ int send_due_reminders_once(app::app_context& app, telegram_client& client, int 
   return app.store->send_due_reminders(now, limit, [&](const store::reminder_job& job) {
     const auto chat = app.store->find_chat(job.chat_id);
     if (!chat) return store::send_result{store::send_result::outcome::give_up, {}};
-    const outgoing message{outgoing::kind::message, reminder_text(app, job, chat->lang), {}, {}, {}, {}, {}};
+    // The words are chosen now, for the day in Belgrade on which the reminder arrives.
+    const auto words = reminder_message(job, belgrade_day_of(store::utc_text(app.now->now())), app.words(chat->lang));
+    if (!words) return store::send_result{store::send_result::outcome::skipped, {}};
+    const outgoing message{outgoing::kind::message, *words, {}, {}, {}, {}, {}};
     switch (deliver(client, job.chat_id, message)) {
       case delivery::delivered:
         return store::send_result{store::send_result::outcome::sent, {}};
@@ -143,10 +142,31 @@ int send_due_reminders_once(app::app_context& app, telegram_client& client, int 
   });
 }
 
-void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop) {
+void reminder_planner::plan_changed(app::app_context& app, const reminder_options& options) {
+  const std::string now = store::utc_text(app.now->now());
+  const date today = belgrade_day_of(now);
+  std::map<std::int64_t, planned_from> seen;
+  for (const store::linked_chat& linked : app.store->linked_chats()) {
+    const auto version = app.store->profile_version(linked.profile_id);
+    if (!version) continue;
+    const planned_from now_from{linked.profile_id, *version, today};
+    const auto before = planned_.find(linked.chat_id);
+    if (before == planned_.end() || !(before->second == now_from)) {
+      if (const auto chat = app.store->find_chat(linked.chat_id))
+        app.store->schedule_reminders(chat->chat_id, plan_reminders(app, *chat, today, now, options));
+    }
+    seen.emplace(linked.chat_id, now_from);
+  }
+  planned_ = std::move(seen);
+}
+
+void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, const reminder_options& options,
+                         std::atomic<bool>& stop) {
   telegram_client client(telegram.api_base, telegram.token);
+  reminder_planner planner;
   while (!stop) {
     try {
+      planner.plan_changed(app, options);
       while (!stop && send_due_reminders_once(app, client, telegram.reminders_per_round) == telegram.reminders_per_round) {
       }
     } catch (const std::exception& e) {
@@ -156,23 +176,38 @@ void run_reminder_sender(app::app_context& app, const telegram_settings& telegra
   }
 }
 
-void run_webhook_companion(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop) {
+void run_webhook_companion(app::app_context& app, const telegram_settings& telegram, const engine_options& options,
+                           std::atomic<bool>& stop) {
   {
     telegram_client client(telegram.api_base, telegram.token);
     client.cancel_when(&stop);
-    if (!prepare_bot(client, app, false, stop)) return;
+    if (!prepare_bot(client, app, false, stop)) {
+      webhook_worker::stop_shared();
+      return;
+    }
   }
-  run_reminder_sender(app, telegram, stop);
+  run_reminder_sender(app, telegram, options.reminders, stop);
+  webhook_worker::stop_shared();
 }
 
 bool handle_webhook_update(app::app_context& app, const telegram_settings& telegram, const engine_options& options,
                            const std::string& body) {
   const nlohmann::json update = nlohmann::json::parse(body, nullptr, false);
   if (!update.is_object()) return false;
-  thread_local std::unique_ptr<telegram_client> client;
-  if (!client) client = std::make_unique<telegram_client>(telegram.api_base, telegram.token);
-  dialog_engine engine(app, options);
-  handle_update(app, engine, *client, update);
+  // Telegram resends an update it thinks was not taken, and instances sharing a database each
+  // see what their webhook is given: the store lets exactly one of them handle each update_id.
+  const auto id = update.find("update_id");
+  if (id != update.end() && id->is_number_integer() && !app.store->claim_update(id->get<std::int64_t>(), store::utc_text(app.now->now())))
+    return true;
+  if (const auto worker = webhook_worker::shared(app, telegram, options)) {
+    worker->take(update);
+  } else {  // stopping: handled here, as the worker is gone
+    engine_options named = options;
+    named.bot_username = known_bot_username();
+    dialog_engine engine(app, named);
+    telegram_client client(telegram.api_base, telegram.token);
+    handle_update(app, engine, client, update);
+  }
   return true;
 }
 

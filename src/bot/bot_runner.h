@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -24,19 +25,41 @@ struct telegram_settings {
 // The update's chat, text or button, and language; false for updates we do not handle.
 bool read_update(const nlohmann::json& update, incoming& out);
 
+// Reads one update, runs it through the dialogs and sends the answers through the Bot API.
+class telegram_client;
+void handle_update(const app::app_context& app, dialog_engine& engine, telegram_client& client, const nlohmann::json& update);
+
 // Polls until `stop` is set (SIGINT/SIGTERM). Returns the process's exit code.
 int run_polling(app::app_context& app, const telegram_settings& telegram, const engine_options& options, std::atomic<bool>& stop);
 
-// Sends the reminders due now; returns how many it took. Used by the sender loop and tests.
-class telegram_client;
+// Sends the reminders due now, each worded for the day it arrives on; returns how many it took.
+// Used by the sender loop and tests.
 int send_due_reminders_once(app::app_context& app, telegram_client& client, int limit);
 
-// Runs the reminder sender until `stop` is set.
-void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop);
+// Plans the reminders of every linked chat again when its profile changed (from the web page,
+// the API or another chat) or a new day began in Belgrade since it last did.
+class reminder_planner {
+ public:
+  void plan_changed(app::app_context& app, const reminder_options& options);
+
+ private:
+  struct planned_from {
+    std::int64_t profile = 0;
+    std::int64_t version = 0;
+    date day{};
+    bool operator==(const planned_from&) const = default;
+  };
+  std::map<std::int64_t, planned_from> planned_;  // by chat
+};
+
+// Runs the reminder sender, with its planner, until `stop` is set.
+void run_reminder_sender(app::app_context& app, const telegram_settings& telegram, const reminder_options& options,
+                         std::atomic<bool>& stop);
 
 // Beside the webhook (`boravak serve --telegram-webhook`): the commands menu at start, then the
-// reminder sender, until `stop` is set.
-void run_webhook_companion(app::app_context& app, const telegram_settings& telegram, std::atomic<bool>& stop);
+// reminder sender, until `stop` is set; then the webhook's worker ends.
+void run_webhook_companion(app::app_context& app, const telegram_settings& telegram, const engine_options& options,
+                           std::atomic<bool>& stop);
 
 // One update that Telegram posted to the webhook (`boravak serve --telegram-webhook`, which
 // has checked Telegram's secret token); false when the body is not one JSON object.

@@ -17,6 +17,9 @@ namespace {
 void print(const outgoing& o, const std::string& files, std::vector<std::string>& buttons) {
   switch (o.what) {
     case outgoing::kind::callback_answer:
+      if (!o.text.empty()) std::cout << "(" << o.text << ")\n";
+      return;
+    case outgoing::kind::remove_buttons:
       return;
     case outgoing::kind::document:
     case outgoing::kind::photo: {
@@ -83,7 +86,7 @@ int run_chat_command(const chat_options& o, const std::string& rules_dir) {
   std::vector<std::string> buttons;
   std::string line;
   while (std::getline(std::cin, line)) {
-    incoming in{o.chat_id, lang, line, {}, {}};
+    incoming in{o.chat_id, lang, line, {}, {}, 0, "private"};
     try {
       const std::size_t pressed = std::stoul(line);
       if (pressed >= 1 && pressed <= buttons.size() && std::to_string(pressed) == line) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bot_message.h"
+#include "reminder_plan.h"
 #include "typed_date.h"
 #include "app/app_context.h"
 #include "store/profile_store.h"
@@ -28,6 +29,7 @@ struct turn {
   date today;
   bool profile_changed = false;  // reminders are planned again when set
   bool chat_deleted = false;     // /delete: the chat must not be saved again
+  const reminder_options* reminders = nullptr;  // the bot's reminder settings (/remind)
 
   const i18n::catalog& words() const { return app.words(chat.lang); }
   // What the person answered: the button's data, else the typed text.
@@ -71,6 +73,7 @@ std::vector<dialog> onboarding_dialogs();  // /start, /language
 std::vector<dialog> trip_dialogs();        // /in, /out, /trip
 std::vector<dialog> status_dialogs();      // /status, /why, /plan
 std::vector<dialog> permit_dialogs();      // /permit, /slips, /ics
+std::vector<dialog> remind_dialogs();      // /remind
 std::vector<dialog> account_dialogs();     // /deadlines, /guide, /export, /delete, /link, /webcode, /help
 
 // The main menu's buttons.

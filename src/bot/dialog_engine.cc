@@ -45,16 +45,47 @@ std::string language_for(const std::string& code, const std::string& fallback) {
   return fallback;
 }
 
-std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, const std::string& now) {
+// Group chats (docs/bot.md): the bot keeps one person's dates and documents, which a group
+// would show to everyone, so it keeps nothing there. A command addressed to it (to nobody in
+// particular, or to it by name) is answered with a link to a private chat; the rest of the
+// group's talk is not its business and gets no answer.
+std::vector<outgoing> dialog_engine::answer_group(const incoming& in) const {
   std::vector<outgoing> out;
-  if (!in.callback_id.empty()) out.push_back({outgoing::kind::callback_answer, {}, {}, {}, {}, {}, in.callback_id});
+  const i18n::catalog& words = app_.words(language_for(in.language_code, options_.fallback_language));
+  const std::string link = options_.bot_username.empty() ? std::string("Telegram") : "https://t.me/" + options_.bot_username;
+  if (!in.callback_id.empty()) {
+    out.push_back({outgoing::kind::callback_answer, words.format("bot.group.private_only", {link}), {}, {}, {}, {}, in.callback_id});
+    return out;
+  }
+  const std::string first_word = in.text.substr(0, in.text.find_first_of(" \n"));
+  const std::size_t at = first_word.find('@');
+  const bool addressed = !first_word.empty() && first_word.front() == '/' &&
+                         (at == std::string::npos || options_.bot_username.empty() || first_word.substr(at + 1) == options_.bot_username);
+  if (addressed) out.push_back({outgoing::kind::message, words.format("bot.group.private_only", {link}), {}, {}, {}, {}, {}});
+  return out;
+}
 
+std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, const std::string& now) {
+  if (!in.chat_type.empty() && in.chat_type != "private") return answer_group(in);
+  std::vector<outgoing> out;
   auto found = app_.store->find_chat(in.chat_id);
+  if (!in.callback_id.empty()) {
+    // A button answers once: its keyboard goes as it is pressed. One pressed under a question
+    // that is no longer asked (the dialog ended, timed out or was never saved) gets a short
+    // notice instead of an answer; a button that starts a command ("/status") always works.
+    const bool starts_command = !in.callback_data.empty() && in.callback_data.front() == '/';
+    const bool question_open = found && !found->dialog.empty() && !expired(found->touched_at, now, options_.dialog_timeout_minutes);
+    const bool stale = !starts_command && !question_open && found.has_value();
+    out.push_back({outgoing::kind::callback_answer, stale ? app_.words(found->lang).get("bot.button.stale") : std::string(), {}, {}, {}, {},
+                   in.callback_id});
+    if (in.message_id != 0) out.push_back({outgoing::kind::remove_buttons, {}, {}, {}, {}, {}, {}, in.message_id});
+    if (stale) return out;
+  }
   const bool new_chat = !found;
   store::chat_record chat = found.value_or(store::chat_record{in.chat_id, 0, language_for(in.language_code, options_.fallback_language), "", "", "{}", ""});
   nlohmann::json data = nlohmann::json::parse(chat.data_json, nullptr, false);
   if (!data.is_object()) data = nlohmann::json::object();
-  turn t{app_, chat, data, in, out, today, false, false};
+  turn t{app_, chat, data, in, out, today, false, false, &options_.reminders};
 
   const std::string typed = in.callback_data.empty() ? in.text : in.callback_data;
   std::string command = command_of(typed);

@@ -16,6 +16,7 @@ struct engine_options {
   int dialog_timeout_minutes = 30;  // an unanswered question is dropped after this
   std::string fallback_language = "en";  // a new chat whose Telegram language we do not speak
   reminder_options reminders;
+  std::string bot_username;  // from getMe, for links to a private chat; "" when not known
 };
 
 class dialog_engine {
@@ -27,6 +28,7 @@ class dialog_engine {
   std::vector<outgoing> handle(const incoming& in, date today, const std::string& now);
 
  private:
+  std::vector<outgoing> answer_group(const incoming& in) const;
   app::app_context& app_;
   engine_options options_;
 };

@@ -51,6 +51,17 @@ std::string export_all(turn& t) {
   // The same form as the web's export, with the chat it came from.
   nlohmann::json out = app::to_json(current_profile(t));
   out["chat"] = {{"chat_id", t.chat.chat_id}, {"lang", t.chat.lang}};
+  // The reminders this chat was sent and is yet to be sent, as /delete promises to remove them.
+  nlohmann::json reminders = nlohmann::json::array();
+  for (const store::reminder_job& r : t.app.store->chat_reminders(t.chat.chat_id)) {
+    nlohmann::json about = nlohmann::json::parse(r.payload_json, nullptr, false);
+    reminders.push_back({{"kind", r.kind},
+                         {"due_at", r.due_at},
+                         {"about", about.is_object() ? about : nlohmann::json::object()},
+                         {"status", r.sent_at.empty() ? "planned" : r.outcome.empty() ? "sent" : r.outcome},
+                         {"done_at", r.sent_at.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.sent_at)}});
+  }
+  out["chat"]["reminders"] = std::move(reminders);
   t.send_file(outgoing::kind::document, "boravak-export.json", out.dump(2), "application/json", t.format("bot.export.caption"));
   return "";
 }
@@ -134,7 +145,7 @@ std::vector<dialog> account_dialogs() {
 const std::vector<dialog>& all_dialogs() {
   static const std::vector<dialog> table = [] {
     std::vector<dialog> all;
-    for (auto part : {onboarding_dialogs, trip_dialogs, status_dialogs, permit_dialogs, account_dialogs})
+    for (auto part : {onboarding_dialogs, trip_dialogs, status_dialogs, permit_dialogs, remind_dialogs, account_dialogs})
       for (dialog& d : part()) all.push_back(std::move(d));
     return all;
   }();

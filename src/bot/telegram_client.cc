@@ -144,8 +144,15 @@ delivery deliver(telegram_client& client, std::int64_t chat_id, const outgoing& 
   const auto send_once = [&](const std::string& text, bool with_buttons) -> api_answer {
     nlohmann::json params = {{"chat_id", chat_id}};
     switch (out.what) {
-      case outgoing::kind::callback_answer:
-        return client.call("answerCallbackQuery", {{"callback_query_id", out.callback_id}});
+      case outgoing::kind::callback_answer: {
+        nlohmann::json answer{{"callback_query_id", out.callback_id}};
+        if (!text.empty()) answer["text"] = text;
+        return client.call("answerCallbackQuery", answer);
+      }
+      case outgoing::kind::remove_buttons:
+        params["message_id"] = out.message_id;
+        params["reply_markup"] = nlohmann::json{{"inline_keyboard", nlohmann::json::array()}};
+        return client.call("editMessageReplyMarkup", params);
       case outgoing::kind::document:
         params["caption"] = text;
         return client.upload("sendDocument", params, "document", out.file_name, out.file_bytes, out.mime_type);

@@ -1,6 +1,8 @@
 // The bot's start-up with the Bot API (see telegram_setup.h).
 #include "telegram_setup.h"
 
+#include <mutex>
+
 #include <spdlog/spdlog.h>
 
 #include <thread>
@@ -24,7 +26,7 @@ void wait_unless_stopped(int seconds, const std::atomic<bool>& stop) {
 
 const std::vector<std::string>& menu_commands() {
   static const std::vector<std::string> kCommands{"status", "in",       "out",    "trip",  "filed",  "plan",   "permit", "deadlines",
-                                                  "guide",  "language", "link",   "webcode", "export", "delete", "help",   "cancel"};
+                                                  "remind", "guide",  "language", "link",   "webcode", "export", "delete", "help",   "cancel"};
   return kCommands;
 }
 
@@ -40,11 +42,26 @@ void publish_commands(telegram_client& client, const app::app_context& app) {
   }
 }
 
+namespace {
+std::mutex username_mutex;
+std::string username;
+}  // namespace
+
+std::string known_bot_username() {
+  std::lock_guard lock(username_mutex);
+  return username;
+}
+
 bool prepare_bot(telegram_client& client, const app::app_context& app, bool polling, const std::atomic<bool>& stop) {
   for (int failures = 0; !stop; ++failures) {
     const api_answer me = client.call("getMe", nlohmann::json::object(), std::chrono::seconds(10));
     if (me.ok()) {
-      spdlog::info("connected to the Bot API at {} as @{}", client.base_url(), me.body["result"].value("username", "?"));
+      const std::string name = me.body["result"].is_object() ? me.body["result"].value("username", "") : std::string();
+      spdlog::info("connected to the Bot API at {} as @{}", client.base_url(), name.empty() ? "?" : name);
+      {
+        std::lock_guard lock(username_mutex);
+        username = name;
+      }
       break;
     }
     // 401 is Telegram's answer to a wrong token. A server that does not know getMe (404: a

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <string>
 
 #include "app/app_context.h"
 #include "telegram_client.h"
@@ -18,6 +19,10 @@ const std::vector<std::string>& menu_commands();
 // menu, then no webhook in the way when `polling`. False when the token is refused or `stop`
 // was set first.
 bool prepare_bot(telegram_client& client, const app::app_context& app, bool polling, const std::atomic<bool>& stop);
+
+// The bot's @name as getMe gave it at start, without the "@"; "" until then, or when the Bot
+// API does not answer getMe.
+std::string known_bot_username();
 
 // Publishes the commands menu in every language we speak (English as the default).
 void publish_commands(telegram_client& client, const app::app_context& app);

@@ -97,7 +97,7 @@ std::optional<int> bot_in_server(bot::bot_options& o, server::serve_extras& extr
                                             [o](app::app_context& ctx, const std::string& body) {
                                               return bot::handle_webhook_update(ctx, o.telegram, o.engine, body);
                                             }};
-  extras.background = [o](app::app_context& ctx, std::atomic<bool>& stop) { bot::run_webhook_companion(ctx, o.telegram, stop); };
+  extras.background = [o](app::app_context& ctx, std::atomic<bool>& stop) { bot::run_webhook_companion(ctx, o.telegram, o.engine, stop); };
   return std::nullopt;
 }
 

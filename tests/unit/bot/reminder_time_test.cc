@@ -43,6 +43,44 @@ TEST(QuietHours, MoveARemindersToTheMorning) {
   for (const row& r : rows) EXPECT_EQ(outside_quiet_hours(r.utc, o), r.expected) << r.utc;
 }
 
+// When a reminder about a day goes out, planned at a given moment (winter: Belgrade is UTC+1;
+// send hour 9, quiet 22–8). Quiet hours never push it past its own day: the last-day kind
+// ("urgent") then goes at once, any other is dropped, as a later one says the same.
+TEST(MomentFor, NeverPastItsOwnDay) {
+  reminder_options o;
+  struct row {
+    const char* name;
+    const char* day;
+    bool urgent;
+    const char* now;
+    const char* expected;  // "" for none
+  } rows[] = {
+      {"planned the day before: nine that morning", "2026-12-05", true, "2026-12-04T10:00:00Z", "2026-12-05T08:00:00Z"},
+      {"planned early that morning, in quiet hours: at nine", "2026-12-05", false, "2026-12-05T06:00:00Z", "2026-12-05T08:00:00Z"},
+      {"planned after nine on the day: at once", "2026-12-05", false, "2026-12-05T12:00:00Z", "2026-12-05T12:00:00Z"},
+      {"urgent, 23:59 on the day: at once, not 08:00 next day", "2026-12-05", true, "2026-12-05T22:59:00Z", "2026-12-05T22:59:00Z"},
+      {"not urgent, 23:59 on the day: dropped", "2026-12-05", false, "2026-12-05T22:59:00Z", ""},
+      {"urgent, 22:30 on the day: at once", "2026-12-05", true, "2026-12-05T21:30:00Z", "2026-12-05T21:30:00Z"},
+      {"not urgent, 22:30 on the day: dropped", "2026-12-05", false, "2026-12-05T21:30:00Z", ""},
+      {"21:59 on the day, just before quiet hours: at once", "2026-12-05", false, "2026-12-05T20:59:00Z", "2026-12-05T20:59:00Z"},
+      {"the next day, planned at 23:59: its own nine o'clock", "2026-12-06", true, "2026-12-05T22:59:00Z", "2026-12-06T08:00:00Z"},
+      {"a day that is over: nothing", "2026-12-04", true, "2026-12-05T10:00:00Z", ""},
+      {"00:30 local is already the next day: that day is over", "2026-12-05", true, "2026-12-05T23:30:00Z", ""},
+      {"summer (UTC+2): nine is 07:00Z", "2026-07-01", false, "2026-06-30T10:00:00Z", "2026-07-01T07:00:00Z"},
+  };
+  for (const row& r : rows) {
+    const auto got = moment_for(day(r.day), r.urgent, r.now, o);
+    EXPECT_EQ(got.value_or(""), r.expected) << r.name;
+  }
+}
+
+TEST(BelgradeDayOf, TurnsAtLocalMidnight) {
+  EXPECT_EQ(belgrade_day_of("2026-12-05T22:59:59Z"), day("2026-12-05"));
+  EXPECT_EQ(belgrade_day_of("2026-12-05T23:00:00Z"), day("2026-12-06"));  // midnight at UTC+1
+  EXPECT_EQ(belgrade_day_of("2026-07-01T21:59:59Z"), day("2026-07-01"));
+  EXPECT_EQ(belgrade_day_of("2026-07-01T22:00:00Z"), day("2026-07-02"));  // midnight at UTC+2
+}
+
 TEST(QuietHours, EqualEndsMeanNone) {
   reminder_options o;
   o.quiet_from_hour = o.quiet_to_hour = 0;

@@ -367,7 +367,7 @@ class TypedDateInADialog : public ::testing::Test {
 
   // The messages the bot answers with (callback answers left out).
   std::vector<outgoing> send(const std::string& text, bool button = false) {
-    incoming in{42, "en", button ? "" : text, button ? text : "", button ? "cb" : ""};
+    incoming in{42, "en", button ? "" : text, button ? text : "", button ? "cb" : "", 0, "private"};
     std::vector<outgoing> messages;
     for (outgoing& o : engine_->handle(in, kToday, store::utc_text(kNow)))
       if (o.what == outgoing::kind::message) messages.push_back(std::move(o));
