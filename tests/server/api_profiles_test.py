@@ -115,7 +115,17 @@ class ProfileTest(ProfileHelpers):
                                              secret=secret), 200, "PATCH /v1/profile")
         self.assertEqual(settings, {"settings": {"name": "Owner Ana", "citizenship": "RU", "lang": "ru",
                                                  "city": "novi_sad", "pending_since": None, "pending_kind": "first",
-                                                 "plan": None}})
+                                                 "plan": None, "remind_days": []}})
+        # The bot's reminder days: kept farthest first, each once; out of range or too many refused.
+        leads = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"remind_days": [7, 30, 7, 1]}, secret=secret),
+                                      200, "PATCH remind_days")
+        self.assertEqual(leads["settings"]["remind_days"], [30, 7, 1])
+        for bad in ([0], [366], list(range(1, 10)), ["7"], 7):
+            self.assertError(api("PATCH", "/v1/profile", {"remind_days": bad}, secret=secret), 422, "invalid_value",
+                             path="remind_days", what="remind_days %r" % (bad,))
+        self.assertEqual(self.profile(secret)["settings"]["remind_days"], [30, 7, 1])
+        back = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"remind_days": []}, secret=secret), 200, "PATCH []")
+        self.assertEqual(back["settings"]["remind_days"], [])
         # A saved plan is the planner's situation; one the planner cannot read is refused.
         plan = {"citizenship": "RU", "ground": "employment", "city": "belgrade"}
         saved = self.assertJsonAnswer(api("PATCH", "/v1/profile", {"plan": plan}, secret=secret), 200, "PATCH plan")
