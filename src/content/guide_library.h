@@ -1,4 +1,4 @@
-// Topic guides: short articles kept as data (guides/topics.toml lists the keys, the catalogs
+// Topic guides: short articles kept as data (guides/*.toml list the keys, the catalogs
 // hold the words), and a small search over them in the reader's language.
 #pragma once
 
@@ -20,7 +20,7 @@ struct guide {
   std::vector<citation> sources;
 };
 
-// Reads guides/topics.toml, which sits beside the rules folder (<rules>/../guides/), with the
+// Reads every guides/*.toml, which sit beside the rules folder (<rules>/../guides/), with the
 // rules loader's checks. Throws rules_loader::rules_error naming the file and line.
 std::vector<guide> load_guides(const std::filesystem::path& rules_directory);
 
