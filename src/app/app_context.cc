@@ -20,12 +20,28 @@ std::filesystem::path default_data_folder() {
 
 }  // namespace
 
+struct guide_search_cache {
+  std::once_flag made;
+  std::unique_ptr<content::guide_index> index;
+};
+
+const content::guide_index& app_context::guide_search() const {
+  std::call_once(guide_search_made->made, [&] {
+    std::vector<const i18n::catalog*> languages;
+    for (const std::string& lang : i18n::supported_languages())
+      if (lang != "sr-Cyrl") languages.push_back(&words(lang));  // the same words as sr
+    guide_search_made->index = std::make_unique<content::guide_index>(guides, languages);
+  });
+  return *guide_search_made->index;
+}
+
 data_folders default_folders(const std::string& rules_dir) {
   return {rules_dir.empty() ? rules_loader::default_rules_directory() : std::filesystem::path(rules_dir),
           i18n::default_locale_directory()};
 }
 
 void load_app_context(app_context& ctx, const data_folders& folders) {
+  ctx.guide_search_made = std::make_shared<guide_search_cache>();
   ctx.stay_rules = rules_loader::load_rules(folders.rules);
   ctx.permit_rules = rules_loader::load_permit_rules(folders.rules);
   ctx.guides = content::load_guides(folders.rules);

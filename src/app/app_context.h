@@ -15,6 +15,7 @@
 #include "boravak/rule_set.h"
 #include "clock.h"
 #include "content/guide_library.h"
+#include "content/guide_search.h"
 #include "i18n/catalog.h"
 #include "store/profile_store.h"
 
@@ -36,6 +37,8 @@ class catalogs {
   mutable std::map<std::string, std::unique_ptr<const i18n::catalog>> loaded_;
 };
 
+struct guide_search_cache;
+
 struct app_context {
   rule_set stay_rules;
   permit::permit_rules permit_rules;
@@ -47,6 +50,9 @@ struct app_context {
 
   const i18n::catalog& words(const std::string& lang) const { return texts.in(lang); }
   date today() const { return now->today(); }
+  // The guides' search over every language we speak (content/guide_search.h), made on first use.
+  const content::guide_index& guide_search() const;
+  std::shared_ptr<guide_search_cache> guide_search_made;  // set by load_app_context
 };
 
 struct data_folders {

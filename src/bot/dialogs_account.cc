@@ -32,7 +32,7 @@ std::string deadlines(turn& t) {
 }
 
 std::string on_guide_query(turn& t) {
-  const auto hits = content::search_guides(t.app.guides, t.answer(), t.words(), t.app.words("en"));
+  const auto hits = t.app.guide_search().search(t.answer());
   if (hits.empty()) {
     t.say(t.format("bot.guide.none", {t.answer()}));
     return "";

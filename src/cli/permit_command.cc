@@ -76,7 +76,6 @@ int show_fees(const app::app_context& ctx, const permit_options& o, const i18n::
 
 int guide_commands(const app::app_context& ctx, const permit_commands& c, const permit_options& o) {
   const i18n::catalog& words = ctx.words(o.lang);
-  const i18n::catalog& english = ctx.words("en");
   const auto& guides = ctx.guides;
   const auto show = [&](const content::guide& g) {
     std::cout << words.get(g.title_key) << "\n\n";
@@ -96,7 +95,7 @@ int guide_commands(const app::app_context& ctx, const permit_commands& c, const 
   }
   std::string query;
   for (const std::string& q : o.query) query += (query.empty() ? "" : " ") + q;
-  const auto hits = content::search_guides(guides, query, words, english);
+  const auto hits = ctx.guide_search().search(query);
   if (hits.empty()) {
     std::cout << words.format("guide.search.none", {query}) << "\n";
     return 1;

@@ -1,5 +1,5 @@
 // Topic guides: short articles kept as data (guides/*.toml list the keys, the catalogs
-// hold the words), and a small search over them in the reader's language.
+// hold the words). guide_search.h finds them.
 #pragma once
 
 #include <filesystem>
@@ -28,11 +28,5 @@ struct guide_hit {
   const guide* topic = nullptr;
   int score = 0;
 };
-
-// Guides that match `query`, best first. Words match by prefix ("визаран" finds "визарана"),
-// case-insensitively; titles weigh most, then keywords, then the text. The reader's language
-// and English are both searched; Serbian in either script finds both.
-std::vector<guide_hit> search_guides(const std::vector<guide>& guides, std::string_view query,
-                                     const i18n::catalog& words, const i18n::catalog& english);
 
 }  // namespace boravak::content

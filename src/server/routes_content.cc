@@ -47,7 +47,7 @@ http_answer guides(app_state& app, const api_request& r) {
     for (const content::guide& g : app.guides) out.push_back(guide_summary(g, words));
   } else {
     if (query->size() > 200) throw request_error{422, "invalid_value", {"api.error.search_too_long", {text_arg::of_number(200)}}, "q"};
-    for (const content::guide_hit& hit : content::search_guides(app.guides, *query, words, app.words("en"))) {
+    for (const content::guide_hit& hit : app.guide_search().search(*query)) {
       nlohmann::json item = guide_summary(*hit.topic, words);
       item["score"] = hit.score;
       out.push_back(std::move(item));
