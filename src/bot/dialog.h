@@ -45,13 +45,29 @@ struct turn {
   // why: that this is no date, or, for a date to confirm (a guessed or two-digit year), the
   // date said back with a button that gives it in full.
   std::optional<date> answered_date(year_hint hint = year_hint::nearest) {
+    // A button is an answer only when this question offered it (the confirmation below): one
+    // left from another question ("delete", another dialog's date) gets the short notice that
+    // it is stale, never read as a date or shown back as text.
+    if (!in.callback_data.empty() && data.value("offered_date", "") != in.callback_data) {
+      button_was_stale();
+      return std::nullopt;
+    }
     std::vector<const i18n::catalog*> languages;
     for (const std::string& lang : i18n::supported_languages()) languages.push_back(&app.words(lang));
     const auto typed = parse_typed_date(answer(), today, languages, hint);
     if (typed && !typed->ambiguous) return typed->day;
-    if (typed) say(date_confirmation(typed->day, words()), {{date_confirmation_button(typed->day, words())}});
-    else say(format("bot.error.date", {answer()}));
+    if (typed) {
+      data["offered_date"] = to_iso_string(typed->day);
+      say(date_confirmation(typed->day, words()), {{date_confirmation_button(typed->day, words())}});
+    } else {
+      say(format("bot.error.date", {answer()}));
+    }
     return std::nullopt;
+  }
+  // The pressed button belongs to a question no longer asked: its answer says so briefly.
+  void button_was_stale() {
+    for (outgoing& o : out)
+      if (o.what == outgoing::kind::callback_answer) o.text = words().get("bot.button.stale");
   }
   std::string format(std::string_view key, const std::vector<std::string>& args = {}) const {
     return words().format(key, args);

@@ -59,8 +59,14 @@ std::vector<outgoing> dialog_engine::answer_group(const incoming& in) const {
   }
   const std::string first_word = in.text.substr(0, in.text.find_first_of(" \n"));
   const std::size_t at = first_word.find('@');
+  // Telegram's usernames are case-insensitive: "/status@Boravak_Bot" is addressed to @boravak_bot.
+  const auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
   const bool addressed = !first_word.empty() && first_word.front() == '/' &&
-                         (at == std::string::npos || options_.bot_username.empty() || first_word.substr(at + 1) == options_.bot_username);
+                         (at == std::string::npos || options_.bot_username.empty() ||
+                          lower(first_word.substr(at + 1)) == lower(options_.bot_username));
   if (addressed) out.push_back({outgoing::kind::message, words.format("bot.group.private_only", {link}), {}, {}, {}, {}, {}});
   return out;
 }
@@ -75,7 +81,9 @@ std::vector<outgoing> dialog_engine::handle(const incoming& in, date today, cons
     // notice instead of an answer; a button that starts a command ("/status") always works.
     const bool starts_command = !in.callback_data.empty() && in.callback_data.front() == '/';
     const bool question_open = found && !found->dialog.empty() && !expired(found->touched_at, now, options_.dialog_timeout_minutes);
-    const bool stale = !starts_command && !question_open && found.has_value();
+    // Telegram's message ids could also tell an older question's buttons from the open one's; they
+    // are not used, as a client that numbers its messages otherwise would find every button stale.
+    const bool stale = !starts_command && found.has_value() && !question_open;
     out.push_back({outgoing::kind::callback_answer, stale ? app_.words(found->lang).get("bot.button.stale") : std::string(), {}, {}, {}, {},
                    in.callback_id});
     if (in.message_id != 0) out.push_back({outgoing::kind::remove_buttons, {}, {}, {}, {}, {}, {}, in.message_id});

@@ -48,6 +48,12 @@ std::string on_entry(turn& t) {
 std::string on_exit(turn& t) {
   const date entry = parse_iso_date(t.data.value("entry", "")).value_or(t.today);
   if (t.answer() == "still") {
+    // "Still here" since a day that has not come is a slip of the keyboard, not a plan: a trip
+    // still going on would count days that no one has stayed yet.
+    if (entry > t.today) {
+      t.say(t.format("bot.trip.future_open", {t.words().date_text(entry)}), {{{t.format("bot.answer.still_here"), "still"}}});
+      return "exit";
+    }
     save_item(t, app::trip{entry, std::nullopt, ""});
     t.say(t.format("bot.trip.added_open", {t.words().date_text(entry)}), main_menu(t.words()));
     return "";

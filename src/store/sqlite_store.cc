@@ -401,15 +401,25 @@ class sqlite_store final : public profile_store {
     }
   }
 
+  // By the dedupe key, not the row id: while the lock was not held, the chat's reminders may
+  // have been planned again (schedule_reminders replaces the unsent rows), and the same reminder
+  // now lives in a new row that must not go out a second time.
   void record_outcome(const reminder_job& j, const send_result& r, std::string_view now) {
     if (r.what == send_result::outcome::retry) {
-      statement(db_, "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = ?1 WHERE id = ?2")
-          .bind(1, r.retry_at).bind(2, j.id).step();
-    } else {
-      // Sent, given up (the chat blocked the bot) or skipped: either way it is never tried again.
-      statement(db_, "UPDATE reminders SET attempts = attempts + 1, sent_at = ?1, outcome = ?2 WHERE id = ?3")
-          .bind(1, now).bind(2, outcome_name(r.what)).bind(3, j.id).step();
+      statement(db_, "UPDATE reminders SET attempts = attempts + 1, next_attempt_at = ?1 WHERE dedupe_key = ?2 AND sent_at IS NULL")
+          .bind(1, r.retry_at).bind(2, j.dedupe_key).step();
+      return;
     }
+    // Sent, given up (the chat blocked the bot) or skipped: either way it is never tried again,
+    // even when the new plan dropped it meanwhile (then it is kept as done, so it is never
+    // planned again either).
+    statement(db_, "UPDATE reminders SET attempts = attempts + 1, sent_at = ?1, outcome = ?2 WHERE dedupe_key = ?3")
+        .bind(1, now).bind(2, outcome_name(r.what)).bind(3, j.dedupe_key).step();
+    if (sqlite3_changes(db_) == 0)
+      statement(db_, "INSERT INTO reminders(chat_id, due_at, kind, payload, dedupe_key, next_attempt_at, sent_at, attempts, outcome) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?2, ?6, ?7, ?8) ON CONFLICT(dedupe_key) DO NOTHING")
+          .bind(1, j.chat_id).bind(2, j.due_at).bind(3, j.kind).bind(4, j.payload_json).bind(5, j.dedupe_key).bind(6, now)
+          .bind(7, static_cast<std::int64_t>(j.attempts + 1)).bind(8, outcome_name(r.what)).step();
   }
 
   void exec(const char* sql) {

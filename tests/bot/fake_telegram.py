@@ -2,6 +2,9 @@
 
 It feeds updates to getUpdates (long polling) and records every sendMessage, sendDocument,
 sendPhoto and answerCallbackQuery, so a test can play a whole dialog and read what the bot said.
+Each message sent gets a message_id (in its record and in the answer), and a button can be
+pressed under a given message_id; editMessageReplyMarkup calls are kept apart, in `edits`.
+Updates may come from a group (chat_type "group" or "supergroup", with a sender of their own).
 It can also answer 429 with retry_after, to test the bot's patience.
 
     api = FakeTelegram(token="123:ABC").start()
@@ -31,6 +34,7 @@ class FakeTelegram:
         self.webhook_url = ""         # a registered webhook makes getUpdates answer 409, as Telegram does
         self.setup_calls = []         # getMe, setMyCommands, getWebhookInfo, deleteWebhook, in order
         self.polls = 0                # getUpdates calls seen
+        self.edits = []               # editMessageReplyMarkup: {"method", "chat_id", "message_id", "reply_markup", "time"}
         self.lock = threading.Condition()
         self.server = None
 
@@ -68,26 +72,31 @@ class FakeTelegram:
     def url(self):
         return "http://127.0.0.1:%d" % self.server.server_address[1]
 
-    def push_message(self, chat_id, text, language_code="en"):
+    def push_message(self, chat_id, text, language_code="en", chat_type="private", from_id=None):
+        """A text message in chat_id; in a group (chat_type "group"/"supergroup") from_id is the sender."""
         self._push({"message": {"message_id": self.next_update_id, "date": int(time.time()),
-                                "chat": {"id": chat_id, "type": "private"},
-                                "from": {"id": chat_id, "is_bot": False, "first_name": "T", "language_code": language_code},
+                                "chat": {"id": chat_id, "type": chat_type},
+                                "from": {"id": chat_id if from_id is None else from_id, "is_bot": False, "first_name": "T",
+                                         "language_code": language_code},
                                 "text": text}})
 
-    def push_button(self, chat_id, data, language_code="en"):
+    def push_button(self, chat_id, data, language_code="en", message_id=1, chat_type="private", from_id=None):
+        """A press of a button with this data under the message message_id (one the bot sent)."""
         self._push({"callback_query": {"id": "cb%d" % self.next_update_id, "data": data,
-                                       "from": {"id": chat_id, "is_bot": False, "first_name": "T",
-                                                "language_code": language_code},
-                                       "message": {"message_id": 1, "date": 0, "chat": {"id": chat_id, "type": "private"}}}})
+                                       "from": {"id": chat_id if from_id is None else from_id, "is_bot": False,
+                                                "first_name": "T", "language_code": language_code},
+                                       "message": {"message_id": message_id, "date": 0,
+                                                   "chat": {"id": chat_id, "type": chat_type}}}})
 
-    def update(self, kind, chat_id, value, language_code="en"):
-        """One update as JSON text (for the webhook)."""
+    def update(self, kind, chat_id, value, language_code="en", chat_type="private"):
+        """One update as JSON text (for the webhook). Telegram always names the chat's type, and the
+        bot takes a chat without one for a group, so a button's chat has it too."""
         if kind == "text":
-            body = {"message": {"message_id": 1, "date": 0, "chat": {"id": chat_id, "type": "private"},
+            body = {"message": {"message_id": 1, "date": 0, "chat": {"id": chat_id, "type": chat_type},
                                 "from": {"id": chat_id, "is_bot": False, "language_code": language_code}, "text": value}}
         else:
             body = {"callback_query": {"id": "cb", "data": value, "from": {"id": chat_id, "language_code": language_code},
-                                       "message": {"message_id": 1, "date": 0, "chat": {"id": chat_id}}}}
+                                       "message": {"message_id": 1, "date": 0, "chat": {"id": chat_id, "type": chat_type}}}}
         with self.lock:
             body["update_id"] = self.next_update_id
             self.next_update_id += 1
@@ -152,6 +161,15 @@ class FakeTelegram:
                                                    "Conflict: can't use getUpdates method while webhook is active; "
                                                    "use deleteWebhook to delete the webhook first"})
             return self._answer(request, 200, {"ok": True, "result": self._take(params)})
+        if method == "editMessageReplyMarkup":
+            with self.lock:
+                edit = {"method": method, "time": time.monotonic()}
+                edit.update(params)
+                if "chat_id" in edit:
+                    edit["chat_id"] = int(edit["chat_id"])
+                self.edits.append(edit)
+                self.lock.notify_all()
+            return self._answer(request, 200, {"ok": True, "result": True})
         if method in ("sendMessage", "sendDocument", "sendPhoto", "answerCallbackQuery"):
             if self.delay:
                 time.sleep(self.delay)
@@ -167,11 +185,17 @@ class FakeTelegram:
                     if "chat_id" in call:
                         call["chat_id"] = int(call["chat_id"])
                     self.calls.append(call)
+                    message_id = len(self.calls)  # unique: the list only grows
+                    if method != "answerCallbackQuery":
+                        call["message_id"] = message_id
                     self.lock.notify_all()
             if limited:
                 return self._answer(request, 429, {"ok": False, "error_code": 429, "description": "Too Many Requests",
                                                    "parameters": {"retry_after": self.retry_after}})
-            return self._answer(request, 200, {"ok": True, "result": {"message_id": len(self.calls)}})
+            if method == "answerCallbackQuery":
+                return self._answer(request, 200, {"ok": True, "result": True})
+            return self._answer(request, 200, {"ok": True, "result": {"message_id": message_id,
+                                                                     "chat": {"id": call.get("chat_id")}}})
         return self._answer(request, 404, {"ok": False, "error_code": 404, "description": "Not Found"})
 
     def _take(self, params):
