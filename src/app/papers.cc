@@ -1,6 +1,7 @@
 // The papers (see papers.h).
 #include "papers.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -45,6 +46,10 @@ result<slip_set> prepare_slips(const app_context& ctx, const planned_permit& pla
     return problem{error_code::missing_field, "municipality", {"papers.error.need_municipality", {text_arg::of_verbatim(confirmed_codes(rules))}}};
   slip_set set;
   set.municipality_confirmed = known != nullptr;
+  // A code of another city's municipality would send the fee to the wrong place: say so.
+  if (known && !known->city.empty() && !planned.situation.city.empty() && known->city != planned.situation.city)
+    set.notes.push_back({"slip.municipality_other_city", {text_arg::of_verbatim(known->code), text_arg::of_verbatim(known->name),
+                                                          text_arg::of_key("city." + known->city), text_arg::of_key("city." + planned.situation.city)}});
   set.account_cited = &rules.payment.recipient_cited;
   for (std::size_t i = 0; i < plan.people.size(); ++i) {
     const person_plan& p = plan.people[i];
@@ -68,6 +73,9 @@ result<slip_set> prepare_slips(const app_context& ctx, const planned_permit& pla
       set.slips.push_back(std::move(slip));
     }
   }
+  // In the order they are paid: before filing, then after the approval, before the biometrics.
+  std::stable_sort(set.slips.begin(), set.slips.end(),
+                   [](const prepared_slip& a, const prepared_slip& b) { return a.fee->stage < b.fee->stage; });
   set.notes.push_back({"slip.payment_code_unconfirmed",
                        {text_arg::of_verbatim(request.non_cash ? rules.payment.payment_code_non_cash : rules.payment.payment_code_cash)}});
   if (!set.municipality_confirmed) set.notes.push_back({"slip.municipality_unconfirmed", {text_arg::of_verbatim(confirmed_codes(rules))}});
@@ -108,13 +116,26 @@ appointment_email make_appointment_email(const app_context& ctx, const planned_p
   };
   const office& where = rules.office_for(s.city);
   appointment_email mail;
+  mail.cited = &rules.appointment_email.cited;
+  mail.reply_business_days_max = rules.appointment_email.reply_business_days_max;
+  // Only Belgrade and Novi Sad take appointments by e-mail (rules/permit/offices.toml), and only
+  // for those who file in person: an e-mail with nobody in it, or to an office that needs none,
+  // would only confuse the police and the person.
+  if (where.appointment != appointment_kind::email) {
+    mail.not_needed = text{"email.not_needed.walk_in", {}};
+    mail.cited = &where.cited;
+    return mail;
+  }
+  if (std::none_of(plan.people.begin(), plan.people.end(), [](const person_plan& p) { return p.way == filing_way::in_person; })) {
+    mail.not_needed = text{"email.not_needed.online", {}};
+    return mail;
+  }
   mail.office_address = where.address;
   mail.to = where.email;
   mail.subject = ctx.words("sr").get("email.subject");
   mail.body = write(ctx.words("sr"));
   mail.serbian = mail.subject + "\n\n" + mail.body;
   if (lang != "sr" && lang != "sr-Cyrl") mail.meaning = ctx.words(lang).get("email.subject") + "\n\n" + write(ctx.words(lang));
-  mail.cited = &rules.appointment_email.cited;
   return mail;
 }
 

@@ -56,6 +56,10 @@ struct appointment_email {
   std::string serbian;          // the subject, then the body: the whole e-mail as one text
   std::string meaning;          // the same in the reader's language; empty for sr and sr-Cyrl
   const citation* cited = nullptr;
+  // Why no e-mail is needed, when none is: the office takes people without an appointment, or
+  // nobody in the plan files in person. Then subject, body and the rest are empty.
+  std::optional<text> not_needed;
+  int reply_business_days_max = 0;  // the police answer within this many working days
 };
 
 struct email_person {

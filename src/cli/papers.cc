@@ -2,6 +2,7 @@
 #include "papers.h"
 
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -26,9 +27,14 @@ std::string slips_text(const app::planned_permit& planned, const app::slip_set& 
   const permit::permit_plan& plan = planned.plan;
   std::ostringstream out;
   if (!out_dir.empty()) std::filesystem::create_directories(out_dir);
+  std::optional<permit::fee_stage> group;
   for (const app::prepared_slip& slip : set.slips) {
     const std::size_t i = slip.person;
     const permit::fee_line& fee = *slip.fee;
+    if (group != fee.stage) {  // the slips come by when they are paid (app/papers.h)
+      group = fee.stage;
+      out << "== " << w.get(fee.stage == permit::fee_stage::filing ? "slip.group.filing" : "slip.group.biometrics") << " ==\n\n";
+    }
     const payment::slip& sl = slip.filled;
     out << w.format("slip.title", {w.get("permit.fee." + fee.item)}) << " — "
         << render::person_heading(plan.people[i], i + 1, w) << "\n";
@@ -72,10 +78,16 @@ std::string write_slips_pdf(const app::planned_permit& planned, const app::slip_
 
 std::string appointment_email_text(const app::appointment_email& mail, const i18n::catalog& w) {
   std::ostringstream out;
+  if (mail.not_needed) {
+    out << w.render(*mail.not_needed) << "\n";
+    if (mail.cited) out << w.cited(*mail.cited) << "\n";
+    return out.str();
+  }
   out << w.get("email.intro") << "\n";
   if (!mail.to.empty()) out << w.format("email.to", {mail.to}) << "\n";
   else out << w.get("email.to_unknown") << "\n";
   if (!mail.office_address.empty()) out << w.format("email.office", {mail.office_address}) << "\n";
+  out << w.render({"email.reply_time", {text_arg::of_number(mail.reply_business_days_max)}}) << "\n";
   out << "\n" << mail.serbian;
   if (!mail.meaning.empty()) out << "\n--- " << w.get("email.meaning") << " ---\n" << mail.meaning;
   if (mail.cited) out << "\n" << w.cited(*mail.cited) << "\n";

@@ -76,6 +76,8 @@ struct stemmer_deleter {
 // A key shorter than this says too little to match by its beginning ("в", "na", "of"): it
 // matches only itself.
 constexpr std::size_t kShortestKey = 3;
+// Hits scoring under this share of the best one (percent) are left out.
+constexpr int kWeakestShare = 30;
 // A key this long may match a longer word of the question: "vizaran" the stem "vizara".
 constexpr std::size_t kShortestStemMatch = 4;
 
@@ -172,6 +174,11 @@ std::vector<guide_hit> guide_index::search(std::string_view query) const {
   for (std::size_t i = 0; i < guides_.size(); ++i)
     if (scores[i] > 0) hits.push_back({guides_[i].topic, static_cast<int>(std::lround(scores[i] * 100))});
   std::stable_sort(hits.begin(), hits.end(), [](const guide_hit& a, const guide_hit& b) { return a.score > b.score; });
+  // A guide that only mentions a word in passing, far behind the best, is noise in the list.
+  if (!hits.empty()) {
+    const int floor = hits.front().score * kWeakestShare / 100;
+    hits.erase(std::find_if(hits.begin(), hits.end(), [&](const guide_hit& h) { return h.score < floor; }), hits.end());
+  }
   return hits;
 }
 

@@ -22,7 +22,10 @@ nlohmann::json appointment_email_json(const app::app_context& ctx, const nlohman
   }
   const app::appointment_email mail = app::make_appointment_email(ctx, planned, names, lang);
   const i18n::catalog& words = ctx.words(lang);
-  return {{"to", mail.to.empty() ? nlohmann::json(nullptr) : nlohmann::json(mail.to)},
+  return {{"needed", !mail.not_needed.has_value()},
+          {"not_needed_because", mail.not_needed ? nlohmann::json(words.render(*mail.not_needed)) : nlohmann::json(nullptr)},
+          {"reply_business_days_max", mail.reply_business_days_max},
+          {"to", mail.to.empty() ? nlohmann::json(nullptr) : nlohmann::json(mail.to)},
           {"office_address", mail.office_address},
           {"subject", mail.subject},
           {"body", mail.body},

@@ -172,7 +172,8 @@ std::string slips_pdf(const app::planned_permit& planned, const app::slip_set& s
       const app::prepared_slip& s = set.slips[i];
       const std::string caption = words.format("slip.pdf.caption", {std::to_string(i + 1), std::to_string(set.slips.size()),
                                                                      person_heading(plan.people[s.person], s.person + 1, words),
-                                                                     words.get("permit.fee." + s.fee->item)});
+                                                                     words.get("permit.fee." + s.fee->item)}) +
+                                  " — " + words.get(s.fee->stage == permit::fee_stage::filing ? "slip.group.filing" : "slip.group.biometrics");
       const double top = kFirstSlipTop + slot * kSlipPitch;
       p.line(0, top - 3, kPageWidth, top - 3, true);  // cut here
       draw_slip(p, s, caption, form, top);

@@ -64,10 +64,12 @@ void load_permit_deadlines(const std::filesystem::path& dir, const source_regist
   p.years = require_positive_int(pr, "years", file);
   p.absence_total_months_max = require_positive_int(pr, "absence_total_months_max", file);
   p.absence_single_months_max = require_positive_int(pr, "absence_single_months_max", file);
-  p.filing_opens_days_before_expiry = require_positive_int(pr, "filing_opens_days_before_expiry", file);
+  p.filing_opens_days_before_eligible = require_positive_int(pr, "filing_opens_days_before_eligible", file);
   p.cited = require_citation(pr, file);
   p.absences_cited = require_citation_prefixed(pr, "absences_", file);
   p.filing_cited = require_citation_prefixed(pr, "filing_", file);
+  p.special_grounds = string_list(pr, "special_grounds", file);
+  if (!p.special_grounds.empty()) p.special_cited = require_citation_prefixed(pr, "special_", file);
   d.alarm_days_before = count_list(require_table(doc, "calendar", file), "alarm_days_before", file);
 }
 
@@ -85,6 +87,20 @@ void load_permit_offices_and_family(const std::filesystem::path& dir, const sour
       office o = read_office(*t, file);
       o.city = require_string(*t, "id", file);
       rules.offices.push_back(std::move(o));
+    }
+  }
+  {
+    const rules_file file{"permit/advice.toml", sources};
+    const toml::table doc = parse_rules_file(dir, file);
+    for (const toml::table* t : table_list(doc, "advice", file)) {
+      advice_rule a;
+      a.id = require_string(*t, "id", file);
+      static constexpr advice_rule::kind kKinds[] = {advice_rule::kind::first, advice_rule::kind::renewal, advice_rule::kind::all};
+      a.applies_to = kKinds[require_one_of(*t, "applies_to", {"first", "renewal", "all"}, file)];
+      a.in_person_only = optional_bool(*t, "in_person_only", false, file);
+      a.city = optional_string(*t, "city", file).value_or("");
+      a.cited = require_citation(*t, file);
+      rules.advice.push_back(std::move(a));
     }
   }
   {

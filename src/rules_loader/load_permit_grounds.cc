@@ -43,6 +43,7 @@ void load_permit_documents(const std::filesystem::path& dir, const source_regist
     d.translation_max_age_months = optional_positive_int(*t, "translation_max_age_months", file);
     d.filled_on_portal = optional_bool(*t, "filled_on_portal", false, file);
     d.about_sponsor = optional_bool(*t, "about_sponsor", false, file);
+    d.funds_for_the_term = optional_bool(*t, "funds_for_the_term", false, file);
     for (const std::string& w : string_list(*t, "waived_when", file)) {
       if (w == "joins_citizen") d.waived_when.push_back(waiver::joins_citizen);
       else if (w == "joins_employed_foreigner") d.waived_when.push_back(waiver::joins_employed_foreigner);
@@ -51,6 +52,14 @@ void load_permit_documents(const std::filesystem::path& dir, const source_regist
     if (!d.waived_when.empty()) d.waived_cited = require_citation_prefixed(*t, "waived_", file);
     d.cited = require_citation(*t, file);
     rules.documents.push_back(std::move(d));
+  }
+  const rules_file means{"permit/means.toml", sources};
+  const toml::table wages = parse_rules_file(dir, means);
+  for (const toml::table* t : table_list(wages, "minimum_wage", means)) {
+    minimum_wage w{require_date(*t, "from", means), require_positive_int(*t, "monthly_net", means), require_citation(*t, means)};
+    if (!rules.minimum_wages.empty() && w.from <= rules.minimum_wages.back().from)
+      fail({means, t}, "minimum wages must be in order of their \"from\" dates");
+    rules.minimum_wages.push_back(std::move(w));
   }
 }
 

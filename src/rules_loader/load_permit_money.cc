@@ -52,7 +52,7 @@ void load_permit_payment(const std::filesystem::path& dir, const source_registry
   }
   for (const toml::table* t : table_list(doc, "municipality", file))
     p.municipalities.push_back({require_string(*t, "id", file), require_string(*t, "name", file),
-                                require_string(*t, "code", file), require_citation(*t, file)});
+                                require_string(*t, "code", file), require_citation(*t, file), optional_string(*t, "city", file).value_or("")});
   const toml::table& ips = require_table(doc, "ips", file);
   ips_limits& l = p.ips;
   l.identification = require_string(ips, "identification", file);

@@ -12,44 +12,56 @@ using namespace permit;
 
 // MUP, Stalni boravak page: 3 years; filing from 60 days before the permit that completes them
 // expires, up to its last day.
+// Permanent residence (the MUP's page "Stalni boravak"): three years of continuous temporary
+// residence; the application from 60 days before they are complete until the permit held then
+// ends. One step: the window, or, when the permit ends before the window opens or its end is not
+// known, the day the window opens.
 TEST_F(PermitPlanTest, PermanentResidenceAfterThreeYears) {
   struct row {
     std::string name;
     permit_situation situation;
     std::string on;
-    std::string eligible;
-    std::string filing_first;  // "" = no filing step
-    std::string filing_last;
+    std::string first;  // "null" for the one-day form
+    std::string last;
+    std::string key;
+    std::string eligible;  // the day the three years are complete, as the text says it
   };
   const auto since = [](permit_situation s, std::string_view first) {
     return with(std::move(s), [&](permit_situation& x) { x.residence_since = D(first); });
   };
   const std::vector<row> rows = {
-      {"Since 2023-11-21 with no permit end given: eligible on 2026-11-21, no filing window yet.",
-       since(applying("employment"), "2023-11-21"), kToday, "2026-11-21", "", ""},
-      {"With a permit ending 2027-03-31: file from 2027-01-30 (60 days before) to 2027-03-31.",
-       since(renewing("employment", "2027-03-31"), "2023-11-21"), kToday, "2026-11-21", "2027-01-30", "2027-03-31"},
-      {"A permit ending 2026-11-20 completes exactly three years: file from 2026-09-21.",
-       since(renewing("employment", "2026-11-20"), "2023-11-21"), "2026-09-01", "2026-11-21", "2026-09-21",
-       "2026-11-20"},
-      {"A permit ending 2026-11-19 does not complete the three years: no filing window.",
-       since(renewing("employment", "2026-11-19"), "2023-11-21"), "2026-09-01", "2026-11-21", "", ""},
-      {"Since the leap day 2024-02-29: eligible on 2027-02-28.", since(applying("employment"), "2024-02-29"), kToday,
-       "2027-02-28", "", ""},
+      {"Since 2023-11-21 with no permit end given: the window opens 2026-09-22, a valid permit needed then.",
+       since(applying("employment"), "2023-11-21"), kToday, "null", "2026-09-22", "permit.step.permanent_residence_from", "2026-11-21"},
+      {"With a permit ending 2027-03-31: file from 2026-09-22 (60 days before the three years) to 2027-03-31.",
+       since(renewing("employment", "2027-03-31"), "2023-11-21"), kToday, "2026-09-22", "2027-03-31",
+       "permit.step.permanent_residence_window", "2026-11-21"},
+      {"A permit ending 2026-11-19, before the three years are complete: still the window, to its last day.",
+       since(renewing("employment", "2026-11-19"), "2023-11-21"), "2026-09-01", "2026-09-22", "2026-11-19",
+       "permit.step.permanent_residence_window", "2026-11-21"},
+      {"On the window's first day exactly: the permit ends 2026-09-22, a one-day window.",
+       since(renewing("employment", "2026-09-22"), "2023-11-21"), "2026-09-01", "2026-09-22", "2026-09-22",
+       "permit.step.permanent_residence_window", "2026-11-21"},
+      {"A permit ending 2026-09-21, the day before the window opens: renew first.",
+       since(renewing("employment", "2026-09-21"), "2023-11-21"), "2026-09-01", "null", "2026-09-22",
+       "permit.step.permanent_residence_from", "2026-11-21"},
+      {"Since the leap day 2024-02-29: complete on 2027-02-28, the window opens 2026-12-30.", since(applying("employment"), "2024-02-29"),
+       kToday, "null", "2026-12-30", "permit.step.permanent_residence_from", "2027-02-28"},
   };
   for (const row& r : rows) {
     SCOPED_TRACE(r.name);
     const permit_plan plan = plan_for(r.situation, r.on);
-    const dated_step* eligible = find_step(plan, "permanent_residence_eligible");
-    ASSERT_NE(eligible, nullptr);
-    EXPECT_EQ(show(eligible->first), "null");
-    EXPECT_EQ(show(eligible->last), r.eligible);
-    const dated_step* filing = find_step(plan, "permanent_residence_filing");
-    EXPECT_EQ(filing != nullptr, !r.filing_first.empty());
-    if (filing) {
-      EXPECT_EQ(show(filing->first), r.filing_first);
-      EXPECT_EQ(show(filing->last), r.filing_last);
-    }
+    const dated_step* step = find_step(plan, "permanent_residence");
+    ASSERT_NE(step, nullptr);
+    EXPECT_EQ(show(step->first), r.first);
+    EXPECT_EQ(show(step->last), r.last);
+    EXPECT_EQ(step->what.key, r.key);
+    ASSERT_GE(step->what.args.size(), 2u);
+    EXPECT_EQ(step->what.args[1].what, text_arg::kind::day);
+    EXPECT_EQ(to_iso_string(step->what.args[1].day), r.eligible);
+    // Only one permanent-residence date in the plan.
+    int steps = 0;
+    for (const dated_step& s : plan.steps) steps += s.id.rfind("permanent_residence", 0) == 0;
+    EXPECT_EQ(steps, 1);
   }
 }
 

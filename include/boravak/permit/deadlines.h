@@ -24,6 +24,9 @@ std::optional<renewal_window> renewal_window_for(const deadline_rules& rules, da
 struct permanent_residence_dates {
   date eligible_from{};
   std::optional<date> filing_opens;
+  // The last day to file: the end of the permit held then; none when that permit ends before
+  // the window opens (it must be renewed first) or its end is not known.
+  std::optional<date> filing_closes;
 };
 permanent_residence_dates permanent_residence_for(const permanent_residence_rule& rule,
                                                   date residence_since,

@@ -70,6 +70,7 @@ struct document {
   std::optional<int> translation_max_age_months;
   bool filled_on_portal = false;  // online, the portal's own form replaces it
   bool about_sponsor = false;     // its content depends on whom the person joins
+  bool funds_for_the_term = false;  // the minimum wage for each month of the stay (means.toml)
   std::vector<waiver> waived_when;
   citation cited;
   std::optional<citation> waived_cited;
@@ -117,10 +118,31 @@ struct permanent_residence_rule {
   int years = 0;
   int absence_total_months_max = 0;
   int absence_single_months_max = 0;
-  int filing_opens_days_before_expiry = 0;
+  int filing_opens_days_before_eligible = 0;
   citation cited;
   citation absences_cited;
   citation filing_cited;
+  // Who may get it without the three years (Zakon o strancima, art. 68), as catalog ids
+  // permit.permanent_residence.special.<id>.
+  std::vector<std::string> special_grounds;
+  citation special_cited;
+};
+
+// Something to do or know around the application (rules/permit/advice.toml): words in the
+// catalogs' permit.advice.<id>.
+struct advice_rule {
+  enum class kind { first, renewal, all } applies_to = kind::all;
+  std::string id;
+  bool in_person_only = false;
+  std::string city;  // "" for every city
+  citation cited;
+};
+
+// The Serbian minimum net wage a month, from a day (rules/permit/means.toml).
+struct minimum_wage {
+  date from{};
+  long long monthly_net = 0;  // RSD
+  citation cited;
 };
 
 struct deadline_rules {
@@ -162,6 +184,7 @@ struct municipality {
   std::string name;
   std::string code;
   citation cited;
+  std::string city;  // the home city it belongs to (a city id); "" when not on record
 };
 
 // Limits of the NBS IPS QR payload (NBS decision on the IPS QR code, Sl. glasnik RS 65/2018,
@@ -218,6 +241,8 @@ struct permit_rules {
   appointment_email_rule appointment_email;
   payment_rules payment;
   std::vector<family_rule> family_rules;
+  std::vector<advice_rule> advice;
+  std::vector<minimum_wage> minimum_wages;  // by `from`, ascending
   // From rules/registration/address.toml: the white card within N hours of entry, and
   // permit holders report a move within N days.
   int registration_hours = 0;

@@ -18,7 +18,7 @@ bool waived_for(const document& d, const applicant& a) {
 }  // namespace
 
 void build_checklist(const permit_rules& rules, const applicant& a, application_kind kind, date filing_day,
-                     person_plan& out) {
+                     std::optional<int> requested_months, person_plan& out) {
   const ground& g = *a.on_ground;
   const auto& list = kind == application_kind::first ? g.documents_first : g.documents_renewal;
   for (std::size_t index : list) {
@@ -40,6 +40,18 @@ void build_checklist(const permit_rules& rules, const applicant& a, application_
     if (waived_for(d, a) && d.waived_cited)
       item.notes.push_back({"permit.note.may_be_waived", {text_arg::of_key("source." + d.waived_cited->sources.front()->id + ".title")}});
     if (d.filled_on_portal && out.way == filing_way::online) item.notes.push_back({"permit.note.form_on_portal", {}});
+    // At least the minimum wage for each month of the stay asked for (the longest term when
+    // none is asked), at the wage in force on the filing day.
+    if (d.funds_for_the_term) {
+      const minimum_wage* wage = nullptr;
+      for (const minimum_wage& w : rules.minimum_wages)
+        if (w.from <= filing_day) wage = &w;
+      const int months = requested_months ? std::min(*requested_months, out.max_term_months) : out.max_term_months;
+      if (wage && months > 0)
+        item.notes.push_back({"permit.note.means_amount",
+                              {text_arg::of_number(months), text_arg::of_money(wage->monthly_net),
+                               text_arg::of_money(wage->monthly_net * months), text_arg::of_day(wage->from)}});
+    }
     if (d.about_sponsor)
       item.notes.push_back({a.joins_citizen ? "permit.note.sponsor_citizen" : "permit.note.sponsor_foreigner", {}});
     out.checklist.push_back(std::move(item));

@@ -23,9 +23,10 @@ permanent_residence_dates permanent_residence_for(const permanent_residence_rule
                                                   std::optional<date> permit_expires) {
   permanent_residence_dates out;
   out.eligible_from = add_months_clamped(residence_since, 12 * rule.years);
-  // The permit that completes the period is one that is still valid on the day it completes.
-  if (permit_expires && *permit_expires + days{1} >= out.eligible_from)
-    out.filing_opens = *permit_expires - days{rule.filing_opens_days_before_expiry};
+  // The MUP's page "Stalni boravak": not earlier than 60 days before the three years are complete,
+  // and not later than the day the temporary permit (or single permit) ends.
+  out.filing_opens = out.eligible_from - days{rule.filing_opens_days_before_eligible};
+  if (permit_expires && *permit_expires >= *out.filing_opens) out.filing_closes = *permit_expires;
   return out;
 }
 

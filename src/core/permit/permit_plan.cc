@@ -112,7 +112,7 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
       error = {{"permit.error.no_channel_rule", {text_arg::of_day(filing_day)}}};
       return false;
     }
-    detail::build_checklist(rules, a, s.kind, filing_day, p);
+    detail::build_checklist(rules, a, s.kind, filing_day, s.requested_term_months, p);
     fee_question q;
     q.kind = p.kind;
     q.family_of_citizen = a.joins_citizen;
@@ -123,6 +123,20 @@ bool make_permit_plan(const permit_rules& rules, const permit_situation& s, date
     for (const fee_line& f : p.fees) p.fees_total += f.amount;
     plan.people.push_back(std::move(p));
   }
+
+  // The minimum wage behind the means of support, with its own sources (rules/permit/means.toml).
+  const bool asks_means = std::any_of(plan.people.begin(), plan.people.end(), [&](const person_plan& p) {
+    return std::any_of(p.checklist.begin(), p.checklist.end(), [&](const checklist_item& i) {
+      const auto d = std::find_if(rules.documents.begin(), rules.documents.end(), [&](const document& x) { return x.id == i.document; });
+      return d != rules.documents.end() && d->funds_for_the_term;
+    });
+  });
+  const minimum_wage* wage = nullptr;
+  for (const minimum_wage& w : rules.minimum_wages)
+    if (w.from <= filing_day) wage = &w;
+  if (asks_means && wage)
+    plan.notices.push_back({{"permit.notice.minimum_wage", {text_arg::of_money(wage->monthly_net), text_arg::of_day(wage->from)}},
+                            cite("permit/means.toml:minimum_wage@" + to_iso_string(wage->from), wage->cited)});
 
   detail::build_order_rules(rules, plan.people, plan.order);
   detail::build_steps(rules, s, on, plan.people, plan);

@@ -20,7 +20,7 @@ bool choose_channel(const permit_rules& rules, const applicant& a, bool prefer_i
                     person_plan& out, std::vector<notice>& notices);
 
 // The ordered checklist for one applicant.
-void build_checklist(const permit_rules& rules, const applicant& a, application_kind kind, date filing_day,
+void build_checklist(const permit_rules& rules, const applicant& a, application_kind kind, date filing_day, std::optional<int> requested_months,
                      person_plan& out);
 
 // Order and presence rules for the family.

@@ -154,16 +154,33 @@ void build_steps(const permit_rules& rules, const permit_situation& s, date on, 
 
   if (s.residence_since) {
     const permanent_residence_rule& pr = d.permanent_residence;
+    // One date to act on: the window to file, from 60 days before the three years are complete
+    // until the permit ends; or, when that permit ends first or its end is unknown, the day the
+    // window opens with a word that a valid permit is needed then.
     const auto dates = permanent_residence_for(pr, *s.residence_since, s.permit_expires);
-    plan.steps.push_back(event("permanent_residence_eligible",
-                               {"permit.step.permanent_residence", {text_arg::of_number(pr.years),
-                                                                     text_arg::of_number(pr.absence_total_months_max),
-                                                                     text_arg::of_number(pr.absence_single_months_max)}},
-                               dates.eligible_from, cite("permit/deadlines.toml:permanent_residence", pr.cited)));
-    if (dates.filing_opens)
-      plan.steps.push_back(step("permanent_residence_filing",
-                                {"permit.step.permanent_residence_filing", {text_arg::of_number(pr.filing_opens_days_before_expiry)}},
-                                dates.filing_opens, s.permit_expires, cite("permit/deadlines.toml:permanent_residence", pr.filing_cited)));
+    std::vector<text_arg> args{text_arg::of_number(pr.years), text_arg::of_day(dates.eligible_from),
+                               text_arg::of_number(pr.absence_total_months_max), text_arg::of_number(pr.absence_single_months_max),
+                               text_arg::of_number(pr.filing_opens_days_before_eligible)};
+    const auto why = cite("permit/deadlines.toml:permanent_residence", pr.filing_cited);
+    if (dates.filing_closes)
+      plan.steps.push_back(step("permanent_residence", {"permit.step.permanent_residence_window", std::move(args)}, dates.filing_opens,
+                                dates.filing_closes, why));
+    else
+      plan.steps.push_back(event("permanent_residence", {"permit.step.permanent_residence_from", std::move(args)}, *dates.filing_opens, why));
+    if (!pr.special_grounds.empty()) {
+      plan.notices.push_back({{"permit.notice.permanent_residence_special", {}}, cite("permit/deadlines.toml:permanent_residence.special", pr.special_cited)});
+      for (const std::string& g : pr.special_grounds)
+        plan.notices.push_back({{"permit.permanent_residence.special." + g, {}}, cite("permit/deadlines.toml:permanent_residence.special", pr.special_cited)});
+    }
+  }
+
+  // What to do and know around the application (rules/permit/advice.toml), for this kind of
+  // application, this city's office, and the visit when someone files in person.
+  for (const advice_rule& a : rules.advice) {
+    const bool kind_fits = a.applies_to == advice_rule::kind::all ||
+                           (a.applies_to == advice_rule::kind::renewal) == (s.kind == application_kind::renewal);
+    if (!kind_fits || (a.in_person_only && !anyone_in_person(people)) || (!a.city.empty() && a.city != s.city)) continue;
+    plan.notices.push_back({{"permit.advice." + a.id, {}}, cite("permit/advice.toml:" + a.id, a.cited)});
   }
 
   // Dated steps first, by date; undated ones keep their order.
