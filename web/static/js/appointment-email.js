@@ -97,6 +97,11 @@ async function fill(box, situation, plan, people) {
       return;
     }
     if (mine_turn !== asked) return;  // a newer answer is on its way
+    if (mail.needed === false) {  // no appointment here, or nobody files in person
+      status.textContent = mail.not_needed_because || '';
+      actions.hidden = true;
+      return;
+    }
     writeTo.textContent = mail.to ? t('web.plan.email.write_to', { address: mail.to }) : t('web.plan.email.no_address');
     officeLine.textContent = mail.office_address ? t('web.plan.email.office', { address: mail.office_address }) : '';
     officeLine.hidden = !mail.office_address;
