@@ -20,7 +20,7 @@ run_packages=(
   build-essential cmake pkg-config python3 gettext iso-codes tzdata ca-certificates
   libtomlplusplus-dev libsimdjson-dev libcli11-dev libhowardhinnant-date-dev nlohmann-json3-dev
   libboost-dev libboost-locale-dev libspdlog-dev libssl-dev libsqlite3-dev libpqxx-dev
-  libcurl4-openssl-dev libical-dev libqrencode-dev libpng-dev libstemmer-dev
+  libcurl4-openssl-dev libical-dev libqrencode-dev libpng-dev libstemmer-dev libcsv-dev
   emscripten libcairo2-dev libpango1.0-dev fonts-dejavu-core
 )
 test_packages=(

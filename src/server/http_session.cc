@@ -245,7 +245,7 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
     } else if (header.content_length() && *header.content_length() > m.found->body_limit) {
       refusal = refusal_in(ctx, lang, 413, "body_too_large", "api.error.body_too_large",
                            {text_arg::of_number(static_cast<long long>(m.found->body_limit / 1024))});
-    } else if (declares_body(header) && !media_type_accepted(content_type, m.found->kind == route_kind::streaming)) {
+    } else if (declares_body(header) && !media_type_accepted(content_type, m.found->kind == route_kind::streaming, m.found->csv_body)) {
       refusal = refusal_in(ctx, lang, 415, "unsupported_media_type",
                            "api.error.media_type");
     }

@@ -41,8 +41,9 @@ std::string media_type(std::string_view content_type) {
   return out;
 }
 
-bool media_type_accepted(std::string_view content_type, bool lines) {
+bool media_type_accepted(std::string_view content_type, bool lines, bool csv) {
   const std::string type = media_type(content_type);
+  if (csv) return type == "text/csv";
   return type == "application/json" || (lines && type == "application/x-ndjson");
 }
 

@@ -24,8 +24,9 @@ std::string media_type(std::string_view content_type);
 
 // Whether a body of this Content-Type may go to a JSON route (`lines`: the batch, which also
 // takes JSON Lines). Only the media type itself counts: "text/plain" or a form never does, so a
-// cross-site form cannot post to the API. A body with no Content-Type is refused.
-bool media_type_accepted(std::string_view content_type, bool lines);
+// cross-site form cannot post to the API. A body with no Content-Type is refused. A `csv`
+// route (an agency's client list) takes text/csv only, which a form cannot send either.
+bool media_type_accepted(std::string_view content_type, bool lines, bool csv = false);
 
 // The first query parameter whose name or value is not valid percent-encoding (named as sent,
 // cut to 40 bytes), or nothing when all are sound. "?on=2026-11-0%" names "on".

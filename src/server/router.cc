@@ -79,6 +79,7 @@ router make_api_router() {
   add_permit_routes(r);
   add_content_routes(r);
   add_profile_routes(r);
+  add_agency_routes(r);
   return r;
 }
 

@@ -28,6 +28,7 @@ struct route {
   route_kind kind = route_kind::compute;
   std::size_t body_limit = 64 * 1024;
   std::function<http_answer(app_state&, const api_request&)> handler;
+  bool csv_body = false;  // takes text/csv instead of JSON
 };
 
 struct route_match {
@@ -55,5 +56,6 @@ void add_stay_routes(router& r);
 void add_permit_routes(router& r);
 void add_content_routes(router& r);
 void add_profile_routes(router& r);
+void add_agency_routes(router& r);
 
 }  // namespace boravak::server

@@ -12,6 +12,7 @@
 #include "app_state.h"
 #include "json_body.h"
 #include "profile_items.h"
+#include "app/agency_service.h"
 #include "store/secret.h"
 #include "render/stay_json.h"
 #include "router.h"
@@ -179,6 +180,8 @@ http_answer revoke_feeds(app_state& app, const api_request& r) {
 // nothing else. Recomputed on every read, in the profile's language.
 http_answer read_feed(app_state& app, const api_request& r) {
   auto ics = app::calendar_feeds(app).read(r.params.at(0), app.today());
+  // An agency's feed of every client's deadlines has the same address form.
+  if (!ics) ics = app::agency_service(app).read_feed(r.params.at(0), app.today(), r.language());
   if (!ics) throw request_error{404, "not_found", {"api.error.no_feed", {}}, ""};
   return {200, "text/calendar; charset=utf-8", std::move(*ics), {}};
 }

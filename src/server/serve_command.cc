@@ -10,6 +10,7 @@
 #include "app/app_setup.h"
 #include "app/profile_service.h"
 #include "app_setup.h"
+#include "store/utc_time.h"
 
 namespace boravak::server {
 namespace {
@@ -35,6 +36,10 @@ void keep_retention(app_state& app, int days, const std::atomic<bool>& stop) {
         if (swept.profiles > 0 || swept.link_codes > 0)
           spdlog::info("retention: removed {} profiles unused for {} days and {} expired link codes", swept.profiles, days,
                        swept.link_codes);
+        // An agency's clients not changed for as long go too (docs/contracts/agency-api.md).
+        const auto before = store::utc_text(app.now->now() - std::chrono::days(days));
+        if (const auto clients = app.store->sweep_agency_clients(before); clients > 0)
+          spdlog::info("retention: removed {} agency clients not changed for {} days", clients, days);
       } catch (const std::exception&) {
         spdlog::warn("retention: the store failed; trying again in an hour");
       }

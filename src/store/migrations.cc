@@ -82,6 +82,45 @@ CREATE INDEX telegram_updates_by_time ON telegram_updates(seen_at);
 ALTER TABLE reminders ADD COLUMN outcome TEXT NOT NULL DEFAULT '';
 UPDATE reminders SET outcome = 'sent' WHERE sent_at IS NOT NULL;
 )sql"},
+      {7, "agencies: their members, clients, audit log and calendar feeds", R"sql(
+CREATE TABLE agencies (
+  id {id},
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE agency_members (
+  id {id},
+  agency_id BIGINT NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  secret_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX agency_members_by_agency ON agency_members(agency_id);
+CREATE TABLE agency_clients (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+  client TEXT NOT NULL,
+  body TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, client)
+);
+CREATE INDEX agency_clients_by_change ON agency_clients(updated_at);
+CREATE TABLE agency_audit (
+  id {id},
+  agency_id BIGINT NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+  at TEXT NOT NULL,
+  member TEXT NOT NULL,
+  action TEXT NOT NULL,
+  client TEXT NOT NULL
+);
+CREATE INDEX agency_audit_by_agency ON agency_audit(agency_id, id);
+CREATE TABLE agency_feeds (
+  token_hash TEXT PRIMARY KEY,
+  agency_id BIGINT NOT NULL REFERENCES agencies(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX agency_feeds_by_agency ON agency_feeds(agency_id);
+)sql"},
   };
   return steps;
 }

@@ -373,6 +373,163 @@ class postgres_store final : public profile_store {
     });
   }
 
+  // --- Agencies ---------------------------------------------------------------------------------
+  std::int64_t create_agency(std::string_view name, std::string_view owner_secret_hash) override {
+    const std::string now = now_text();
+    return run([&](pqxx::work& w) {
+      const auto id = w.exec_params1("INSERT INTO agencies(name, created_at) VALUES ($1, $2) RETURNING id", std::string(name), now)[0]
+                          .as<std::int64_t>();
+      w.exec_params("INSERT INTO agency_members(agency_id, name, role, secret_hash, created_at) VALUES ($1, 'owner', 'owner', $2, $3)",
+                    id, std::string(owner_secret_hash), now);
+      return id;
+    });
+  }
+
+  std::optional<std::string> agency_name(std::int64_t agency) override {
+    return run([&](pqxx::work& w) -> std::optional<std::string> {
+      const auto r = w.exec_params("SELECT name FROM agencies WHERE id = $1", agency);
+      if (r.empty()) return std::nullopt;
+      return std::string(r[0][0].c_str());
+    });
+  }
+
+  void delete_agency(std::int64_t agency) override {
+    run([&](pqxx::work& w) {
+      for (const char* table : {"agency_feeds", "agency_audit", "agency_clients", "agency_members"})
+        w.exec_params(std::string("DELETE FROM ") + table + " WHERE agency_id = $1", agency);
+      w.exec_params("DELETE FROM agencies WHERE id = $1", agency);
+      return 0;
+    });
+  }
+
+  std::optional<agency_member> find_agency_member(std::string_view secret_hash) override {
+    return run([&](pqxx::work& w) -> std::optional<agency_member> {
+      const auto r = w.exec_params("SELECT id, agency_id, name, role FROM agency_members WHERE secret_hash = $1", std::string(secret_hash));
+      if (r.empty()) return std::nullopt;
+      return agency_member{r[0][0].as<std::int64_t>(), r[0][1].as<std::int64_t>(), r[0][2].c_str(), r[0][3].c_str()};
+    });
+  }
+
+  agency_member add_agency_member(std::int64_t agency, std::string_view name, std::string_view role,
+                                  std::string_view secret_hash) override {
+    const std::string now = now_text();
+    return run([&](pqxx::work& w) {
+      const auto id = w.exec_params1("INSERT INTO agency_members(agency_id, name, role, secret_hash, created_at) "
+                                     "VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                                     agency, std::string(name), std::string(role), std::string(secret_hash), now)[0]
+                          .as<std::int64_t>();
+      return agency_member{id, agency, std::string(name), std::string(role)};
+    });
+  }
+
+  std::vector<agency_member> agency_members(std::int64_t agency) override {
+    return run([&](pqxx::work& w) {
+      std::vector<agency_member> out;
+      for (const auto& r : w.exec_params("SELECT id, agency_id, name, role FROM agency_members WHERE agency_id = $1 ORDER BY id", agency))
+        out.push_back({r[0].as<std::int64_t>(), r[1].as<std::int64_t>(), r[2].c_str(), r[3].c_str()});
+      return out;
+    });
+  }
+
+  bool remove_agency_member(std::int64_t agency, std::int64_t member) override {
+    return run([&](pqxx::work& w) {
+      return w.exec_params("DELETE FROM agency_members WHERE agency_id = $1 AND id = $2 AND role <> 'owner'", agency, member).affected_rows() == 1;
+    });
+  }
+
+  void replace_agency_member_secret(std::int64_t member, std::string_view secret_hash) override {
+    run([&](pqxx::work& w) {
+      w.exec_params("UPDATE agency_members SET secret_hash = $1 WHERE id = $2", std::string(secret_hash), member);
+      return 0;
+    });
+  }
+
+  void put_agency_clients(std::int64_t agency, const std::vector<agency_client>& clients) override {
+    const std::string now = now_text();
+    run([&](pqxx::work& w) {
+      for (const agency_client& c : clients)
+        w.exec_params("INSERT INTO agency_clients(agency_id, client, body, updated_at) VALUES ($1, $2, $3, $4) "
+                      "ON CONFLICT (agency_id, client) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                      agency, c.client, c.body_json, now);
+      return 0;
+    });
+  }
+
+  std::optional<agency_client> agency_client_named(std::int64_t agency, std::string_view client) override {
+    return run([&](pqxx::work& w) -> std::optional<agency_client> {
+      const auto r = w.exec_params("SELECT client, body, updated_at FROM agency_clients WHERE agency_id = $1 AND client = $2", agency,
+                                   std::string(client));
+      if (r.empty()) return std::nullopt;
+      return agency_client{r[0][0].c_str(), r[0][1].c_str(), r[0][2].c_str()};
+    });
+  }
+
+  std::vector<agency_client> agency_clients(std::int64_t agency) override {
+    return run([&](pqxx::work& w) {
+      std::vector<agency_client> out;
+      for (const auto& r : w.exec_params("SELECT client, body, updated_at FROM agency_clients WHERE agency_id = $1 ORDER BY client COLLATE \"C\"", agency))
+        out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str()});
+      return out;
+    });
+  }
+
+  std::int64_t count_agency_clients(std::int64_t agency) override {
+    return run([&](pqxx::work& w) {
+      return w.exec_params1("SELECT COUNT(*) FROM agency_clients WHERE agency_id = $1", agency)[0].as<std::int64_t>();
+    });
+  }
+
+  bool delete_agency_client(std::int64_t agency, std::string_view client) override {
+    return run([&](pqxx::work& w) {
+      return w.exec_params("DELETE FROM agency_clients WHERE agency_id = $1 AND client = $2", agency, std::string(client)).affected_rows() == 1;
+    });
+  }
+
+  void add_agency_event(std::int64_t agency, const agency_event& e) override {
+    run([&](pqxx::work& w) {
+      w.exec_params("INSERT INTO agency_audit(agency_id, at, member, action, client) VALUES ($1, $2, $3, $4, $5)", agency, e.at, e.member,
+                    e.action, e.client);
+      return 0;
+    });
+  }
+
+  std::vector<agency_event> agency_events(std::int64_t agency) override {
+    return run([&](pqxx::work& w) {
+      std::vector<agency_event> out;
+      for (const auto& r : w.exec_params("SELECT at, member, action, client FROM agency_audit WHERE agency_id = $1 ORDER BY id DESC", agency))
+        out.push_back({r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str()});
+      return out;
+    });
+  }
+
+  void add_agency_feed(std::int64_t agency, std::string_view token_hash) override {
+    const std::string now = now_text();
+    run([&](pqxx::work& w) {
+      w.exec_params("INSERT INTO agency_feeds(token_hash, agency_id, created_at) VALUES ($1, $2, $3)", std::string(token_hash), agency, now);
+      return 0;
+    });
+  }
+
+  std::optional<std::int64_t> agency_feed(std::string_view token_hash) override {
+    return run([&](pqxx::work& w) -> std::optional<std::int64_t> {
+      const auto r = w.exec_params("SELECT agency_id FROM agency_feeds WHERE token_hash = $1", std::string(token_hash));
+      if (r.empty()) return std::nullopt;
+      return r[0][0].as<std::int64_t>();
+    });
+  }
+
+  std::int64_t revoke_agency_feeds(std::int64_t agency) override {
+    return run([&](pqxx::work& w) {
+      return static_cast<std::int64_t>(w.exec_params("DELETE FROM agency_feeds WHERE agency_id = $1", agency).affected_rows());
+    });
+  }
+
+  std::int64_t sweep_agency_clients(std::string_view before) override {
+    return run([&](pqxx::work& w) {
+      return static_cast<std::int64_t>(w.exec_params("DELETE FROM agency_clients WHERE updated_at < $1", std::string(before)).affected_rows());
+    });
+  }
+
   bool claim_update(std::int64_t update_id, std::string_view now) override {
     // The primary key decides between instances: only one INSERT of an id can succeed.
     return run([&](pqxx::work& w) {

@@ -88,6 +88,30 @@ struct linked_chat {
   std::int64_t profile_id = 0;
 };
 
+// An agency's member: the owner, staff or a viewer (docs/contracts/agency-api.md), reached only
+// through the hash of their secret.
+struct agency_member {
+  std::int64_t id = 0;
+  std::int64_t agency_id = 0;
+  std::string name;
+  std::string role;  // "owner", "staff" or "viewer"
+};
+
+// One client of an agency: its reference and everything known about it, as JSON
+// ({"name","citizenship","birth_date","trips":[{"entry","exit"}],"permit":{…}|null}).
+struct agency_client {
+  std::string client;
+  std::string body_json;
+  std::string updated_at;
+};
+
+struct agency_event {
+  std::string at;
+  std::string member;  // the member's name
+  std::string action;
+  std::string client;  // "" when the action concerns no client
+};
+
 class profile_store {
  public:
   virtual ~profile_store() = default;
@@ -170,6 +194,35 @@ class profile_store {
   // several instances may share the database. True only for the first claim of `update_id`;
   // claims older than a day are forgotten, as Telegram keeps an update for a day at most.
   virtual bool claim_update(std::int64_t update_id, std::string_view now) = 0;
+
+  // --- Agencies (docs/contracts/agency-api.md) ------------------------------------------------
+  // Every method that touches a client takes the agency id, and every query filters on it, so
+  // one agency can never read or change another's clients.
+  // A new agency and its owner; returns the agency's id.
+  virtual std::int64_t create_agency(std::string_view name, std::string_view owner_secret_hash) = 0;
+  virtual std::optional<std::string> agency_name(std::int64_t agency) = 0;
+  virtual void delete_agency(std::int64_t agency) = 0;  // with members, clients, feeds and audit
+  virtual std::optional<agency_member> find_agency_member(std::string_view secret_hash) = 0;
+  virtual agency_member add_agency_member(std::int64_t agency, std::string_view name, std::string_view role,
+                                          std::string_view secret_hash) = 0;
+  virtual std::vector<agency_member> agency_members(std::int64_t agency) = 0;
+  // False when the agency has no such member (or it is the owner, who cannot be removed).
+  virtual bool remove_agency_member(std::int64_t agency, std::int64_t member) = 0;
+  virtual void replace_agency_member_secret(std::int64_t member, std::string_view secret_hash) = 0;
+  // Stores these clients, each replacing the agency's client of the same reference, in one
+  // transaction; returns once durable.
+  virtual void put_agency_clients(std::int64_t agency, const std::vector<agency_client>& clients) = 0;
+  virtual std::optional<agency_client> agency_client_named(std::int64_t agency, std::string_view client) = 0;
+  virtual std::vector<agency_client> agency_clients(std::int64_t agency) = 0;  // by reference
+  virtual std::int64_t count_agency_clients(std::int64_t agency) = 0;
+  virtual bool delete_agency_client(std::int64_t agency, std::string_view client) = 0;
+  virtual void add_agency_event(std::int64_t agency, const agency_event& e) = 0;
+  virtual std::vector<agency_event> agency_events(std::int64_t agency) = 0;  // newest first
+  virtual void add_agency_feed(std::int64_t agency, std::string_view token_hash) = 0;
+  virtual std::optional<std::int64_t> agency_feed(std::string_view token_hash) = 0;
+  virtual std::int64_t revoke_agency_feeds(std::int64_t agency) = 0;
+  // The retention rule for agencies: clients not changed since `before` are removed.
+  virtual std::int64_t sweep_agency_clients(std::string_view before) = 0;
 };
 
 }  // namespace boravak::store

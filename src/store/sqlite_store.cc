@@ -388,6 +388,158 @@ class sqlite_store final : public profile_store {
     return first;
   }
 
+  // --- Agencies ---------------------------------------------------------------------------------
+  std::int64_t create_agency(std::string_view name, std::string_view owner_secret_hash) override {
+    std::lock_guard lock(mutex_);
+    std::int64_t id = 0;
+    in_transaction([&] {
+      const std::string now = now_text();
+      statement(db_, "INSERT INTO agencies(name, created_at) VALUES (?1, ?2)").bind(1, name).bind(2, now).step();
+      id = sqlite3_last_insert_rowid(db_);
+      statement(db_, "INSERT INTO agency_members(agency_id, name, role, secret_hash, created_at) VALUES (?1, ?2, 'owner', ?3, ?4)")
+          .bind(1, id).bind(2, std::string_view("owner")).bind(3, owner_secret_hash).bind(4, now).step();
+    });
+    return id;
+  }
+
+  std::optional<std::string> agency_name(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT name FROM agencies WHERE id = ?1");
+    s.bind(1, agency);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+  }
+
+  void delete_agency(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    in_transaction([&] {
+      for (const char* table : {"agency_feeds", "agency_audit", "agency_clients", "agency_members"})
+        statement(db_, std::string("DELETE FROM ") + table + " WHERE agency_id = ?1").bind(1, agency).step();
+      statement(db_, "DELETE FROM agencies WHERE id = ?1").bind(1, agency).step();
+    });
+  }
+
+  std::optional<agency_member> find_agency_member(std::string_view secret_hash) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT id, agency_id, name, role FROM agency_members WHERE secret_hash = ?1");
+    s.bind(1, secret_hash);
+    if (!s.step()) return std::nullopt;
+    return agency_member{s.integer(0), s.integer(1), s.text(2), s.text(3)};
+  }
+
+  agency_member add_agency_member(std::int64_t agency, std::string_view name, std::string_view role,
+                                  std::string_view secret_hash) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "INSERT INTO agency_members(agency_id, name, role, secret_hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, agency).bind(2, name).bind(3, role).bind(4, secret_hash).bind(5, now_text()).step();
+    return agency_member{sqlite3_last_insert_rowid(db_), agency, std::string(name), std::string(role)};
+  }
+
+  std::vector<agency_member> agency_members(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT id, agency_id, name, role FROM agency_members WHERE agency_id = ?1 ORDER BY id");
+    s.bind(1, agency);
+    std::vector<agency_member> out;
+    while (s.step()) out.push_back({s.integer(0), s.integer(1), s.text(2), s.text(3)});
+    return out;
+  }
+
+  bool remove_agency_member(std::int64_t agency, std::int64_t member) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "DELETE FROM agency_members WHERE agency_id = ?1 AND id = ?2 AND role <> 'owner'").bind(1, agency).bind(2, member).step();
+    return sqlite3_changes(db_) == 1;
+  }
+
+  void replace_agency_member_secret(std::int64_t member, std::string_view secret_hash) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "UPDATE agency_members SET secret_hash = ?1 WHERE id = ?2").bind(1, secret_hash).bind(2, member).step();
+  }
+
+  void put_agency_clients(std::int64_t agency, const std::vector<agency_client>& clients) override {
+    std::lock_guard lock(mutex_);
+    in_transaction([&] {
+      statement put(db_, "INSERT INTO agency_clients(agency_id, client, body, updated_at) VALUES (?1, ?2, ?3, ?4) "
+                         "ON CONFLICT(agency_id, client) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at");
+      const std::string now = now_text();
+      for (const agency_client& c : clients) {
+        put.bind(1, agency).bind(2, c.client).bind(3, c.body_json).bind(4, now).step();
+        put.reset();
+      }
+    });
+  }
+
+  std::optional<agency_client> agency_client_named(std::int64_t agency, std::string_view client) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT client, body, updated_at FROM agency_clients WHERE agency_id = ?1 AND client = ?2");
+    s.bind(1, agency).bind(2, client);
+    if (!s.step()) return std::nullopt;
+    return agency_client{s.text(0), s.text(1), s.text(2)};
+  }
+
+  std::vector<agency_client> agency_clients(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT client, body, updated_at FROM agency_clients WHERE agency_id = ?1 ORDER BY client");
+    s.bind(1, agency);
+    std::vector<agency_client> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2)});
+    return out;
+  }
+
+  std::int64_t count_agency_clients(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT COUNT(*) FROM agency_clients WHERE agency_id = ?1");
+    s.bind(1, agency);
+    s.step();
+    return s.integer(0);
+  }
+
+  bool delete_agency_client(std::int64_t agency, std::string_view client) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "DELETE FROM agency_clients WHERE agency_id = ?1 AND client = ?2").bind(1, agency).bind(2, client).step();
+    return sqlite3_changes(db_) == 1;
+  }
+
+  void add_agency_event(std::int64_t agency, const agency_event& e) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "INSERT INTO agency_audit(agency_id, at, member, action, client) VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(1, agency).bind(2, e.at).bind(3, e.member).bind(4, e.action).bind(5, e.client).step();
+  }
+
+  std::vector<agency_event> agency_events(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT at, member, action, client FROM agency_audit WHERE agency_id = ?1 ORDER BY id DESC");
+    s.bind(1, agency);
+    std::vector<agency_event> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+  }
+
+  void add_agency_feed(std::int64_t agency, std::string_view token_hash) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "INSERT INTO agency_feeds(token_hash, agency_id, created_at) VALUES (?1, ?2, ?3)")
+        .bind(1, token_hash).bind(2, agency).bind(3, now_text()).step();
+  }
+
+  std::optional<std::int64_t> agency_feed(std::string_view token_hash) override {
+    std::lock_guard lock(mutex_);
+    statement s(db_, "SELECT agency_id FROM agency_feeds WHERE token_hash = ?1");
+    s.bind(1, token_hash);
+    if (!s.step()) return std::nullopt;
+    return s.integer(0);
+  }
+
+  std::int64_t revoke_agency_feeds(std::int64_t agency) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "DELETE FROM agency_feeds WHERE agency_id = ?1").bind(1, agency).step();
+    return sqlite3_changes(db_);
+  }
+
+  std::int64_t sweep_agency_clients(std::string_view before) override {
+    std::lock_guard lock(mutex_);
+    statement(db_, "DELETE FROM agency_clients WHERE updated_at < ?1").bind(1, before).step();
+    return sqlite3_changes(db_);
+  }
+
  private:
   template <typename Work>
   void in_transaction(Work&& work) {

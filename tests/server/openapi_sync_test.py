@@ -150,7 +150,9 @@ def check_document(doc):
                 if not uses_error_schema(doc, content[media[0]].get("schema")):
                     problems.append("%s: response %s does not use the shared Error schema" % (where, code))
             secured = bool(op.get("security", doc.get("security", [])))
-            is_profile = path == "/v1/profile" or path.startswith("/v1/profile/")
+            # A profile's routes, and an agency's (docs/contracts/agency-api.md), take a secret.
+            is_profile = (path == "/v1/profile" or path.startswith("/v1/profile/") or path == "/v1/agency"
+                          or path.startswith("/v1/agency/"))
             if is_profile and not secured:
                 problems.append("%s is a profile route without the bearer security requirement" % where)
             if is_profile and "401" not in responses:
