@@ -3,6 +3,7 @@
 // and hands it to the use cases and to the adapter that runs. It is the one file that knows
 // every adapter: it wires the bot's webhook into the server.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -18,6 +19,7 @@
 #include "language.h"
 #include "permit_command.h"
 #include "person_query.h"
+#include "render/stay_report_pdf.h"
 #include "render/stay_json.h"
 #include "rules_loader/rules_loader.h"
 #include "rules_text.h"
@@ -51,6 +53,20 @@ void add_person_options(CLI::App* command, cli::person_options& o) {
 int refuse(const std::string& sentence) {
   std::fprintf(stderr, "boravak: %s\n", sentence.c_str());
   return 1;
+}
+
+// `boravak report`: the same inputs as `boravak stay`, the stay report as a PDF file.
+int run_report(const app::app_context& ctx, const cli::person_options& o, const std::string& lang, const std::string& name,
+               const std::string& out_file) {
+  const i18n::catalog& words = ctx.words(lang);
+  const auto who = cli::read_person(o, ctx.today());
+  if (!who) return refuse((who.error().field == "--stays" ? o.stays_file + ": " : std::string()) + words.render(who.error().message));
+  const std::string pdf = render::stay_report_pdf(ctx, who.value(), name, "", words);
+  std::ofstream file(out_file, std::ios::binary);
+  file << pdf;
+  if (!file) return refuse(words.format("cli.error.cannot_write", {out_file}));
+  std::cout << out_file << "\n";
+  return 0;
 }
 
 // The stay and visa-run commands.
@@ -126,6 +142,14 @@ int main(int argc, char** argv) {
   stay->add_flag("--json", json, "print JSON instead of text");
   stay->add_flag("--explain", explain, "show which stays and days the answer counted, and why");
 
+  std::string report_out = "report.pdf";
+  std::string report_name;
+  CLI::App* report = app.add_subcommand("report", "the stay report as a PDF, for a client, a lawyer or a police officer");
+  add_person_options(report, person);
+  add_lang_option(report, lang);
+  report->add_option("--out", report_out, "the PDF file to write (default report.pdf)");
+  report->add_option("--name", report_name, "the person's name, printed at the top");
+
   CLI::App* visarun = app.add_subcommand("visarun", "when to leave, when to come back, and which border crossings you may use");
   add_person_options(visarun, person);
   add_lang_option(visarun, lang);
@@ -188,6 +212,7 @@ int main(int argc, char** argv) {
     if (const int code = cli::run_permit_commands(permit_commands, permit_options, ctx); code >= 0) return code;
     if (*batch) return cli::run_batch(ctx, lang, input, output);
     if (*rules_command) return run_rules(ctx, rules_country, lang);
+    if (*report) return run_report(ctx, person, lang, report_name, report_out);
     if (*visarun) person.city = city;
     return run_stay(ctx, person, lang, bool(*visarun), json, explain);
   } catch (const std::exception& e) {

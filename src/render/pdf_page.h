@@ -38,13 +38,14 @@ class page_writer {
 
   // Draws `text` from (x, y) within `width`; returns its height in mm. Bytes that are not UTF-8
   // (a payer's name as typed) are replaced, as pango draws only UTF-8.
-  double text(const std::string& s, double x, double y, double width, const char* font) {
+  double text(const std::string& s, double x, double y, double width, const char* font, PangoAlignment align = PANGO_ALIGN_LEFT) {
     const std::string valid = io::with_valid_utf8(s);
     PangoFontDescription* desc = pango_font_description_from_string(font);
     pango_layout_set_font_description(layout_, desc);
     pango_font_description_free(desc);
     pango_layout_set_width(layout_, static_cast<int>(pt(width) * PANGO_SCALE));
     pango_layout_set_text(layout_, valid.c_str(), -1);
+    pango_layout_set_alignment(layout_, align);
     cairo_set_source_rgb(cr_, 0, 0, 0);
     cairo_move_to(cr_, pt(x), pt(y));
     pango_cairo_show_layout(cr_, layout_);

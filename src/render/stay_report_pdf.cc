@@ -66,10 +66,14 @@ void timeline(page_writer& p, flow& f, const app::stay_situation& s, const i18n:
   }
   p.line(kLeft, top + 14, kLeft + kWidth, top + 14);
   p.line(x_of(on), top - 1, x_of(on), top + 16, true);
+  // The first day at the left; the day counted on, right-aligned to its line, on the row below,
+  // so neither runs into the other or into the key.
   p.text(w.date_text(first), kLeft, top + 15, 40, kSmall);
-  p.text(w.format("report.pdf.on_marker", {w.date_text(on)}), std::min(x_of(on), kLeft + kWidth - 45), top + 18.5, 45, kSmall);
-  if (last > on) p.text(w.date_text(last), kLeft + kWidth - 32, top + 15, 32, kSmall);
-  f.y() = top + 24;
+  if (last > on) p.text(w.date_text(last), kLeft + kWidth - 50, top + 15, 50, kSmall, PANGO_ALIGN_RIGHT);
+  const double marker_width = 60;
+  p.text(w.format("report.pdf.on_marker", {w.date_text(on)}), std::clamp(x_of(on) - marker_width, kLeft, kLeft + kWidth - marker_width),
+         top + 20.5, marker_width, kSmall);
+  f.y() = top + 28;
   f.text(w.get("report.pdf.timeline_key"), kSmall);
 }
 

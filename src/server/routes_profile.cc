@@ -15,6 +15,7 @@
 #include "app/agency_service.h"
 #include "store/secret.h"
 #include "render/stay_json.h"
+#include "render/stay_report_pdf.h"
 #include "router.h"
 #include "store/secret.h"
 #include "store/utc_time.h"
@@ -156,6 +157,15 @@ http_answer status(app_state& app, const api_request& r) {
   return json_answer(render::stay_situation_json(situation, app.stay_rules, app.words(r.language())));
 }
 
+// GET /v1/profile/report.pdf?on=&lang=: the same stay report as a PDF, with the profile's name.
+http_answer report_pdf(app_state& app, const api_request& r) {
+  const app::profile p = loaded(app, authorised(app, r));
+  const auto who = or_refuse(app::profile_service(app).person_on(p, day_of_query(r, app.today())));
+  if (!who) throw request_error{422, "missing_field", {"api.error.needs_citizenship", {}}, "citizenship"};
+  std::string pdf = render::stay_report_pdf(app, *who, p.settings.name, "", app.words(r.language()));
+  return {200, "application/pdf", std::move(pdf), {{"Content-Disposition", "inline; filename=\"report.pdf\""}}};
+}
+
 http_answer link_code(app_state& app, const api_request& r) {
   const std::int64_t id = authorised(app, r);
   const std::string code = store::new_link_code();
@@ -212,6 +222,7 @@ void add_profile_routes(router& r) {
   r.add({"DELETE", "/v1/profile", kStore, 0, remove});
   r.add({"GET", "/v1/profile/export", kStore, 0, export_all});
   r.add({"GET", "/v1/profile/status", kStore, 0, status});
+  r.add({"GET", "/v1/profile/report.pdf", kStore, 0, report_pdf});
   r.add({"POST", "/v1/profile/link-code", kStore, 0, link_code});
   r.add({"POST", "/v1/profile/calendar-feed", kStore, 0, open_feed});
   r.add({"DELETE", "/v1/profile/calendar-feed", kStore, 0, revoke_feeds});
