@@ -1,9 +1,8 @@
-// libFuzzer target for the guides' search (content::search_guides, behind GET /v1/guides?q=,
-// the bot's /guide and `boravak guides`) on arbitrary query text, in every language we speak
-// (the reader's language and English are both searched; sr-Cyrl also looks for the Cyrillic
-// form of each word). The whole input is the query, searched once per language; the query as
-// the server would decode it from ?q= (percent_decode) is searched too. Invariants, each a crash
-// when broken:
+// libFuzzer target for the guides' search (content::guide_index through app_context's
+// guide_search(), behind GET /v1/guides?q=, the bot's /guide and `boravak guide search`) on
+// arbitrary query text: every language's stemmer reads every word, whatever the reader's
+// language. The whole input is the query; the query as the server would decode it from ?q=
+// (percent_decode) is searched too. Invariants, each a crash when broken:
 //  - every hit is one of the loaded guides (a pointer into the list), and no guide comes twice;
 //  - every hit has a positive score, and hits come best first;
 //  - a query without a letter or digit finds nothing (words are letters and digits).
@@ -16,7 +15,7 @@
 #include <string_view>
 
 #include "app/app_context.h"
-#include "content/guide_library.h"
+#include "content/guide_search.h"
 #include "server/api_request.h"
 
 namespace {
@@ -36,8 +35,8 @@ void check_search(std::string_view query) {
   const auto& guides = ctx.guides;
   bool has_word = false;
   for (char c : query) has_word = has_word || static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
-  for (const char* lang : {"en", "ru", "uk", "sr", "sr-Cyrl"}) {
-    const auto hits = boravak::content::search_guides(guides, query, ctx.words(lang), ctx.words("en"));
+  {
+    const auto hits = ctx.guide_search().search(query);
     if (hits.size() > guides.size()) __builtin_trap();
     if (!has_word && !hits.empty()) __builtin_trap();
     std::set<const boravak::content::guide*> seen;

@@ -8,7 +8,8 @@ seconds="${1:-60}"
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBORAVAK_FUZZ=ON -DBORAVAK_TESTS=OFF -DBORAVAK_BENCH=OFF > /tmp/boravak-fuzz-cmake.log 2>&1 || { cat /tmp/boravak-fuzz-cmake.log; exit 1; }
 targets=(case_parser_fuzz stamp_parser_fuzz situation_parser_fuzz payment_fuzz api_input_fuzz bot_input_fuzz
-         http_head_fuzz batch_lines_fuzz rules_toml_fuzz guide_search_fuzz slips_reader_fuzz ics_writer_fuzz webhook_fuzz)
+         http_head_fuzz batch_lines_fuzz rules_toml_fuzz guide_search_fuzz slips_reader_fuzz ics_writer_fuzz webhook_fuzz
+         client_csv_fuzz)
 cmake --build build-fuzz -j2 --target "${targets[@]}"
 for target in "${targets[@]}"; do
   seeds="fuzz/seeds/${target%%_*}"

@@ -36,8 +36,9 @@ std::optional<client_status> status_named(std::string_view name) {
 }
 std::string_view next_name(next_kind k) { return kNext[static_cast<std::size_t>(k)]; }
 
-std::string client_case_line(const std::string& client, const std::string& body_json, date on) {
-  const json body = json::parse(body_json, nullptr, false);
+namespace {
+
+std::string case_line_of(const std::string& client, const json& body, date on) {
   if (!body.is_object()) return {};
   json line{{"id", client}, {"citizenship", body.value("citizenship", "")}, {"stays", json::array()}, {"on", to_iso_string(on)}};
   if (body.contains("trips") && body["trips"].is_array())
@@ -51,6 +52,12 @@ std::string client_case_line(const std::string& client, const std::string& body_
   return line.dump();
 }
 
+}  // namespace
+
+std::string client_case_line(const std::string& client, const std::string& body_json, date on) {
+  return case_line_of(client, json::parse(body_json, nullptr, false), on);
+}
+
 dashboard_row client_row_on(const app_context& ctx, const std::string& client, const std::string& body_json, date on) {
   dashboard_row row;
   row.client = client;
@@ -59,7 +66,7 @@ dashboard_row client_row_on(const app_context& ctx, const std::string& client, c
     row.name = body.value("name", "");
     row.citizenship = body.value("citizenship", "");
   }
-  const std::string line = client_case_line(client, body_json, on);
+  const std::string line = case_line_of(client, body, on);
   if (line.empty()) return row;
   // The evaluator reads with simdjson, which wants padding after the text.
   std::string padded = line;
@@ -94,7 +101,7 @@ dashboard_row client_row_on(const app_context& ctx, const std::string& client, c
   const bool permit_valid = permit_from && permit_until && *permit_from <= on && on <= *permit_until;
   std::optional<date> registration_due;
   const registration_rules& reg = ctx.stay_rules.registration;
-  if (n.present && reg.deadline_hours > 0 && !(permit_valid && reg.exempts("approved_permit")) && body["trips"].is_array()) {
+  if (n.present && reg.deadline_hours > 0 && !(permit_valid && reg.exempts("approved_permit")) && body.contains("trips") && body["trips"].is_array()) {
     for (const json& t : body["trips"]) {
       const auto entry = day_of(t, "entry");
       const auto exit = day_of(t, "exit");
