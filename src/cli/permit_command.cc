@@ -11,6 +11,7 @@
 #include "io/calendar_export.h"
 #include "papers.h"
 #include "permit_situation_build.h"
+#include "render/plan_pdf.h"
 #include "render/plan_report.h"
 
 namespace boravak::cli {
@@ -120,6 +121,7 @@ permit_commands add_permit_commands(CLI::App& app, permit_options& o) {
   c.plan->add_flag("--interactive,-i", o.interactive, "ask the questions one by one");
   c.plan->add_flag("--json", o.json, "print JSON instead of text");
   c.plan->add_option("--ics", o.ics_file, "also write the dated deadlines as an iCalendar file");
+  c.plan->add_option("--pdf", o.pdf_file, "also write the plan as a PDF file for printing");
   c.grounds = permit->add_subcommand("grounds", "the grounds for a permit");
   c.grounds->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c.fees = permit->add_subcommand("fees", "the fee sets on record, by date, with sources");
@@ -174,6 +176,11 @@ int run_permit_commands(const permit_commands& c, const permit_options& options,
   }
   std::cout << (o.json ? render::plan_json(planned.plan, words) : render::plan_text(planned.plan, words));
   if (!o.json) std::cout << "\n" << words.get("plan.papers_hint") << "\n";
+  if (!o.pdf_file.empty()) {
+    std::ofstream pdf(o.pdf_file, std::ios::binary);
+    pdf << render::plan_pdf(planned.plan, words);
+    if (!pdf) throw std::runtime_error(words.format("cli.error.cannot_write", {o.pdf_file}));
+  }
   if (!o.ics_file.empty()) {
     std::ofstream ics(o.ics_file, std::ios::binary);
     ics << io::plan_to_ics(planned.plan, app::person_key(planned.situation), words, ctx.permit_rules.deadlines.alarm_days_before);

@@ -28,6 +28,7 @@ struct permit_options {
   bool interactive = false;
   bool json = false;
   std::string ics_file;
+  std::string pdf_file;              // the plan as a PDF, when given
   // Papers.
   std::string municipality;
   std::string payer;

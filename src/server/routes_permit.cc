@@ -6,6 +6,7 @@
 #include "io/citation_json.h"
 #include "boravak/permit/fee_schedule.h"
 #include "app/papers.h"
+#include "render/plan_pdf.h"
 #include "render/plan_report.h"
 #include "render/papers_json.h"
 #include "render/slips_pdf.h"
@@ -23,6 +24,13 @@ http_answer plan(app_state& app, const api_request& r) {
   const auto& words = app.words(r.language());
   const app::planned_permit p = app::plan_from_json(app, parse_json_body(r), "", day_of_query(r, app.today()));
   return json_answer(render::plan_json(p.plan, words));
+}
+
+// POST /v1/permit/plan.pdf?lang=&on=: the plan laid out for printing.
+http_answer plan_pdf(app_state& app, const api_request& r) {
+  const auto& words = app.words(r.language());
+  const app::planned_permit p = app::plan_from_json(app, parse_json_body(r), "", day_of_query(r, app.today()));
+  return {200, "application/pdf", render::plan_pdf(p.plan, words), {{"Content-Disposition", "inline; filename=\"boravak-plan.pdf\""}}};
 }
 
 http_answer deadlines_ics(app_state& app, const api_request& r) {
@@ -167,6 +175,7 @@ http_answer fees(app_state& app, const api_request& r) {
 
 void add_permit_routes(router& r) {
   r.add({"POST", "/v1/permit/plan", route_kind::compute, 64 * 1024, plan});
+  r.add({"POST", "/v1/permit/plan.pdf", route_kind::compute, 64 * 1024, plan_pdf});
   r.add({"POST", "/v1/permit/deadlines.ics", route_kind::compute, 64 * 1024, deadlines_ics});
   r.add({"POST", "/v1/permit/slips", route_kind::compute, 64 * 1024, slips});
   r.add({"POST", "/v1/permit/slips.pdf", route_kind::compute, 64 * 1024, slips_pdf});
