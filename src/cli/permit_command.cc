@@ -2,6 +2,7 @@
 #include "permit_command.h"
 
 #include <fstream>
+#include <optional>
 #include <iostream>
 
 #include "app/papers.h"
@@ -122,6 +123,8 @@ permit_commands add_permit_commands(CLI::App& app, permit_options& o) {
   c.plan->add_flag("--json", o.json, "print JSON instead of text");
   c.plan->add_option("--ics", o.ics_file, "also write the dated deadlines as an iCalendar file");
   c.plan->add_option("--pdf", o.pdf_file, "also write the plan as a PDF file for printing");
+  c.plan->add_option("--municipality", o.municipality, "with --pdf: end the PDF with the payment slips, for this municipality's code");
+  c.plan->add_option("--payer", o.payer, "with --municipality: the payer's name and address, as printed on the slips");
   c.grounds = permit->add_subcommand("grounds", "the grounds for a permit");
   c.grounds->add_option("--lang", o.lang, "language: en, ru, uk, sr or sr-Cyrl")->check(CLI::IsMember({"en", "ru", "uk", "sr", "sr-Cyrl"}));
   c.fees = permit->add_subcommand("fees", "the fee sets on record, by date, with sources");
@@ -178,7 +181,14 @@ int run_permit_commands(const permit_commands& c, const permit_options& options,
   if (!o.json) std::cout << "\n" << words.get("plan.papers_hint") << "\n";
   if (!o.pdf_file.empty()) {
     std::ofstream pdf(o.pdf_file, std::ios::binary);
-    pdf << render::plan_pdf(planned.plan, words);
+    // With a municipality code, the plan ends with its payment slips, as `permit slip` draws them.
+    std::optional<app::slip_set> set;
+    if (!o.municipality.empty()) {
+      auto made = app::prepare_slips(ctx, planned, {o.municipality, o.payer, o.non_cash});
+      if (!made) throw std::runtime_error(words.render(made.error().message));
+      set = std::move(made.value());
+    }
+    pdf << (set ? render::plan_pdf_with_slips(planned, *set, words, ctx.words("sr")) : render::plan_pdf(planned.plan, words));
     if (!pdf) throw std::runtime_error(words.format("cli.error.cannot_write", {o.pdf_file}));
   }
   if (!o.ics_file.empty()) {

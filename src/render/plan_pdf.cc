@@ -5,15 +5,15 @@
 
 #include "pdf_page.h"
 #include "plan_report.h"
+#include "slips_pdf.h"
 
 namespace boravak::render {
 
-std::string plan_pdf(const permit::permit_plan& plan, const i18n::catalog& words) {
+namespace {
+
+void draw_plan(page_writer& p, const permit::permit_plan& plan, const i18n::catalog& words) {
   constexpr double kLeft = 16, kWidth = kPageWidth - 2 * kLeft, kTop = 16, kBottom = kPageHeight - 16;
-  std::string out;
   {
-    page_writer p(out);
-    p.set_title(words.format("plan.title", {words.date_text(plan.on)}));
     double y = kTop;
     std::istringstream lines(plan_text(plan, words));
     std::string line;
@@ -35,6 +35,30 @@ std::string plan_pdf(const permit::permit_plan& plan, const i18n::catalog& words
       y += p.text(line.substr(indent), x, y, kWidth - (x - kLeft), font) + (first ? 3 : 0.8);
       first = false;
     }
+  }
+}
+
+}  // namespace
+
+std::string plan_pdf(const permit::permit_plan& plan, const i18n::catalog& words) {
+  std::string out;
+  {
+    page_writer p(out);
+    p.set_title(words.format("plan.title", {words.date_text(plan.on)}));
+    draw_plan(p, plan, words);
+  }
+  return out;
+}
+
+std::string plan_pdf_with_slips(const app::planned_permit& planned, const app::slip_set& set, const i18n::catalog& words,
+                                const i18n::catalog& form) {
+  std::string out;
+  {
+    page_writer p(out);
+    p.set_title(words.format("plan.title", {words.date_text(planned.plan.on)}));
+    draw_plan(p, planned.plan, words);
+    p.next_page();
+    draw_slips(p, planned, set, words, form);
   }
   return out;
 }

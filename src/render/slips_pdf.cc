@@ -68,13 +68,10 @@ void draw_slip(page_writer& p, const app::prepared_slip& s, const std::string& c
 
 }  // namespace
 
-std::string slips_pdf(const app::planned_permit& planned, const app::slip_set& set, const i18n::catalog& words,
-                      const i18n::catalog& form) {
+void draw_slips(page_writer& p, const app::planned_permit& planned, const app::slip_set& set, const i18n::catalog& words,
+                const i18n::catalog& form) {
   const permit::permit_plan& plan = planned.plan;
-  std::string out;
   {
-    page_writer p(out);
-    p.set_title(words.get("slip.pdf.title"));
     const auto header = [&](int page) {
       p.text(words.get("slip.pdf.title"), kMargin, 8, kSlipWidth, "DejaVu Sans Bold 13");
       p.text(page == 0 ? words.get("slip.pdf.howto") : "", kMargin, 15, kSlipWidth, "DejaVu Sans 8");
@@ -114,6 +111,16 @@ std::string slips_pdf(const app::planned_permit& planned, const app::slip_set& s
     }
     for (const text& note : set.notes) paragraph(words.render(note), "DejaVu Sans 9", 1.5);
     if (set.account_cited) paragraph(words.cited(*set.account_cited), "DejaVu Sans 7", 0);
+  }
+}
+
+std::string slips_pdf(const app::planned_permit& planned, const app::slip_set& set, const i18n::catalog& words,
+                      const i18n::catalog& form) {
+  std::string out;
+  {
+    page_writer p(out);
+    p.set_title(words.get("slip.pdf.title"));
+    draw_slips(p, planned, set, words, form);
   }
   return out;
 }

@@ -18,4 +18,10 @@ namespace boravak::render {
 std::string slips_pdf(const app::planned_permit& planned, const app::slip_set& set, const i18n::catalog& words,
                       const i18n::catalog& form);
 
+// The same slips drawn into a PDF under way, from a fresh page (the permit plan's PDF ends with
+// them when both exist).
+class page_writer;
+void draw_slips(page_writer& p, const app::planned_permit& planned, const app::slip_set& set, const i18n::catalog& words,
+                const i18n::catalog& form);
+
 }  // namespace boravak::render

@@ -38,8 +38,9 @@ def configure(usage, name):
     global BINARY, UNITTEST_ARGS, TMP, MAIN
     BINARY, UNITTEST_ARGS = binary_from_argv(usage)
     TMP = tempfile.mkdtemp(prefix="boravak-%s-" % name)
-    MAIN = Server(BINARY, "sqlite:" + os.path.join(TMP, "db.sqlite"), ["--rate-limit", "100000", "--access-log"],
-                  name="main", workdir=TMP)
+    # $BORAVAK_TEST_DB runs the same tests on another store (a PostgreSQL URL).
+    db = os.environ.get("BORAVAK_TEST_DB") or "sqlite:" + os.path.join(TMP, "db.sqlite")
+    MAIN = Server(BINARY, db, ["--rate-limit", "100000", "--access-log"], name="main", workdir=TMP)
     return BINARY, TMP, MAIN
 
 
