@@ -49,7 +49,7 @@ std::string case_line_of(const std::string& client, const json& body, date on) {
     }
   if (body.contains("permit") && body["permit"].is_object())
     line["exempt"] = json::array({{{"from", body["permit"].value("from", "")}, {"to", body["permit"].value("until", "")}}});
-  return line.dump();
+  return line.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "boravak/stay_case.h"
 #include "io/csv_table.h"
+#include "io/result_json_writer.h"
 
 namespace boravak::app {
 namespace {
@@ -70,7 +71,8 @@ class row_reader {
   std::string cell(const char* column) const {
     const auto it = columns_.find(column);
     if (it == columns_.end() || it->second >= row_->fields.size()) return {};
-    return trimmed(row_->fields[it->second]);
+    // A list saved in another encoding: bytes that are not UTF-8 are replaced, never stored.
+    return trimmed(io::with_valid_utf8(row_->fields[it->second]));
   }
   void fail(const std::string& field, const std::string& code, text message) {
     ok_ = false;
@@ -142,7 +144,7 @@ std::string client_json(const std::vector<const client_row*>& rows) {
                         {"birth_date", first.birth_date ? nlohmann::json(to_iso_string(*first.birth_date)) : nlohmann::json(nullptr)},
                         {"trips", std::move(trips)},
                         {"permit", std::move(permit)}}
-      .dump();
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -155,7 +157,8 @@ import_outcome import_clients(const app_context& ctx, std::int64_t agency, std::
     return out;
   }
   std::map<std::string, std::size_t> columns;
-  for (std::size_t i = 0; i < table.rows.front().fields.size(); ++i) columns.emplace(lower(trimmed(table.rows.front().fields[i])), i);
+  for (std::size_t i = 0; i < table.rows.front().fields.size(); ++i)
+    columns.emplace(lower(trimmed(io::with_valid_utf8(table.rows.front().fields[i]))), i);
   for (const char* required : {"client", "name", "citizenship", "entry"})
     if (!columns.contains(required)) out.errors.push_back({1, required, "missing_field", {"agency.error.missing_column", {text_arg::of_verbatim(required)}}});
   if (!out.errors.empty()) return out;

@@ -57,7 +57,8 @@ csv_table read_csv_table(std::string_view text) {
       break;
     }
     text.remove_prefix(piece.size());
-    ++b.line;
+    // A last line without its line break is still that line when libcsv ends it (csv_fini).
+    if (piece.back() == '\n') ++b.line;
   }
   if (!table.malformed && csv_fini(&parser, on_field, on_row, &b) != 0) {
     table.malformed = true;

@@ -184,6 +184,13 @@ class AgencyTest(ApiCase):
         self.assertEqual((body["clients"], body["trips"]), (1, 1))
         a1 = self.assertJsonAnswer(api("GET", "/v1/agency/clients/A-1", secret=owner))
         self.assertEqual(a1["trips"], [{"entry": "2026-11-01", "exit": "2026-11-10"}], "A-1 is not changed")
+        # Bytes that are not UTF-8 (a list saved in another encoding) are replaced, not refused or
+        # crashed on; a last line without its line break is still read, with its own line number.
+        raw = b"client,name,citizenship,entry\nU-1,Bad\xffName,RU,2026-11-01\nU-2,Ok,RU,2026-13-01"
+        body = self.assertJsonAnswer(api("POST", "/v1/agency/clients/import", raw, secret=owner, content_type="text/csv"))
+        self.assertEqual(body["clients"], 1)
+        self.assertEqual([(e["line"], e["field"]) for e in body["errors"]], [(3, "entry")])
+        self.assertEqual(self.assertJsonAnswer(api("GET", "/v1/agency/clients/U-1", secret=owner))["name"], "Bad\ufffdName")
         missing = self.assertJsonAnswer(api("POST", "/v1/agency/clients/import", "client,name\nA,B\n", secret=owner, content_type="text/csv"))
         self.assertEqual(sorted(e["field"] for e in missing["errors"]), ["citizenship", "entry"])
         self.assertEqual(missing["clients"], 0)
