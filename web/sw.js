@@ -11,8 +11,8 @@
 //   request without that header, or with another one. A successful change of the profile
 //   (POST/PUT/PATCH/DELETE /v1/profile…) refreshes the cached copy; deleting the profile, or a
 //   401 for it, removes it. The secret itself is never stored.
-// - Nothing else is touched: other POSTs, /v1/calendar/*, exports and other origins go straight
-//   to the network as without a service worker.
+// - Nothing else is touched: other POSTs, /v1/calendar/*, /v1/agency/*, exports and other
+//   origins go straight to the network as without a service worker.
 //
 // A new worker (any change of this file) fetches PRECACHE afresh into the same cache. Bump
 // PAGE_VERSION to drop every cached page file, API_VERSION when the cached answers change
@@ -32,6 +32,12 @@ const PRECACHE = [
   '/',
   '/manifest.webmanifest',
   '/static/style.css',
+  '/static/js/agency-client.js',
+  '/static/js/agency-import.js',
+  '/static/js/agency-session.js',
+  '/static/js/agency-staff.js',
+  '/static/js/agency-table.js',
+  '/static/js/agency.js',
   '/static/js/api.js',
   '/static/js/appointment-email.js',
   '/static/js/calculator.js',

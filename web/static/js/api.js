@@ -32,11 +32,12 @@ async function errorFrom(response) {
   return new ApiError(response.status, 'http', `${response.status} ${response.statusText}`);
 }
 
-// request('POST', '/v1/stay/report', {body, secret, query, as: 'json'|'blob'|'response'})
+// request('POST', '/v1/stay/report', {body, secret, query, as: 'json'|'blob'|'response'}); with
+// `contentType` the body (a string or a Blob) is sent as it is, under that type (a CSV upload).
 export async function request(method, path, options = {}) {
-  const { body, secret, query, as = 'json', lang = true } = options;
+  const { body, secret, query, as = 'json', lang = true, contentType } = options;
   const headers = { Accept: as === 'json' ? 'application/json' : '*/*' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType || 'application/json';
   if (secret) headers.Authorization = `Bearer ${secret}`;
   const q = { ...(query || {}) };
   if (lang && !('lang' in q)) q.lang = currentLang();
@@ -45,7 +46,7 @@ export async function request(method, path, options = {}) {
     response = await fetch(buildUrl(path, q), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || contentType ? body : JSON.stringify(body),
       credentials: 'omit',
       cache: 'no-store',
     });

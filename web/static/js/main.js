@@ -10,6 +10,7 @@ import { initVisarun } from './visarun.js';
 import { initFees } from './fees.js';
 import { initGuides } from './guides.js';
 import { initRules } from './rules.js';
+import { initAgency } from './agency.js';
 import { initProfile, loadProfile, refreshProfileTexts } from './profile.js';
 import { initTelegram, refreshTelegramTexts } from './telegram.js';
 import { loadEngine } from './engine.js';
@@ -58,6 +59,7 @@ async function main() {
   initFees();
   initGuides();
   initRules();
+  initAgency();
   initProfile();
   initTelegram();
   document.documentElement.classList.remove('booting');

@@ -1,4 +1,5 @@
-// One view at a time (calculator, planner, fees, guides, rules), chosen from the navigation.
+// One view at a time (calculator, visa run, planner, fees, guides, rules, agency), chosen from the
+// navigation.
 // Each view has an address (route.js), so Back, Forward, reloading and sharing a link work as
 // they would with pages.
 import { $, $$ } from './dom.js';
