@@ -113,10 +113,11 @@ std::string stay_report_pdf(const app::app_context& ctx, const app::person& who,
       f.heading(w.get("report.pdf.numbers"));
       f.text(w.format("report.pdf.days_used", {std::to_string(a.days_used)}));
       f.text(w.format("report.pdf.days_left", {std::to_string(s.days_left_shown)}));
-      f.text(a.last_legal_day ? w.format("report.pdf.last_legal_day", {w.date_text(*a.last_legal_day)})
-                              : w.get("report.pdf.no_legal_day"));
+      // Each date also in ISO form, which a reader in any language and a program can both match.
+      const auto both = [&](date d) { return w.date_text(d) + " (" + to_iso_string(d) + ")"; };
+      f.text(a.last_legal_day ? w.format("report.pdf.last_legal_day", {both(*a.last_legal_day)}) : w.get("report.pdf.no_legal_day"));
       if (a.overstay_days > 0 && a.first_overstay_day)
-        f.text(w.format("report.pdf.overstay", {std::to_string(a.overstay_days), w.date_text(*a.first_overstay_day)}));
+        f.text(w.format("report.pdf.overstay", {std::to_string(a.overstay_days), both(*a.first_overstay_day)}));
       else
         f.text(w.get("report.pdf.no_overstay"));
 

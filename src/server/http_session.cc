@@ -205,7 +205,11 @@ net::awaitable<void> run_session(server_context& ctx, tcp::socket socket, bool l
     const bool proven_webhook = webhook && webhook_secret_matches(ctx, view(req["X-Telegram-Bot-Api-Secret-Token"]));
     int retry_after = 0;
     const bool charged_already = first && limit_charged;
-    if (!proven_webhook && !charged_already && !ctx.limiter.allow(client_key(client_address), std::chrono::steady_clock::now(), retry_after)) {
+    // A file of the web page, served from memory, costs next to nothing; a first visit fetches
+    // sixty of them at once (the service worker's precache), which must not use up the
+    // client's allowance for the API. Unknown paths are charged like everything else.
+    const bool page_file = method == "GET" && !path.starts_with("/v1/") && ctx.app.web.find(path) != nullptr;
+    if (!proven_webhook && !page_file && !charged_already && !ctx.limiter.allow(client_key(client_address), std::chrono::steady_clock::now(), retry_after)) {
       http_answer a = refusal_in(ctx, lang, 429, "rate_limited", "api.error.rate_limited");
       a.headers.emplace_back("Retry-After", std::to_string(retry_after));
       note_security(ctx, a.status, who);

@@ -162,6 +162,7 @@ class AgencyTest(ApiCase):
             if row["last_legal_day"]:
                 d = datetime.date.fromisoformat(row["last_legal_day"])
                 self.assertIn("%d %s %d" % (d.day, d.strftime("%B"), d.year), text)
+                self.assertIn(row["last_legal_day"], text)  # also in ISO form, in every language
         self.assertStatus(api("DELETE", "/v1/agency/clients/" + client, secret=owner), 204, "delete client")
         self.assertError(api("GET", "/v1/agency/clients/" + client, secret=owner), 404, "not_found")
 
