@@ -168,14 +168,12 @@ import_outcome import_clients(const app_context& ctx, std::int64_t agency, std::
   std::vector<client_row> rows;
   std::map<std::string, bool> bad;  // by client reference
   for (std::size_t i = 1; i < table.rows.size(); ++i) {
-    const std::size_t before = out.errors.size();
     if (auto r = reader.read(table.rows[i])) {
       rows.push_back(std::move(*r));
     } else {
       // The row's client, when it can be told, is not changed at all.
       const auto it = columns.find("client");
-      if (it != columns.end() && it->second < table.rows[i].fields.size()) bad[trimmed(table.rows[i].fields[it->second])] = true;
-      (void)before;
+      if (it != columns.end() && it->second < table.rows[i].fields.size()) bad[trimmed(io::with_valid_utf8(table.rows[i].fields[it->second]))] = true;
     }
   }
   if (table.malformed)

@@ -36,6 +36,16 @@ std::string line_for(turn& t, const app::profile& p, const app::reminder& r) {
   return t.words().date_text(r.on) + ": " + what;
 }
 
+// A button's label, cut to fit, and never inside a UTF-8 character: Telegram refuses a
+// message whose text is not valid UTF-8, and a reminder's note may be Cyrillic.
+std::string button_label(std::string text) {
+  constexpr std::size_t kLongest = 60;
+  if (text.size() <= kLongest) return text;
+  std::size_t cut = kLongest;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "…";
+}
+
 std::string show(turn& t) {
   const app::profile p = current_profile(t);
   std::string text;
@@ -63,7 +73,7 @@ std::string on_choice(turn& t) {
   if (a == "remove") {
     const app::profile p = current_profile(t);
     keyboard k;
-    for (const auto& [id, r] : p.all<app::reminder>()) k.push_back({{line_for(t, p, *r).substr(0, 60), "rm:" + std::to_string(id)}});
+    for (const auto& [id, r] : p.all<app::reminder>()) k.push_back({{button_label(line_for(t, p, *r)), "rm:" + std::to_string(id)}});
     if (k.empty()) return show(t);
     t.say(t.format("bot.remind.ask.remove"), k);
     return "remove";
